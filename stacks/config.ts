@@ -1,0 +1,295 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { overlaps, parseCidr } from "../components/network/cidr";
+import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
+import { PRESETS, REPLACED_WHOLE } from "./presets";
+import { CONFIG_KEYS, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, platformSchema } from "./schema";
+
+/** The config namespace of every Strata setting. */
+export const NAMESPACE = "strata";
+
+export interface ResolvedRegion extends RegionConfig {
+    /** This region's Redis shape, with `redis.shards` / `redis.replicasPerShard` filled in. */
+    readonly redis: RedisShape;
+    /** Zones used in this region (`availabilityZones.length`, else `network.azCount`). */
+    readonly azCount: number;
+}
+
+/** The validated, defaulted config every component is built from. */
+export interface PlatformConfig extends Omit<ParsedPlatform, "regions"> {
+    /** The Pulumi stack name. */
+    readonly stack: string;
+    readonly regions: readonly ResolvedRegion[];
+}
+
+export type ConfigResult = { readonly ok: true; readonly config: PlatformConfig } | { readonly ok: false; readonly errors: readonly string[] };
+
+type Path = readonly (string | number)[];
+
+interface Problem {
+    readonly path: Path;
+    readonly message: string;
+}
+
+type Json = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `strata:regions[1].name` */
+export function configPath(path: Path): string {
+    const [head, ...rest] = path;
+    return `${NAMESPACE}:${String(head ?? "")}` + rest.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("");
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+    let node = root;
+    for (const key of path) {
+        if (Array.isArray(node) && typeof key === "number") node = node[key];
+        else if (isRecord(node) && typeof key === "string") node = node[key];
+        else return undefined;
+    }
+    return node;
+}
+
+/** " (got 0)" for a scalar, " (missing)" for nothing; lists and objects are too long to echo usefully. */
+function describeValue(value: unknown): string {
+    if (value === undefined) return " (missing)";
+    if (typeof value === "object" && value !== null) return "";
+    const text = JSON.stringify(value);
+    return ` (got ${text.length > 80 ? `${text.slice(0, 77)}...` : text})`;
+}
+
+/** Preset values under the stack's own: objects merge key by key, lists and REPLACED_WHOLE maps are replaced. */
+function overlay(preset: unknown, stack: unknown, path: string): unknown {
+    if (stack === undefined) return preset;
+    if (!isRecord(preset) || !isRecord(stack) || REPLACED_WHOLE.includes(path)) return stack;
+    const merged: Json = { ...preset };
+    for (const [key, value] of Object.entries(stack)) merged[key] = overlay(preset[key], value, path ? `${path}.${key}` : key);
+    return merged;
+}
+
+function zodProblems(error: z.ZodError): Problem[] {
+    return error.issues.flatMap((issue): Problem[] => {
+        if (issue.code === "unrecognized_keys") {
+            return issue.keys.map((key) => ({ path: [...issue.path, key] as Path, message: issue.message }));
+        }
+        if (issue.code === "invalid_key") {
+            const inner = issue.issues[0]?.message ?? issue.message;
+            return [{ path: issue.path as Path, message: `the name is invalid: ${inner}` }];
+        }
+        return [{ path: issue.path as Path, message: issue.message }];
+    });
+}
+
+const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const entries = (value: unknown): [string, Json][] =>
+    isRecord(value) ? Object.entries(value).filter((e): e is [string, Json] => isRecord(e[1])) : [];
+const items = (value: unknown): Json[] => (Array.isArray(value) ? value.map((v) => (isRecord(v) ? v : {})) : []);
+
+function tryCidr(text: unknown) {
+    try {
+        return typeof text === "string" ? parseCidr(text) : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/*
+ * Rules that span fields. They read the merged input defensively rather than the parsed result, so
+ * they still run (and report) when an unrelated field is invalid: the user sees every problem at once.
+ */
+function regionProblems(input: Json): Problem[] {
+    const problems: Problem[] = [];
+    const regions = items(input.regions);
+    if (regions.length === 0) return problems;
+    const network = isRecord(input.network) ? input.network : {};
+
+    const primaries = regions.filter((r) => r.primary === true).length;
+    if (primaries !== 1) problems.push({ path: ["regions"], message: `exactly one region must have primary: true (found ${primaries})` });
+
+    const weights = regions.map((r) => num(r.trafficWeight));
+    if (weights.every((w) => w !== undefined)) {
+        const total = weights.reduce<number>((a, w) => a + (w ?? 0), 0);
+        if (total !== 100) problems.push({ path: ["regions"], message: `trafficWeight of all regions must add up to 100 (they add up to ${total})` });
+    }
+
+    const seen = new Map<string, number>();
+    const seenKeys = new Map<string, number>();
+    const cidrs: { index: number; cidr: ReturnType<typeof parseCidr> }[] = [];
+    regions.forEach((region, index) => {
+        const name = str(region.name);
+        if (name !== undefined) {
+            const first = seen.get(name);
+            if (first !== undefined) problems.push({ path: ["regions", index, "name"], message: `duplicate region "${name}" (already regions[${first}]); each region appears once` });
+            else seen.set(name, index);
+        }
+        const key = str(region.userRegionKey);
+        if (key !== undefined) {
+            const first = seenKeys.get(key);
+            if (first !== undefined) problems.push({ path: ["regions", index, "userRegionKey"], message: `duplicate key "${key}" (already regions[${first}]); each region needs its own` });
+            else seenKeys.set(key, index);
+        }
+        const cidr = tryCidr(region.vpcCidr);
+        if (region.vpcCidr !== undefined && typeof region.vpcCidr === "string" && cidr === undefined && /^[\d./]+$/.test(region.vpcCidr)) {
+            problems.push({ path: ["regions", index, "vpcCidr"], message: "must be a network address: the host bits after the prefix must be zero" });
+        }
+        if (cidr) {
+            const clash = cidrs.find((c) => overlaps(c.cidr, cidr));
+            if (clash) problems.push({ path: ["regions", index, "vpcCidr"], message: `overlaps regions[${clash.index}].vpcCidr; VPCs of all regions must use disjoint address space` });
+            cidrs.push({ index, cidr });
+        }
+        const zones = Array.isArray(region.availabilityZones) ? region.availabilityZones : undefined;
+        const azCount = zones ? zones.length : num(network.azCount);
+        if (zones) {
+            zones.forEach((zone, z) => {
+                if (typeof zone === "string" && name !== undefined && !zone.startsWith(name)) {
+                    problems.push({ path: ["regions", index, "availabilityZones", z], message: `must be a zone of ${name} such as ${name}a` });
+                }
+            });
+            if (new Set(zones).size !== zones.length) problems.push({ path: ["regions", index, "availabilityZones"], message: "must not list a zone twice" });
+            if (zones.length < 2 || zones.length > 6) problems.push({ path: ["regions", index, "availabilityZones"], message: "must list from 2 to 6 zones" });
+        }
+        if (cidr && azCount !== undefined && azCount >= 1) {
+            const smallest = smallestSubnetPrefix(cidr.prefix, azCount);
+            if (smallest > SMALLEST_SUBNET_PREFIX) {
+                problems.push({ path: ["regions", index, "vpcCidr"], message: `is too small for ${azCount} zones (subnets would be /${smallest}; AWS allows at most /${SMALLEST_SUBNET_PREFIX})` });
+            }
+        }
+    });
+    return problems;
+}
+
+function clusterProblems(input: Json, environment: Environment): Problem[] {
+    const problems: Problem[] = [];
+    const cluster = isRecord(input.cluster) ? input.cluster : {};
+    const groups = entries(cluster.nodeGroups);
+    for (const [name, group] of groups) {
+        const [min, desired, max] = [num(group.minSize), num(group.desiredSize), num(group.maxSize)];
+        if (min !== undefined && max !== undefined && min > max) problems.push({ path: ["cluster", "nodeGroups", name, "maxSize"], message: `maxSize (${max}) must be ≥ minSize (${min})` });
+        if (desired !== undefined && min !== undefined && desired < min) problems.push({ path: ["cluster", "nodeGroups", name, "desiredSize"], message: `desiredSize (${desired}) must be ≥ minSize (${min})` });
+        if (desired !== undefined && max !== undefined && desired > max) problems.push({ path: ["cluster", "nodeGroups", name, "desiredSize"], message: `desiredSize (${desired}) must be ≤ maxSize (${max})` });
+        const types = Array.isArray(group.instanceTypes) ? group.instanceTypes : [];
+        if (group.capacityType === "SPOT" && types.length < 2) {
+            problems.push({ path: ["cluster", "nodeGroups", name, "instanceTypes"], message: "a SPOT group needs at least 2 instance types, so one reclaimed spot pool cannot empty it" });
+        }
+        if (group.role === "system" && group.capacityType === "SPOT") {
+            problems.push({ path: ["cluster", "nodeGroups", name, "capacityType"], message: "system groups must be ON_DEMAND: cluster add-ons must not run on reclaimable capacity" });
+        }
+    }
+    if (isRecord(cluster.nodeGroups)) {
+        for (const role of ["system", "workload"]) {
+            if (!groups.some(([, g]) => g.role === role)) problems.push({ path: ["cluster", "nodeGroups"], message: `must hold at least one group with role: ${role}` });
+        }
+    }
+    if (environment === "prod" && cluster.endpointPublicAccess === true) {
+        problems.push({ path: ["cluster", "endpointPublicAccess"], message: "must be false in prod: the API server is reached through the VPC only" });
+    }
+    return problems;
+}
+
+function serviceProblems(input: Json): Problem[] {
+    const problems: Problem[] = [];
+    for (const [name, svc] of entries(input.services)) {
+        const [min, max] = [num(svc.minReplicas), num(svc.maxReplicas)];
+        if (min !== undefined && max !== undefined && max < min) problems.push({ path: ["services", name, "maxReplicas"], message: `maxReplicas (${max}) must be ≥ minReplicas (${min})` });
+        const hpa = svc.hpa;
+        if (!isRecord(hpa)) continue;
+        const metrics = Array.isArray(hpa.podsMetrics) ? hpa.podsMetrics.length : 0;
+        if (hpa.cpuUtilization === undefined && hpa.memoryUtilization === undefined && metrics === 0) {
+            problems.push({ path: ["services", name, "hpa"], message: "must name at least one metric (cpuUtilization, memoryUtilization or podsMetrics)" });
+        }
+    }
+    return problems;
+}
+
+function crossSectionProblems(input: Json): Problem[] {
+    const problems: Problem[] = [];
+    const regionNames = items(input.regions).map((r) => str(r.name));
+    const edge = isRecord(input.edge) ? input.edge : {};
+    const fallback = str(edge.fallbackRegion);
+    if (fallback !== undefined && regionNames.length > 0 && !regionNames.includes(fallback)) {
+        problems.push({ path: ["edge", "fallbackRegion"], message: `must be one of the stack's regions (${regionNames.filter(Boolean).join(", ")})` });
+    }
+    if (edge.mode === "dns" && edge.hostedZoneId === undefined) problems.push({ path: ["edge", "hostedZoneId"], message: "is required when edge.mode is dns" });
+    const redis = isRecord(input.redis) ? input.redis : {};
+    const [evict, alert] = [num(redis.evictionThresholdPercent), num(redis.memoryAlertPercent)];
+    if (evict !== undefined && alert !== undefined && alert <= evict) {
+        problems.push({ path: ["redis", "memoryAlertPercent"], message: `must be above evictionThresholdPercent (${evict})` });
+    }
+    const policy = isRecord(input.policy) ? input.policy : {};
+    const cpu = isRecord(policy.cpuTargetPercent) ? policy.cpuTargetPercent : {};
+    const [lo, hi] = [num(cpu.min), num(cpu.max)];
+    if (lo !== undefined && hi !== undefined && lo > hi) problems.push({ path: ["policy", "cpuTargetPercent", "max"], message: `max (${hi}) must be ≥ min (${lo})` });
+    return problems;
+}
+
+function resolve(parsed: ParsedPlatform, stack: string): PlatformConfig {
+    return {
+        ...parsed,
+        stack,
+        regions: parsed.regions.map((region) => ({
+            ...region,
+            redis: region.redis ?? { shards: parsed.redis.shards, replicasPerShard: parsed.redis.replicasPerShard },
+            azCount: region.availabilityZones?.length ?? parsed.network.azCount,
+        })),
+    };
+}
+
+/**
+ * Validates the `strata:` settings of a stack (keys without the namespace) over the preset of its
+ * environment. Pure: the offline plan calls it before running anything, the program before creating anything.
+ */
+export function parseStackConfig(settings: Readonly<Record<string, unknown>>, stack: string): ConfigResult {
+    const env = settings.environment;
+    const environment: Environment = ENVIRONMENTS.find((e) => e === env) ?? "dev";
+    const merged = overlay({ environment: settings.environment, ...PRESETS[environment] }, settings, "");
+    const input = isRecord(merged) ? merged : {};
+    const parsed = platformSchema.safeParse(input);
+    const problems = [
+        ...(parsed.success ? [] : zodProblems(parsed.error)),
+        ...regionProblems(input),
+        ...clusterProblems(input, environment),
+        ...serviceProblems(input),
+        ...crossSectionProblems(input),
+    ];
+    if (problems.length > 0 || !parsed.success) {
+        const order = (p: Problem) => CONFIG_KEYS.indexOf(p.path[0] as (typeof CONFIG_KEYS)[number]);
+        const sorted = [...problems].sort((a, b) => order(a) - order(b));
+        const errors = sorted.map((p) => `${configPath(p.path)}: ${p.message}${describeValue(valueAt(input, p.path))}`);
+        return { ok: false, errors: [...new Set(errors)] };
+    }
+    return { ok: true, config: resolve(parsed.data, stack) };
+}
+
+/** Structured config arrives as JSON text; plain strings (`environment: prod`) arrive as they are. */
+export function decodeConfigValue(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+/** The `strata:` settings of a flat `{ "strata:key": "json text" }` config map. */
+export function strataSettings(all: Readonly<Record<string, string>>): Record<string, unknown> {
+    const prefix = `${NAMESPACE}:`;
+    return Object.fromEntries(
+        Object.entries(all)
+            .filter(([key]) => key.startsWith(prefix))
+            .map(([key, value]) => [key.slice(prefix.length), decodeConfigValue(value)]),
+    );
+}
+
+/** Formats every problem of a config as one error block. */
+export function formatConfigErrors(stack: string, errors: readonly string[]): string {
+    return [`Invalid config for stack "${stack}" (${errors.length} problem${errors.length === 1 ? "" : "s"}):`, ...errors.map((e) => `  ${e}`)].join("\n");
+}
+
+/** Reads and validates the running stack's config; throws one RunError listing every problem. */
+export function loadStackConfig(): PlatformConfig {
+    const stack = pulumi.getStack();
+    const result = parseStackConfig(strataSettings(pulumi.runtime.allConfig()), stack);
+    if (!result.ok) throw new pulumi.RunError(formatConfigErrors(stack, result.errors));
+    return result.config;
+}

@@ -1,0 +1,227 @@
+import { Environment, PlatformInput } from "./schema";
+
+/**
+ * Environment defaults. A stack file overrides any of them; fixed-shape sections merge key by key,
+ * while lists and the named maps in REPLACED_WHOLE replace the preset's value whole, so a stack can
+ * drop a preset service or node group by leaving it out.
+ */
+export type Preset = Omit<PlatformInput, "environment">;
+
+/** Config paths whose value a stack replaces whole instead of merging into the preset. */
+export const REPLACED_WHOLE: readonly string[] = [
+    "services",
+    "cluster.nodeGroups",
+    "postgres.shardKeys",
+    "policy.maxReplicasAllowList",
+];
+
+const image = (service: string) => `public.ecr.aws/strata/${service}:1.0.0`;
+
+const apiBehavior: NonNullable<Preset["services"][string]["hpa"]["behavior"]> = {
+    scaleUp: {
+        stabilizationWindowSeconds: 60,
+        selectPolicy: "Max",
+        policies: [
+            { type: "Percent", value: 50, periodSeconds: 30 },
+            { type: "Pods", value: 10, periodSeconds: 30 },
+        ],
+    },
+    scaleDown: {
+        stabilizationWindowSeconds: 300,
+        selectPolicy: "Min",
+        policies: [
+            { type: "Percent", value: 10, periodSeconds: 60 },
+            { type: "Pods", value: 5, periodSeconds: 60 },
+        ],
+    },
+};
+
+const shared = {
+    postgres: {
+        shardKeys: { users: "user_id", messages: "tenant_id" },
+        engineVersion: "16.4",
+        replicationLagTargetMs: 100,
+        connectionPool: { perPod: 20, alertActiveConnections: 80, alertUtilizationPercent: 90 },
+    },
+    redis: {
+        engine: "redis",
+        engineVersion: "7.1",
+        maxRedirects: 3,
+        commandTimeoutSeconds: 5,
+        evictionThresholdPercent: 80,
+        memoryAlertPercent: 90,
+    },
+    mesh: {
+        enabled: true,
+        gatewayCredentialName: "strata-gateway-tls",
+        mtlsMode: "STRICT",
+        tenantHeader: "tenant-id",
+        tenants: ["tenant-a", "tenant-b"],
+        regionHeader: "x-user-region",
+    },
+    healthCheck: { path: "/healthz/ready", port: 15021, intervalSeconds: 30, healthyThreshold: 3 },
+} satisfies {
+    postgres: Partial<Preset["postgres"]>;
+    redis: Partial<Preset["redis"]>;
+    mesh: Omit<Preset["mesh"], "domain">;
+    healthCheck: Preset["edge"]["healthCheck"];
+};
+
+const services = (env: Environment): Preset["services"] => {
+    const user = (min: number, max: number) => (env === "prod" ? { minReplicas: min, maxReplicas: max } : { minReplicas: 1, maxReplicas: Math.min(max, 5) });
+    return {
+        api: {
+            image: image("api"),
+            cpu: "500m",
+            memory: "1Gi",
+            ...user(3, 100),
+            dependsOn: ["postgres", "redis"],
+            hpa: {
+                cpuUtilization: 70,
+                memoryUtilization: 80,
+                podsMetrics: [
+                    { name: "requests_per_second", averageValue: 100 },
+                    { name: "queue_length", averageValue: 50 },
+                ],
+                behavior: apiBehavior,
+            },
+        },
+        "auth-service": {
+            image: image("auth-service"),
+            port: 8080,
+            cpu: "250m",
+            memory: "256Mi",
+            cpuLimit: "500m",
+            memoryLimit: "512Mi",
+            ...user(3, 100),
+            dependsOn: ["postgres", "redis"],
+            hpa: { cpuUtilization: 70, memoryUtilization: 80 },
+        },
+        "fund-data-service": {
+            image: image("fund-data-service"),
+            cpu: "1000m",
+            memory: "2Gi",
+            ...user(3, 15),
+            dependsOn: ["postgres", "redis"],
+            hpa: { cpuUtilization: 70 },
+        },
+        "analysis-service": {
+            image: image("analysis-service"),
+            cpu: "2000m",
+            memory: "4Gi",
+            minReplicas: 1,
+            maxReplicas: env === "prod" ? 20 : 3,
+            userFacing: false,
+            hpa: { cpuUtilization: 70 },
+        },
+        "notification-service": {
+            image: image("notification-service"),
+            cpu: "200m",
+            memory: "512Mi",
+            minReplicas: 1,
+            maxReplicas: 5,
+            userFacing: false,
+            hpa: { cpuUtilization: 70 },
+        },
+    };
+};
+
+export const PRESETS: Record<Environment, Preset> = {
+    dev: {
+        regions: [{ name: "us-east-1", primary: true, trafficWeight: 100, userRegionKey: "us", vpcCidr: "10.10.0.0/16" }],
+        network: {
+            azCount: 2,
+            natGateways: "single",
+            flowLogs: { enabled: true, retentionDays: 7, trafficType: "ALL", maxAggregationIntervalSeconds: 600 },
+        },
+        cluster: {
+            kubernetesVersion: "1.33",
+            endpointPublicAccess: true,
+            publicAccessCidrs: [],
+            adminRoleArns: [],
+            nodeGroups: {
+                system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["t3.large"], minSize: 1, maxSize: 3, desiredSize: 2 },
+                workload: {
+                    role: "workload",
+                    capacityType: "SPOT",
+                    instanceTypes: ["m6i.large", "m6a.large", "m5.large"],
+                    minSize: 1,
+                    maxSize: 6,
+                    desiredSize: 2,
+                },
+            },
+        },
+        postgres: {
+            ...shared.postgres,
+            shards: 1,
+            replicasPerShard: 1,
+            instanceClass: "db.t4g.medium",
+            backupRetentionDays: 1,
+            deletionProtection: false,
+        },
+        redis: { ...shared.redis, nodeType: "cache.t4g.small", shards: 1, replicasPerShard: 1, snapshotRetentionDays: 1 },
+        services: services("dev"),
+        mesh: { ...shared.mesh, domain: "dev.strata.example.com" },
+        edge: { mode: "none", domain: "dev.strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
+        policy: {
+            maxReplicasCap: 100,
+            maxReplicasAllowList: {},
+            minReplicasUserFacing: 1,
+            cpuTargetPercent: { min: 50, max: 90 },
+            minScaleDownStabilizationSeconds: 0,
+            maxNodesPerGroup: 1000,
+            maxNodesPerCluster: 1000,
+        },
+    },
+    prod: {
+        regions: [
+            { name: "us-east-1", primary: true, trafficWeight: 50, userRegionKey: "us", vpcCidr: "10.0.0.0/16", redis: { shards: 3, replicasPerShard: 1 } },
+            { name: "eu-west-1", trafficWeight: 30, userRegionKey: "eu", vpcCidr: "10.1.0.0/16", redis: { shards: 2, replicasPerShard: 1 } },
+            { name: "ap-southeast-1", trafficWeight: 20, userRegionKey: "asia", vpcCidr: "10.2.0.0/16", redis: { shards: 2, replicasPerShard: 1 } },
+        ],
+        network: {
+            azCount: 3,
+            natGateways: "perAz",
+            flowLogs: { enabled: true, retentionDays: 90, trafficType: "ALL", maxAggregationIntervalSeconds: 60 },
+        },
+        cluster: {
+            kubernetesVersion: "1.33",
+            endpointPublicAccess: false,
+            publicAccessCidrs: [],
+            adminRoleArns: [],
+            nodeGroups: {
+                system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.xlarge"], minSize: 3, maxSize: 9, desiredSize: 3 },
+                general: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.2xlarge"], minSize: 3, maxSize: 60, desiredSize: 6 },
+                compute: {
+                    role: "workload",
+                    capacityType: "SPOT",
+                    instanceTypes: ["c6i.4xlarge", "c6a.4xlarge", "c5.4xlarge"],
+                    minSize: 0,
+                    maxSize: 40,
+                    desiredSize: 2,
+                },
+            },
+        },
+        postgres: {
+            ...shared.postgres,
+            shards: 4,
+            replicasPerShard: 2,
+            instanceClass: "db.r6g.2xlarge",
+            backupRetentionDays: 14,
+            deletionProtection: true,
+        },
+        redis: { ...shared.redis, nodeType: "cache.r7g.large", shards: 2, replicasPerShard: 1, snapshotRetentionDays: 7 },
+        services: services("prod"),
+        mesh: { ...shared.mesh, domain: "strata.example.com" },
+        edge: { mode: "accelerator", domain: "strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
+        policy: {
+            maxReplicasCap: 100,
+            maxReplicasAllowList: {},
+            minReplicasUserFacing: 3,
+            cpuTargetPercent: { min: 50, max: 90 },
+            minScaleDownStabilizationSeconds: 300,
+            maxNodesPerGroup: 1000,
+            maxNodesPerCluster: 1000,
+        },
+    },
+};

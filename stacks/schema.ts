@@ -1,0 +1,303 @@
+import { z } from "zod";
+
+/*
+ * The one schema of a Strata stack's config. Every field's error message says what is allowed;
+ * stacks/config.ts adds the config path and the offending value, so messages here stay short.
+ */
+
+const intIn = (min: number, max: number) => {
+    const error = `must be an integer from ${min} to ${max}`;
+    return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+const numberIn = (min: number, max: number) => {
+    const error = `must be a number from ${min} to ${max}`;
+    return z.number({ error }).min(min, { error }).max(max, { error });
+};
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+    z.enum(values, { error: `must be one of ${values.join(", ")}` });
+
+const oneOfNumbers = <const T extends readonly number[]>(values: T) =>
+    z.number({ error: `must be one of ${values.join(", ")}` }).refine((v) => values.includes(v), {
+        error: `must be one of ${values.join(", ")}`,
+    });
+
+const bool = () => z.boolean({ error: "must be true or false" });
+
+const text = (pattern: RegExp, allowed: string) =>
+    z.string({ error: `must be ${allowed}` }).regex(pattern, { error: `must be ${allowed}` });
+
+/** A fixed-shape settings object: unknown keys are typos and are reported with the allowed ones. */
+const section = <T extends z.ZodRawShape>(shape: T) =>
+    z.strictObject(shape, {
+        error: (issue) =>
+            issue.code === "unrecognized_keys"
+                ? `unknown setting; allowed: ${Object.keys(shape).join(", ")}`
+                : "must be an object of settings",
+    });
+
+const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { error: `must be a list of ${what}` });
+
+const namedMap = <T extends z.ZodType>(item: T, what: string) =>
+    z.record(text(/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/, "a lowercase DNS label (a-z, 0-9, -; at most 40 characters)"), item, {
+        error: `must be a map of ${what} by name`,
+    });
+
+export const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+export const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+const cidr = (minPrefix: number, maxPrefix: number) =>
+    text(IPV4_CIDR, `an IPv4 CIDR block (a.b.c.d/n) with n from ${minPrefix} to ${maxPrefix}`).refine(
+        (value) => {
+            const m = IPV4_CIDR.exec(value);
+            if (!m) return false;
+            const octets = m.slice(1, 5).map(Number);
+            const prefix = Number(m[5]);
+            return octets.every((o) => o <= 255) && prefix >= minPrefix && prefix <= maxPrefix;
+        },
+        { error: `must be an IPv4 CIDR block (a.b.c.d/n) with n from ${minPrefix} to ${maxPrefix}` },
+    );
+
+const regionName = () => text(AWS_REGION, "an AWS region name such as us-east-1");
+
+/** CloudWatch Logs accepts only these retention periods (days). */
+export const LOG_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const cpuQuantity = () => text(/^(\d+m|\d+(\.\d{1,3})?)$/, 'a Kubernetes CPU quantity such as "500m" or "2"');
+const memoryQuantity = () => text(/^\d+(Mi|Gi)$/, 'a Kubernetes memory quantity in Mi or Gi such as "512Mi"');
+
+const redisShape = section({
+    /** Node groups (shards) of the cluster-mode replication group. */
+    shards: intIn(1, 500),
+    /** Replicas per shard; 0 disables failover. */
+    replicasPerShard: intIn(0, 5),
+});
+
+const region = section({
+    /** AWS region name. */
+    name: regionName(),
+    /** The region that holds the writers; exactly one region is primary. */
+    primary: bool().default(false),
+    /** Share of global traffic in percent; all regions add up to 100. */
+    trafficWeight: intIn(0, 100),
+    /** Value of the `x-user-region` header that pins a request to this region. */
+    userRegionKey: text(/^[a-z]{2,10}$/, "2 to 10 lowercase letters such as us, eu or asia").optional(),
+    /** The region's VPC address space; VPCs of all regions must not overlap. */
+    vpcCidr: cidr(16, 24),
+    /** Explicit availability zones; by default the first `network.azCount` zones of the region. */
+    availabilityZones: list(text(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "an availability zone name such as us-east-1a"), "zone names").optional(),
+    /** This region's Redis shape; by default `redis.shards` × `redis.replicasPerShard`. */
+    redis: redisShape.optional(),
+});
+
+const network = section({
+    /** Availability zones per region (subnets of every tier in each). */
+    azCount: intIn(2, 6),
+    /** `perAz`: one NAT gateway per zone (no cross-zone dependency); `single`: one shared, cheaper. */
+    natGateways: oneOf(["perAz", "single"]),
+    flowLogs: section({
+        enabled: bool(),
+        /** Days CloudWatch keeps the flow logs. */
+        retentionDays: oneOfNumbers(LOG_RETENTION_DAYS),
+        trafficType: oneOf(["ALL", "ACCEPT", "REJECT"]),
+        /** Aggregation interval in seconds. */
+        maxAggregationIntervalSeconds: oneOfNumbers([60, 600] as const),
+    }),
+});
+
+const nodeGroup = section({
+    /** `system` groups are on-demand and tainted for cluster add-ons; `workload` groups run the services. */
+    role: oneOf(["system", "workload"]),
+    capacityType: oneOf(["ON_DEMAND", "SPOT"]),
+    /** Instance types; spot groups need several so a reclaimed pool does not empty the group. */
+    instanceTypes: list(text(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "an EC2 instance type such as m6i.large"), "instance types").min(1, {
+        error: "must name at least one instance type",
+    }),
+    minSize: intIn(0, 1000),
+    maxSize: intIn(1, 1000),
+    desiredSize: intIn(0, 1000),
+    /** Root volume size in GiB. */
+    diskSizeGiB: intIn(20, 16384).default(50),
+});
+
+const cluster = section({
+    /** EKS Kubernetes minor version. */
+    kubernetesVersion: text(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.33"'),
+    /** Public API endpoint (always off in prod). */
+    endpointPublicAccess: bool(),
+    /** CIDRs allowed to reach the public endpoint. */
+    publicAccessCidrs: list(cidr(0, 32), "CIDR blocks"),
+    /** IAM role ARNs granted cluster-admin through access entries. */
+    adminRoleArns: list(text(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN"), "role ARNs"),
+    nodeGroups: namedMap(nodeGroup, "node groups"),
+});
+
+const postgres = section({
+    /** Number of shards; adding one never touches the others. */
+    shards: intIn(1, 64),
+    /** Reader instances per shard in every region. */
+    replicasPerShard: intIn(0, 15),
+    /** Shard key column per table (routing is by hash of this column). */
+    shardKeys: z.record(text(/^[a-z_][a-z0-9_]*$/, "a table name"), text(/^[a-z_][a-z0-9_]*$/, "a column name"), {
+        error: "must be a map of table name to shard key column",
+    }),
+    engineVersion: text(/^\d+(\.\d+)?$/, 'an Aurora PostgreSQL version such as "16.4"'),
+    instanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class such as db.r6g.large"),
+    /** Replication lag target in milliseconds. */
+    replicationLagTargetMs: intIn(1, 60000),
+    /** Days of automated backups. */
+    backupRetentionDays: intIn(1, 35),
+    deletionProtection: bool(),
+    connectionPool: section({
+        /** Connections each pod opens to its shard. */
+        perPod: intIn(10, 100),
+        /** Alert when a writer has more active connections than this. */
+        alertActiveConnections: intIn(1, 100000),
+        /** Alert when a pool is this full (percent). */
+        alertUtilizationPercent: intIn(1, 100),
+    }),
+});
+
+const redis = section({
+    engine: oneOf(["redis", "valkey"]),
+    engineVersion: text(/^\d+(\.\d+)?$/, 'an engine version such as "7.1"'),
+    nodeType: text(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type such as cache.r7g.large"),
+    /** Default shards per region (a region's `redis` overrides it). */
+    shards: intIn(1, 500),
+    /** Default replicas per shard (a region's `redis` overrides it). */
+    replicasPerShard: intIn(0, 5),
+    /** Cluster-mode MOVED/ASK redirects a client follows. */
+    maxRedirects: intIn(1, 16),
+    /** Client command timeout in seconds. */
+    commandTimeoutSeconds: intIn(1, 60),
+    /** Memory use (percent) at which eviction starts. */
+    evictionThresholdPercent: intIn(50, 95),
+    /** Memory use (percent) that raises an alert. */
+    memoryAlertPercent: intIn(50, 99),
+    /** Days of snapshots kept. */
+    snapshotRetentionDays: intIn(0, 35),
+});
+
+const scalingPolicy = section({
+    type: oneOf(["Percent", "Pods"]),
+    value: intIn(1, 1000),
+    periodSeconds: intIn(1, 1800),
+});
+
+const scalingRules = section({
+    stabilizationWindowSeconds: intIn(0, 3600),
+    selectPolicy: oneOf(["Max", "Min", "Disabled"]).default("Max"),
+    policies: list(scalingPolicy, "scaling policies").min(1, { error: "must hold at least one policy" }),
+});
+
+const service = section({
+    image: text(/^\S+$/, "a container image reference"),
+    /** Container port. */
+    port: intIn(1, 65535).default(8080),
+    cpu: cpuQuantity(),
+    memory: memoryQuantity(),
+    /** CPU limit; by default twice the request. */
+    cpuLimit: cpuQuantity().optional(),
+    /** Memory limit; by default the request. */
+    memoryLimit: memoryQuantity().optional(),
+    minReplicas: intIn(0, 10000),
+    maxReplicas: intIn(1, 10000),
+    /** User-facing services keep a higher replica floor in prod. */
+    userFacing: bool().default(true),
+    /** Data tier this service connects to. */
+    dependsOn: list(oneOf(["postgres", "redis"]), "data stores").default([]),
+    hpa: section({
+        /** Target average CPU utilization (percent of requests). */
+        cpuUtilization: intIn(1, 100).optional(),
+        /** Target average memory utilization (percent of requests). */
+        memoryUtilization: intIn(1, 100).optional(),
+        /** Pods metrics served by the custom metrics API, with their per-pod average target. */
+        podsMetrics: list(
+            section({
+                name: text(/^[a-z_][a-z0-9_]*$/, "a metric name such as requests_per_second"),
+                averageValue: numberIn(0.001, 1e9),
+            }),
+            "pods metrics",
+        ).default([]),
+        behavior: section({ scaleUp: scalingRules, scaleDown: scalingRules }).optional(),
+    }),
+});
+
+const mesh = section({
+    enabled: bool(),
+    /** Gateway hosts are `*.<domain>`. */
+    domain: text(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, "a DNS domain such as example.com"),
+    /** Kubernetes TLS secret the HTTPS gateway serves. */
+    gatewayCredentialName: text(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "a Kubernetes secret name"),
+    mtlsMode: oneOf(["STRICT", "PERMISSIVE"]),
+    /** Header that carries the tenant. */
+    tenantHeader: text(/^[a-z0-9-]+$/, "a lowercase header name"),
+    /** Tenants with their own subset; everything else goes to `default`. */
+    tenants: list(text(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a tenant id such as tenant-a"), "tenant ids"),
+    /** Header that pins a request to a region. */
+    regionHeader: text(/^[a-z0-9-]+$/, "a lowercase header name"),
+});
+
+const edge = section({
+    /** `accelerator`: Global Accelerator; `dns`: Route 53 records; `none`: regional hostnames only. */
+    mode: oneOf(["accelerator", "dns", "none"]),
+    domain: text(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, "a DNS domain such as example.com"),
+    /** Route 53 hosted zone of `domain` (needed for `dns` mode and regional hostnames). */
+    hostedZoneId: text(/^Z[A-Z0-9]{1,32}$/, "a Route 53 hosted zone id such as Z0123456789ABC").optional(),
+    /** DNS routing policy (dns mode). */
+    routing: oneOf(["latency", "weighted"]),
+    /** Region that takes traffic when the others fail. */
+    fallbackRegion: regionName(),
+    healthCheck: section({
+        path: text(/^\/\S*$/, "an absolute URL path"),
+        port: intIn(1, 65535),
+        intervalSeconds: oneOfNumbers([10, 30] as const),
+        healthyThreshold: intIn(1, 10),
+    }),
+});
+
+const policy = section({
+    /** Highest maxReplicas any HPA may have. */
+    maxReplicasCap: intIn(1, 10000),
+    /** Services allowed beyond the cap, with their own cap. */
+    maxReplicasAllowList: z.record(z.string(), intIn(1, 10000), { error: "must be a map of service name to cap" }),
+    /** Lowest minReplicas of a user-facing service. */
+    minReplicasUserFacing: intIn(0, 100),
+    /** Allowed HPA CPU utilization targets (percent). */
+    cpuTargetPercent: section({ min: intIn(1, 100), max: intIn(1, 100) }),
+    /** Shortest HPA scale-down stabilization window (seconds). */
+    minScaleDownStabilizationSeconds: intIn(0, 3600),
+    maxNodesPerGroup: intIn(1, 5000),
+    maxNodesPerCluster: intIn(1, 5000),
+});
+
+export const ENVIRONMENTS = ["dev", "prod"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/** The `strata:` config namespace: one key per section. */
+export const platformSchema = section({
+    environment: oneOf(ENVIRONMENTS),
+    regions: list(region, "regions").min(1, { error: "must list at least one region" }),
+    network,
+    cluster,
+    postgres,
+    redis,
+    services: namedMap(service, "services"),
+    mesh,
+    edge,
+    policy,
+});
+
+export type PlatformInput = z.input<typeof platformSchema>;
+export type ParsedPlatform = z.output<typeof platformSchema>;
+export type RegionConfig = ParsedPlatform["regions"][number];
+export type NetworkConfig = ParsedPlatform["network"];
+export type ServiceConfig = ParsedPlatform["services"][string];
+export type NodeGroupConfig = ParsedPlatform["cluster"]["nodeGroups"][string];
+export type RedisShape = z.output<typeof redisShape>;
+
+/** Config keys of the `strata:` namespace, in the order people read them. */
+export const CONFIG_KEYS = Object.keys(platformSchema.shape) as (keyof ParsedPlatform)[];

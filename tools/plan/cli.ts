@@ -1,0 +1,84 @@
+import * as path from "path";
+import { strataPolicies } from "../../policies/rules";
+import { formatConfigErrors, parseStackConfig, strataSettings } from "../../stacks/config";
+import { EXIT, PLAN_VERSION, PlanFile } from "./contract";
+import { PROJECT, runProgram } from "./engine";
+import { renderManifests } from "./manifests";
+import { hasMandatoryViolation, runPolicies } from "./policyRunner";
+import { readStackFile } from "./stackFile";
+import { summarize } from "./summary";
+import { writePlan } from "./writer";
+
+const USAGE = "usage: npm run plan -- <stack> [--config FILE] [--out DIR] [--quiet]";
+
+export interface PlanOptions {
+    readonly stack: string;
+    readonly configFile: string;
+    readonly outDir: string;
+    readonly quiet: boolean;
+}
+
+/** Parses the command line; throws a message naming the bad argument. */
+export function parseArgs(argv: readonly string[], cwd: string): PlanOptions {
+    let stack: string | undefined;
+    let configFile: string | undefined;
+    let outDir = "out/plan";
+    let quiet = false;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] ?? "";
+        const value = () => {
+            const next = argv[++i];
+            if (next === undefined || next.startsWith("--")) throw new Error(`${arg} needs a value\n${USAGE}`);
+            return next;
+        };
+        if (arg === "--config") configFile = value();
+        else if (arg === "--out") outDir = value();
+        else if (arg === "--quiet") quiet = true;
+        else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}\n${USAGE}`);
+        else if (stack === undefined) stack = arg;
+        else throw new Error(`unexpected argument ${arg}: one stack at a time\n${USAGE}`);
+    }
+    if (!stack) throw new Error(`no stack given\n${USAGE}`);
+    if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new Error(`stack name "${stack}" may hold only letters, digits, "-", "_" and "."`);
+    return { stack, configFile: path.resolve(cwd, configFile ?? `Pulumi.${stack}.yaml`), outDir: path.resolve(cwd, outDir), quiet };
+}
+
+class InvalidInput extends Error {}
+
+async function plan(options: PlanOptions): Promise<number> {
+    let config;
+    try {
+        config = readStackFile(options.configFile);
+    } catch (error) {
+        throw new InvalidInput((error as Error).message);
+    }
+    const checked = parseStackConfig(strataSettings(config.values), options.stack);
+    if (!checked.ok) throw new InvalidInput(formatConfigErrors(options.stack, checked.errors));
+
+    const run = await runProgram(options.stack, config);
+    const policies = await runPolicies(strataPolicies, run.revealed);
+    const planFile: PlanFile = { version: PLAN_VERSION, project: PROJECT, stack: options.stack, resources: run.resources, outputs: run.outputs, policies };
+    const manifests = renderManifests(run.resources);
+    const target = writePlan(options.outDir, planFile, manifests);
+    const report = `${summarize(planFile)}\n\nWrote ${path.relative(process.cwd(), path.join(target, "plan.json"))} and ${manifests.length} manifest(s).`;
+    if (!options.quiet || hasMandatoryViolation(policies)) console.log(report);
+    return hasMandatoryViolation(policies) ? EXIT.mandatoryViolation : EXIT.ok;
+}
+
+function fail(error: unknown): never {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof InvalidInput ? message : `The program failed; nothing was written.\n${message}`);
+    process.exit(EXIT.invalid);
+}
+
+if (require.main === module) {
+    // Errors inside Pulumi outputs surface as rejections outside the main promise chain.
+    process.on("unhandledRejection", fail);
+    process.on("uncaughtException", fail);
+    try {
+        const options = parseArgs(process.argv.slice(2), process.cwd());
+        plan(options).then((code) => process.exit(code), fail);
+    } catch (error) {
+        fail(new InvalidInput((error as Error).message));
+    }
+}

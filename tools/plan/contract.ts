@@ -1,0 +1,49 @@
+/** The plan.json contract (../shared/plan-format.md). Extend it, never break it; bump PLAN_VERSION if a field changes meaning. */
+export const PLAN_VERSION = 1;
+
+/** What replaces every secret value in a plan file. */
+export const SECRET_MASK = "[secret]";
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface PlanResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    readonly parent: string | null;
+    readonly provider: string | null;
+    readonly region: string | null;
+    readonly dependencies: readonly string[];
+    readonly protect: boolean;
+    readonly ignoreChanges: readonly string[];
+    readonly inputs: JsonObject;
+}
+
+export type EnforcementLevel = "mandatory" | "advisory";
+
+export interface PlanViolation {
+    readonly policy: string;
+    readonly enforcementLevel: EnforcementLevel;
+    readonly urn: string | null;
+    readonly message: string;
+}
+
+export interface PlanPolicies {
+    /** Policies applied to the stack (disabled ones are not counted). */
+    readonly evaluated: number;
+    readonly violations: readonly PlanViolation[];
+}
+
+export interface PlanFile {
+    readonly version: number;
+    readonly project: string;
+    readonly stack: string;
+    readonly resources: readonly PlanResource[];
+    readonly outputs: JsonObject;
+    readonly policies: PlanPolicies;
+}
+
+/** Exit statuses of `npm run plan`. */
+export const EXIT = { ok: 0, mandatoryViolation: 1, invalid: 2 } as const;

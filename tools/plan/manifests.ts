@@ -1,0 +1,54 @@
+import { JsonObject, JsonValue, PlanResource } from "./contract";
+
+/** One rendered Kubernetes object, placed as ../shared/plan-format.md describes. */
+export interface Manifest {
+    /** `<region>/<kind>-<namespace or _cluster>-<name>.yaml` (region `global` when unknown). */
+    readonly path: string;
+    readonly object: JsonObject;
+}
+
+const KUBERNETES = /^kubernetes:([^:]+):(.+)$/;
+const HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
+
+const record = (value: JsonValue | undefined): JsonObject => (typeof value === "object" && value !== null && !Array.isArray(value) ? value : {});
+const text = (value: JsonValue | undefined): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined);
+
+/** Keys the Kubernetes SDK adds to inputs that are not part of the object applied to the cluster. */
+const ENGINE_ONLY = new Set(["apiVersion", "kind", "metadata"]);
+
+function helmRelease(resource: PlanResource): Manifest {
+    const inputs = resource.inputs;
+    const namespace = text(inputs.namespace) ?? "default";
+    const name = text(inputs.name) ?? resource.name;
+    const repository = text(record(inputs.repositoryOpts).repo) ?? null;
+    return {
+        path: `${resource.region ?? "global"}/helmrelease-${namespace}-${name}.yaml`,
+        object: { chart: inputs.chart ?? null, repository, version: inputs.version ?? null, namespace, name, values: inputs.values ?? {} },
+    };
+}
+
+/** Every Kubernetes object and Helm release among the plan's resources, apply-ready. */
+export function renderManifests(resources: readonly PlanResource[]): Manifest[] {
+    const manifests: Manifest[] = [];
+    for (const resource of resources) {
+        if (!resource.custom) continue;
+        if (resource.type === HELM_RELEASE) {
+            manifests.push(helmRelease(resource));
+            continue;
+        }
+        const match = KUBERNETES.exec(resource.type);
+        if (!match) continue;
+        const [, groupVersion = "", kind = ""] = match;
+        if (kind.endsWith("List") || groupVersion.startsWith("yaml/") || groupVersion.startsWith("helm.sh/")) continue;
+        const metadata = record(resource.inputs.metadata);
+        const name = text(metadata.name) ?? resource.name;
+        const namespace = text(metadata.namespace);
+        const apiVersion = groupVersion.startsWith("core/") ? groupVersion.slice("core/".length) : groupVersion;
+        const body = Object.fromEntries(Object.entries(resource.inputs).filter(([key]) => !ENGINE_ONLY.has(key)));
+        manifests.push({
+            path: `${resource.region ?? "global"}/${kind.toLowerCase()}-${namespace ?? "_cluster"}-${name}.yaml`,
+            object: { apiVersion, kind, metadata: { ...metadata, name }, ...body },
+        });
+    }
+    return manifests;
+}

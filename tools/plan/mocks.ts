@@ -1,0 +1,132 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+
+/*
+ * The offline engine's stand-in for AWS: every resource gets the ids, ARNs and computed outputs the real
+ * provider would return (deterministic, so two plans of the same program are identical), and every invoke
+ * the program makes gets a realistic answer. An invoke it does not know fails the run loudly.
+ */
+export const ACCOUNT_ID = "123456789012";
+
+type State = Record<string, unknown>;
+
+interface Identity {
+    readonly id: string;
+    readonly hex: string;
+    readonly region: string;
+    readonly args: pulumi.runtime.MockResourceArgs;
+}
+
+const hexOf = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex");
+
+const arn = (service: string, region: string, resource: string) => `arn:aws:${service}:${region}:${ACCOUNT_ID}:${resource}`;
+
+/** Physical name the provider would auto-generate from the logical name (name + random suffix). */
+const autoName = (i: Identity) => (typeof i.args.inputs.name === "string" ? i.args.inputs.name : `${i.args.name}-${i.hex.slice(0, 7)}`);
+
+interface TypeMock {
+    /** The cloud id: an EC2-style `prefix-hex`, or derived from the resource. */
+    readonly id: (hex: string, args: pulumi.runtime.MockResourceArgs) => string;
+    readonly outputs?: (identity: Identity) => State;
+}
+
+const ec2 = (prefix: string, arnType?: string, extra?: (i: Identity) => State): TypeMock => ({
+    id: (hex) => `${prefix}-${hex.slice(0, 17)}`,
+    outputs: (i) => ({ ...(arnType ? { arn: arn("ec2", i.region, `${arnType}/${i.id}`) } : {}), ownerId: ACCOUNT_ID, ...extra?.(i) }),
+});
+
+const publicIp = (hex: string) => `203.0.113.${parseInt(hex.slice(0, 2), 16) % 254 + 1}`;
+
+const TYPES: Record<string, TypeMock> = {
+    "aws:ec2/vpc:Vpc": ec2("vpc", "vpc", (i) => ({
+        defaultSecurityGroupId: `sg-${i.hex.slice(17, 34)}`,
+        mainRouteTableId: `rtb-${i.hex.slice(17, 34)}`,
+        defaultNetworkAclId: `acl-${i.hex.slice(17, 34)}`,
+        defaultRouteTableId: `rtb-${i.hex.slice(17, 34)}`,
+    })),
+    "aws:ec2/subnet:Subnet": ec2("subnet", "subnet", (i) => ({ availabilityZoneId: `${i.region.replace(/-/g, "").slice(0, 4)}-az1` })),
+    "aws:ec2/internetGateway:InternetGateway": ec2("igw", "internet-gateway"),
+    "aws:ec2/routeTable:RouteTable": ec2("rtb", "route-table"),
+    "aws:ec2/route:Route": { id: (hex) => `r-rtb-${hex.slice(0, 17)}1080289494` },
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": ec2("rtbassoc"),
+    "aws:ec2/eip:Eip": ec2("eipalloc", "elastic-ip", (i) => ({ allocationId: i.id, publicIp: publicIp(i.hex) })),
+    "aws:ec2/natGateway:NatGateway": ec2("nat", "natgateway", (i) => ({ publicIp: publicIp(i.hex), networkInterfaceId: `eni-${i.hex.slice(17, 34)}` })),
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ec2("vpce", "vpc-endpoint", (i) => ({ prefixListId: `pl-${i.hex.slice(0, 8)}`, state: "available" })),
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": ec2("sg", "security-group", () => ({ name: "default" })),
+    "aws:ec2/securityGroup:SecurityGroup": ec2("sg", "security-group"),
+    "aws:ec2/flowLog:FlowLog": ec2("fl", "vpc-flow-log"),
+    "aws:cloudwatch/logGroup:LogGroup": {
+        id: (hex, args) => (typeof args.inputs.name === "string" ? args.inputs.name : `${args.name}-${hex.slice(0, 7)}`),
+        outputs: (i) => ({ name: i.id, arn: arn("logs", i.region, `log-group:${i.id}`) }),
+    },
+    "aws:iam/role:Role": {
+        id: (hex, args) => (typeof args.inputs.name === "string" ? args.inputs.name : `${args.name}-${hex.slice(0, 7)}`),
+        outputs: (i) => ({ name: i.id, arn: `arn:aws:iam::${ACCOUNT_ID}:role/${i.id}`, uniqueId: `AROA${i.hex.slice(0, 17).toUpperCase()}` }),
+    },
+    "aws:iam/rolePolicy:RolePolicy": {
+        id: (hex, args) => `${String(args.inputs.role ?? args.name)}:${args.name}-${hex.slice(0, 7)}`,
+        outputs: (i) => ({ name: autoName(i) }),
+    },
+};
+
+const genericMock: TypeMock = {
+    id: (hex, args) => `${args.name}-${hex.slice(0, 8)}`,
+    outputs: (i) => {
+        const [pkg, module] = i.args.type.split(/[:/]/);
+        return pkg === "aws" ? { arn: arn(module ?? "unknown", i.region, `${i.args.name}/${i.id}`) } : {};
+    },
+};
+
+const providerId = (ref: string | undefined) => (ref ? ref.slice(ref.lastIndexOf("::") + 2) : undefined);
+
+export class OfflineMocks implements pulumi.runtime.Mocks {
+    /** Provider id → the region it was configured with. */
+    private readonly providerRegions = new Map<string, string>();
+
+    constructor(private readonly defaultRegion: string) {}
+
+    private regionOf(providerRef: string | undefined, inputs: Record<string, unknown>): string {
+        if (typeof inputs.region === "string") return inputs.region;
+        const id = providerId(providerRef);
+        return (id && this.providerRegions.get(id)) ?? this.defaultRegion;
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: State } {
+        const region = this.regionOf(args.provider, args.inputs);
+        const hex = hexOf(args.type, args.name, region);
+        if (args.type.startsWith("pulumi:providers:")) {
+            const id = `${args.name}-${hex.slice(0, 8)}`;
+            if (typeof args.inputs.region === "string") this.providerRegions.set(id, args.inputs.region);
+            return { id, state: args.inputs };
+        }
+        const mock = TYPES[args.type] ?? genericMock;
+        const id = mock.id(hex, args);
+        const computed = mock.outputs?.({ id, hex, region, args }) ?? {};
+        return { id, state: { ...args.inputs, ...computed, ...(args.type.startsWith("aws:") ? { region } : {}) } };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        const region = this.regionOf(args.provider, args.inputs);
+        switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+                const letters = ["a", "b", "c", "d", "e", "f"];
+                const short = region.split("-").map((p, i) => (i === 1 ? p.slice(0, 1) : p.slice(0, 2))).join("");
+                return {
+                    id: region,
+                    names: letters.map((l) => `${region}${l}`),
+                    zoneIds: letters.map((_, i) => `${short}-az${i + 1}`),
+                    groupNames: letters.map(() => region),
+                    state: "available",
+                };
+            }
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return { id: ACCOUNT_ID, accountId: ACCOUNT_ID, arn: `arn:aws:iam::${ACCOUNT_ID}:user/strata-plan`, userId: "AIDASTRATAPLAN00000000" };
+            case "aws:index/getPartition:getPartition":
+                return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            case "aws:index/getRegion:getRegion":
+                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+            default:
+                throw new Error(`the offline engine has no answer for invoke ${args.token}; teach tools/plan/mocks.ts what it returns`);
+        }
+    }
+}
