@@ -3,8 +3,8 @@ import { formatCidr, parseCidr, subdivide } from "./cidr";
 /*
  * Address plan of one regional VPC. The private (workload) tier gets half of the VPC because EKS pods
  * take their IPs from it (VPC CNI); the public tier (load balancers, NAT) and the isolated data tier
- * share the other half. Every tier reserves room for a power of two of zones, so raising azCount up to
- * that power adds subnets without moving any existing one.
+ * share the other half. Every tier reserves room for at least four zones (more: the next power of two),
+ * so growing from two to three or four zones adds subnets without moving, and so replacing, any existing one.
  */
 
 export type SubnetTier = "public" | "private" | "data";
@@ -35,7 +35,10 @@ export interface NetworkPlan {
     readonly privateRouteNat: readonly number[];
 }
 
-const zoneSlots = (azCount: number): number => 2 ** Math.ceil(Math.log2(azCount));
+/** Zone slots reserved per tier. */
+export const MIN_ZONE_SLOTS = 4;
+
+const zoneSlots = (azCount: number): number => Math.max(MIN_ZONE_SLOTS, 2 ** Math.ceil(Math.log2(azCount)));
 
 /** The prefix length of the smallest (public and data) subnets, to check a VPC is big enough. */
 export function smallestSubnetPrefix(vpcPrefix: number, azCount: number): number {

@@ -1,0 +1,155 @@
+import { strict as assert } from "assert";
+import * as path from "path";
+import { parseStackConfig, strataSettings } from "../../stacks/config";
+import { readStackFile } from "../../tools/plan/stackFile";
+
+const root = path.resolve(__dirname, "..", "..");
+const stackSettings = (stack: string) => strataSettings(readStackFile(path.join(root, `Pulumi.${stack}.yaml`)).values);
+
+function errorsOf(settings: Record<string, unknown>, stack = "prod"): readonly string[] {
+    const result = parseStackConfig(settings, stack);
+    assert.equal(result.ok, false, "expected the config to be rejected");
+    return result.ok ? [] : result.errors;
+}
+
+const prod = () => structuredClone(stackSettings("prod"));
+
+describe("stack config", () => {
+    describe("the example stacks", () => {
+        it("dev parses: one region, two zones, one shared NAT", () => {
+            const result = parseStackConfig(stackSettings("dev"), "dev");
+            assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
+            const { config } = result;
+            assert.equal(config.environment, "dev");
+            assert.deepEqual(config.regions.map((r) => r.name), ["us-east-1"]);
+            assert.equal(config.regions[0]?.azCount, 2);
+            assert.equal(config.network.natGateways, "single");
+            assert.equal(config.edge.mode, "none");
+        });
+
+        it("prod parses with the requirements' numbers", () => {
+            const result = parseStackConfig(stackSettings("prod"), "prod");
+            assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
+            const { config } = result;
+            assert.deepEqual(
+                config.regions.map((r) => [r.name, r.primary, r.trafficWeight, r.userRegionKey, r.redis.shards, r.redis.replicasPerShard, r.azCount]),
+                [
+                    ["us-east-1", true, 50, "us", 3, 1, 3],
+                    ["eu-west-1", false, 30, "eu", 2, 1, 3],
+                    ["ap-southeast-1", false, 20, "asia", 2, 1, 3],
+                ],
+            );
+            assert.equal(config.postgres.shards, 4);
+            assert.equal(config.postgres.replicasPerShard, 2);
+            assert.equal(config.postgres.connectionPool.perPod, 20);
+            assert.deepEqual(config.postgres.shardKeys, { users: "user_id", messages: "tenant_id" });
+            assert.equal(config.redis.maxRedirects, 3);
+            assert.equal(config.redis.commandTimeoutSeconds, 5);
+            const api = config.services.api;
+            assert.ok(api);
+            assert.deepEqual([api.minReplicas, api.maxReplicas, api.cpu, api.memory], [3, 100, "500m", "1Gi"]);
+            assert.equal(api.hpa.behavior?.scaleDown.stabilizationWindowSeconds, 300);
+            assert.deepEqual(api.hpa.podsMetrics.map((m) => m.name), ["requests_per_second", "queue_length"]);
+            assert.equal(config.services["auth-service"]?.port, 8080);
+            assert.equal(config.policy.maxReplicasCap, 100);
+            assert.equal(config.policy.minReplicasUserFacing, 3);
+            assert.equal(config.edge.mode, "accelerator");
+            assert.equal(config.network.natGateways, "perAz");
+        });
+
+        it("8 shards × 2 replicas is expressible by config alone", () => {
+            const result = parseStackConfig({ ...prod(), postgres: { shards: 8, replicasPerShard: 2 } }, "prod");
+            assert.ok(result.ok);
+            assert.deepEqual([result.config.postgres.shards, result.config.postgres.replicasPerShard, result.config.postgres.instanceClass], [8, 2, "db.r6g.2xlarge"]);
+        });
+    });
+
+    describe("presets", () => {
+        it("fill what a stack leaves out from its environment", () => {
+            const result = parseStackConfig({ environment: "prod" }, "staging");
+            assert.ok(result.ok);
+            assert.equal(result.config.stack, "staging");
+            assert.equal(result.config.regions.length, 3);
+            assert.equal(result.config.network.flowLogs.retentionDays, 90);
+        });
+
+        it("merge fixed-shape sections key by key", () => {
+            const result = parseStackConfig({ environment: "dev", network: { flowLogs: { retentionDays: 30 } } }, "dev");
+            assert.ok(result.ok);
+            assert.equal(result.config.network.flowLogs.retentionDays, 30);
+            assert.equal(result.config.network.flowLogs.trafficType, "ALL");
+            assert.equal(result.config.network.azCount, 2);
+        });
+
+        it("replace named maps whole, so a stack can drop a preset service", () => {
+            const result = parseStackConfig({ environment: "dev", services: { api: { image: "x/api:1", cpu: "100m", memory: "128Mi", minReplicas: 1, maxReplicas: 2, hpa: { cpuUtilization: 60 } } } }, "dev");
+            assert.ok(result.ok);
+            assert.deepEqual(Object.keys(result.config.services), ["api"]);
+            assert.equal(result.config.services.api?.port, 8080);
+        });
+
+        it("give a region without its own Redis shape the section default", () => {
+            const result = parseStackConfig({ environment: "dev", regions: [{ name: "eu-west-1", primary: true, trafficWeight: 100, vpcCidr: "10.20.0.0/16" }], edge: { fallbackRegion: "eu-west-1" } }, "dev");
+            assert.ok(result.ok);
+            assert.deepEqual(result.config.regions[0]?.redis, { shards: 1, replicasPerShard: 1 });
+        });
+    });
+
+    describe("reports", () => {
+        it("every problem at once: zero shards, a duplicated region and weights summing to 90", () => {
+            const settings = prod();
+            settings.postgres = { shards: 0 };
+            settings.regions = [
+                { name: "us-east-1", primary: true, trafficWeight: 50, vpcCidr: "10.0.0.0/16" },
+                { name: "us-east-1", trafficWeight: 40, vpcCidr: "10.1.0.0/16" },
+            ];
+            const errors = errorsOf(settings);
+            assert.equal(errors.length, 3, errors.join("\n"));
+            assert.ok(errors.includes("strata:postgres.shards: must be an integer from 1 to 64 (got 0)"), errors.join("\n"));
+            assert.ok(errors.some((e) => e.startsWith('strata:regions[1].name: duplicate region "us-east-1"')));
+            assert.ok(errors.includes("strata:regions: trafficWeight of all regions must add up to 100 (they add up to 90)"));
+        });
+
+        const broken: [string, (s: Record<string, unknown>) => void, string][] = [
+            ["an unknown top-level key", (s) => (s.postgress = {}), "strata:postgress: unknown setting; allowed: environment, regions"],
+            ["a typo inside a section", (s) => (s.postgres = { shardz: 2 }), "strata:postgres.shardz: unknown setting; allowed: shards, replicasPerShard"],
+            ["an unknown environment", (s) => (s.environment = "qa"), 'strata:environment: must be one of dev, prod (got "qa")'],
+            ["too many shards", (s) => (s.postgres = { shards: 65 }), "strata:postgres.shards: must be an integer from 1 to 64 (got 65)"],
+            ["a fractional replica count", (s) => (s.postgres = { replicasPerShard: 1.5 }), "strata:postgres.replicasPerShard: must be an integer from 0 to 15 (got 1.5)"],
+            ["a shard count given as text", (s) => (s.postgres = { shards: "four" }), 'strata:postgres.shards: must be an integer from 1 to 64 (got "four")'],
+            ["no primary region", (s) => ((s.regions as { primary?: boolean }[])[0]!.primary = false), "strata:regions: exactly one region must have primary: true (found 0)"],
+            ["two primary regions", (s) => ((s.regions as { primary?: boolean }[])[1]!.primary = true), "strata:regions: exactly one region must have primary: true (found 2)"],
+            ["overlapping VPCs", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.0.128.0/17"), "strata:regions[2].vpcCidr: overlaps regions[0].vpcCidr"],
+            ["a VPC with host bits", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.1.0/16"), "strata:regions[2].vpcCidr: must be a network address"],
+            ["a VPC outside /16–/24", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.0.0.0/8"), "strata:regions[2].vpcCidr: must be an IPv4 CIDR block (a.b.c.d/n) with n from 16 to 24"],
+            ["a bad region name", (s) => ((s.regions as { name?: string }[])[2]!.name = "Mars"), 'strata:regions[2].name: must be an AWS region name such as us-east-1 (got "Mars")'],
+            ["a duplicate region key", (s) => ((s.regions as { userRegionKey?: string }[])[2]!.userRegionKey = "eu"), 'strata:regions[2].userRegionKey: duplicate key "eu"'],
+            ["a zone of another region", (s) => ((s.regions as { availabilityZones?: string[] }[])[1]!.availabilityZones = ["eu-west-1a", "us-east-1b"]), "strata:regions[1].availabilityZones[1]: must be a zone of eu-west-1"],
+            ["one zone only", (s) => (s.network = { azCount: 1 }), "strata:network.azCount: must be an integer from 2 to 6 (got 1)"],
+            ["a retention CloudWatch refuses", (s) => (s.network = { flowLogs: { retentionDays: 10 } }), "strata:network.flowLogs.retentionDays: must be one of 1, 3, 5, 7, 14"],
+            ["a NAT mode that does not exist", (s) => (s.network = { natGateways: "none" }), 'strata:network.natGateways: must be one of perAz, single (got "none")'],
+            ["min above max nodes", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 5, maxSize: 3, desiredSize: 4 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups.system.maxSize: maxSize (3) must be ≥ minSize (5)"],
+            ["a spot group with one type", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "SPOT", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups.w.instanceTypes: a SPOT group needs at least 2 instance types"],
+            ["a spot system group", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "SPOT", instanceTypes: ["m6i.large", "m5.large"], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups.system.capacityType: system groups must be ON_DEMAND"],
+            ["no workload group", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups: must hold at least one group with role: workload"],
+            ["a public endpoint in prod", (s) => (s.cluster = { endpointPublicAccess: true }), "strata:cluster.endpointPublicAccess: must be false in prod"],
+            ["maxReplicas under minReplicas", (s) => ((s.services as Record<string, { maxReplicas?: number }>).api!.maxReplicas = 2), "strata:services.api.maxReplicas: maxReplicas (2) must be ≥ minReplicas (3)"],
+            ["an invalid service name", (s) => ((s.services as Record<string, unknown>).Api_1 = {}), "strata:services.Api_1: the name is invalid: must be a lowercase DNS label"],
+            ["a service with no metric", (s) => ((s.services as Record<string, { hpa?: unknown }>).api!.hpa = {}), "strata:services.api.hpa: must name at least one metric"],
+            ["a bad CPU quantity", (s) => ((s.services as Record<string, { cpu?: string }>).api!.cpu = "half"), 'strata:services.api.cpu: must be a Kubernetes CPU quantity such as "500m" or "2" (got "half")'],
+            ["a fallback region outside the stack", (s) => (s.edge = { fallbackRegion: "us-west-2" }), "strata:edge.fallbackRegion: must be one of the stack's regions (us-east-1, eu-west-1, ap-southeast-1)"],
+            ["dns mode without a zone", (s) => (s.edge = { mode: "dns" }), "strata:edge.hostedZoneId: is required when edge.mode is dns (missing)"],
+            ["a Redis alert below eviction", (s) => (s.redis = { memoryAlertPercent: 70 }), "strata:redis.memoryAlertPercent: must be above evictionThresholdPercent (80) (got 70)"],
+            ["an inverted CPU target range", (s) => (s.policy = { cpuTargetPercent: { min: 90, max: 50 } }), "strata:policy.cpuTargetPercent.max: max (50) must be ≥ min (90) (got 50)"],
+            ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
+        ];
+        for (const [what, breakIt, expected] of broken) {
+            it(`${what}, by its config path`, () => {
+                const settings = prod();
+                breakIt(settings);
+                const errors = errorsOf(settings);
+                assert.ok(errors.some((e) => e.startsWith(expected)), `expected a line starting with\n  ${expected}\ngot\n  ${errors.join("\n  ")}`);
+            });
+        }
+    });
+});
