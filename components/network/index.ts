@@ -60,11 +60,13 @@ export class RegionalNetwork extends pulumi.ComponentResource {
     public readonly plan: NetworkPlan;
 
     constructor(name: string, args: RegionalNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("strata:network:RegionalNetwork", name, {}, opts);
+        // Validate before super(): a bad argument must not leave a half-registered component behind.
         if (args.availabilityZones && args.availabilityZones.length !== args.azCount) {
             throw new Error(`availabilityZones lists ${args.availabilityZones.length} zones but azCount is ${args.azCount}`);
         }
-        this.plan = planNetwork(args);
+        const plan = planNetwork(args);
+        super("strata:network:RegionalNetwork", name, {}, opts);
+        this.plan = plan;
         this.vpcCidr = args.vpcCidr;
         const child = { parent: this };
 

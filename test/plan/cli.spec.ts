@@ -1,0 +1,195 @@
+import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PlanFile, SECRET_MASK } from "../../tools/plan/contract";
+import { UNDECRYPTED_SECRET } from "../../tools/plan/stackFile";
+
+const root = path.resolve(__dirname, "..", "..");
+
+interface Run {
+    readonly status: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** Runs the plan command the way `npm run plan --` does, in a child process (the Pulumi runtime is per process). */
+function plan(args: string[]): Run {
+    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "tools/plan/cli.ts"), ...args], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
+        timeout: 120_000,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const readPlan = (dir: string): PlanFile => JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8")) as PlanFile;
+
+function filesUnder(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+function writeConfig(dir: string, name: string, text: string): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+}
+
+describe("npm run plan", function () {
+    this.timeout(180_000);
+    let out: string;
+    const runs: Record<string, Run> = {};
+
+    before(() => {
+        out = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
+        runs.dev = plan(["dev", "--out", out]);
+        runs.prod = plan(["prod", "--out", out]);
+    });
+    after(() => fs.rmSync(out, { recursive: true, force: true }));
+
+    for (const stack of ["dev", "prod"]) {
+        it(`${stack}: exits 0 and writes plan.json and manifests/ by the contract`, () => {
+            const run = runs[stack]!;
+            assert.equal(run.status, 0, run.stderr);
+            const file = readPlan(path.join(out, stack));
+            assert.equal(file.version, 1);
+            assert.equal(file.project, "strata");
+            assert.equal(file.stack, stack);
+            assert.ok(fs.statSync(path.join(out, stack, "manifests")).isDirectory());
+            assert.deepEqual(Object.keys(file.policies).sort(), ["evaluated", "violations"]);
+            assert.ok(file.policies.evaluated >= 1);
+            const urns = new Set(file.resources.map((r) => r.urn));
+            assert.equal(urns.size, file.resources.length, "URNs are unique");
+            for (const r of file.resources) {
+                assert.deepEqual(Object.keys(r), ["urn", "type", "name", "custom", "parent", "provider", "region", "dependencies", "protect", "ignoreChanges", "inputs"]);
+                assert.match(r.urn, new RegExp(`^urn:pulumi:${stack}::strata::`));
+                assert.ok(r.urn.endsWith(`::${r.name}`));
+                assert.ok(r.parent === null || urns.has(r.parent), `${r.urn} has an unknown parent`);
+                assert.ok(r.provider === null || urns.has(r.provider), `${r.urn} has an unknown provider`);
+                for (const d of r.dependencies) assert.ok(urns.has(d), `${r.urn} depends on unknown ${d}`);
+                if (!r.custom) assert.equal(r.region, null, `${r.urn}: components have no region`);
+                if (r.type.startsWith("aws:")) assert.ok(r.region, `${r.urn} has no region`);
+            }
+            assert.equal(file.resources[0]?.type, "pulumi:pulumi:Stack");
+            assert.equal(file.resources[0]?.urn, `urn:pulumi:${stack}::strata::pulumi:pulumi:Stack::strata-${stack}`);
+        });
+    }
+
+    it("dev plans the network of one region, printed per type", () => {
+        const file = readPlan(path.join(out, "dev"));
+        const regions = new Set(file.resources.filter((r) => r.custom).map((r) => r.region));
+        assert.deepEqual([...regions], ["us-east-1"]);
+        assert.equal(file.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet").length, 6);
+        assert.equal(file.resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway").length, 1);
+        assert.match(runs.dev!.stdout, /us-east-1 \(\d+\)/);
+        assert.match(runs.dev!.stdout, /aws:ec2\/subnet:Subnet\s+6/);
+    });
+
+    it("prod plans three regions, each network in its own region with its own provider", () => {
+        const file = readPlan(path.join(out, "prod"));
+        for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+            const vpcs = file.resources.filter((r) => r.type === "aws:ec2/vpc:Vpc" && r.region === region);
+            assert.equal(vpcs.length, 1, region);
+            assert.ok(vpcs[0]?.provider?.endsWith(`pulumi:providers:aws::${region}`));
+            assert.equal(file.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet" && r.region === region).length, 9);
+            assert.equal(file.resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway" && r.region === region).length, 3);
+            assert.match(runs.prod!.stdout, new RegExp(`${region} \\(\\d+\\)`));
+        }
+        const outputs = file.outputs as { regions: Record<string, { vpcId: string; privateSubnetIds: string[] }> };
+        assert.deepEqual(Object.keys(outputs.regions).sort(), ["ap-southeast-1", "eu-west-1", "us-east-1"]);
+        assert.match(outputs.regions["eu-west-1"]!.vpcId, /^vpc-[0-9a-f]{17}$/);
+        assert.equal(outputs.regions["eu-west-1"]!.privateSubnetIds.length, 3);
+    });
+
+    it("plans identically twice (deterministic ids and order)", () => {
+        const again = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
+        try {
+            assert.equal(plan(["dev", "--out", again, "--quiet"]).status, 0);
+            assert.equal(fs.readFileSync(path.join(again, "dev", "plan.json"), "utf8"), fs.readFileSync(path.join(out, "dev", "plan.json"), "utf8"));
+        } finally {
+            fs.rmSync(again, { recursive: true, force: true });
+        }
+    });
+
+    it("exits 2 naming every bad setting, and writes nothing", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-bad-"));
+        try {
+            const config = writeConfig(
+                dir,
+                "bad.yaml",
+                [
+                    "config:",
+                    "  strata:environment: prod",
+                    "  strata:postgres:",
+                    "    shards: 0",
+                    "  strata:regions:",
+                    "    - { name: us-east-1, primary: true, trafficWeight: 50, vpcCidr: 10.0.0.0/16 }",
+                    "    - { name: us-east-1, trafficWeight: 40, vpcCidr: 10.1.0.0/16 }",
+                    "",
+                ].join("\n"),
+            );
+            const run = plan(["prod", "--config", config, "--out", path.join(dir, "out")]);
+            assert.equal(run.status, 2);
+            assert.match(run.stderr, /strata:postgres\.shards: must be an integer from 1 to 64 \(got 0\)/);
+            assert.match(run.stderr, /strata:regions\[1\]\.name: duplicate region "us-east-1"/);
+            assert.match(run.stderr, /strata:regions: trafficWeight of all regions must add up to 100 \(they add up to 90\)/);
+            assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+            assert.equal(fs.existsSync(path.join(dir, "out", "prod")), false);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("exits 2 for a missing stack file, an unknown option or invalid YAML", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-bad-"));
+        try {
+            const missing = plan(["staging", "--out", dir]);
+            assert.equal(missing.status, 2);
+            assert.match(missing.stderr, /Pulumi\.staging\.yaml: no such stack config file/);
+            const option = plan(["dev", "--against"]);
+            assert.equal(option.status, 2);
+            assert.match(option.stderr, /--against needs a value|unknown option/);
+            const yaml = plan(["dev", "--config", writeConfig(dir, "broken.yaml", "config: [\n"), "--out", dir]);
+            assert.equal(yaml.status, 2);
+            assert.match(yaml.stderr, /broken\.yaml: not valid YAML/);
+            assert.deepEqual(fs.readdirSync(dir).sort(), ["broken.yaml"]);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("exits 1 and prints the violation when a mandatory policy fails (prod with one shared NAT)", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-nat-"));
+        try {
+            const text = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8").replace("natGateways: perAz", "natGateways: single");
+            const run = plan(["prod", "--config", writeConfig(dir, "single-nat.yaml", text), "--out", dir]);
+            assert.equal(run.status, 1, run.stderr);
+            assert.match(run.stdout, /\[mandatory\] prod-nat-gateway-per-zone: VPC us-east-1-vpc has 1 NAT gateway\(s\) for 3 zones/);
+            const file = readPlan(path.join(dir, "prod"));
+            assert.equal(file.policies.violations.length, 3);
+            assert.ok(file.policies.violations.every((v) => v.enforcementLevel === "mandatory" && v.urn?.includes("aws:ec2/vpc:Vpc")));
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("keeps secrets out of every file it writes", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-secret-"));
+        try {
+            const text = `${fs.readFileSync(path.join(root, "Pulumi.dev.yaml"), "utf8")}  aws:secretKey:\n    secure: v1:c2VjcmV0LWJ5dGVz\n`;
+            const run = plan(["dev", "--config", writeConfig(dir, "with-secret.yaml", text), "--out", path.join(dir, "out")]);
+            assert.equal(run.status, 0, run.stderr);
+            for (const file of filesUnder(path.join(dir, "out"))) {
+                const content = fs.readFileSync(file, "utf8");
+                assert.ok(!content.includes(UNDECRYPTED_SECRET), `${file} holds a secret value`);
+                assert.ok(!content.includes("c2VjcmV0LWJ5dGVz"), `${file} holds secret cipher text`);
+                assert.ok(!content.includes("4dabf18193072939515e22adb298388d"), `${file} holds an unmasked secret envelope`);
+            }
+            assert.ok(SECRET_MASK.length > 0);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
