@@ -60,11 +60,13 @@ const shared = {
         regionHeader: "x-user-region",
     },
     healthCheck: { path: "/healthz/ready", port: 15021, intervalSeconds: 30, healthyThreshold: 3 },
+    policy: { maxReplicasCap: 100, maxReplicasAllowList: {}, cpuTargetPercent: { min: 50, max: 90 }, maxNodesPerGroup: 1000, maxNodesPerCluster: 1000 },
 } satisfies {
     postgres: Partial<Preset["postgres"]>;
     redis: Partial<Preset["redis"]>;
     mesh: Omit<Preset["mesh"], "domain">;
     healthCheck: Preset["edge"]["healthCheck"];
+    policy: Omit<Preset["policy"], "minReplicasUserFacing" | "minScaleDownStabilizationSeconds">;
 };
 
 const services = (env: Environment): Preset["services"] => {
@@ -163,15 +165,7 @@ export const PRESETS: Record<Environment, Preset> = {
         services: services("dev"),
         mesh: { ...shared.mesh, domain: "dev.strata.example.com" },
         edge: { mode: "none", domain: "dev.strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
-        policy: {
-            maxReplicasCap: 100,
-            maxReplicasAllowList: {},
-            minReplicasUserFacing: 1,
-            cpuTargetPercent: { min: 50, max: 90 },
-            minScaleDownStabilizationSeconds: 0,
-            maxNodesPerGroup: 1000,
-            maxNodesPerCluster: 1000,
-        },
+        policy: { ...shared.policy, minReplicasUserFacing: 1, minScaleDownStabilizationSeconds: 0 },
     },
     prod: {
         regions: [
@@ -214,14 +208,6 @@ export const PRESETS: Record<Environment, Preset> = {
         services: services("prod"),
         mesh: { ...shared.mesh, domain: "strata.example.com" },
         edge: { mode: "accelerator", domain: "strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
-        policy: {
-            maxReplicasCap: 100,
-            maxReplicasAllowList: {},
-            minReplicasUserFacing: 3,
-            cpuTargetPercent: { min: 50, max: 90 },
-            minScaleDownStabilizationSeconds: 300,
-            maxNodesPerGroup: 1000,
-            maxNodesPerCluster: 1000,
-        },
+        policy: { ...shared.policy, minReplicasUserFacing: 3, minScaleDownStabilizationSeconds: 300 },
     },
 };

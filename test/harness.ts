@@ -40,3 +40,17 @@ export function one(resources: readonly PlanResource[], type: string, name: stri
     if (!found) throw new Error(`no ${type} named ${name} among ${resources.map((r) => r.name).join(", ")}`);
     return found;
 }
+
+/** A plan resource for specs that exercise plan-level code without running a program. */
+export const planResource = (over: Partial<PlanResource> & Pick<PlanResource, "type" | "name">): PlanResource => ({
+    urn: `urn:pulumi:test::strata::${over.type}::${over.name}`,
+    custom: true,
+    parent: null,
+    provider: null,
+    region: "us-east-1",
+    dependencies: [],
+    protect: false,
+    ignoreChanges: [],
+    inputs: {},
+    ...over,
+});

@@ -5,24 +5,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "../../tools/plan/cli";
-import { PlanResource, SECRET_MASK } from "../../tools/plan/contract";
+import { SECRET_MASK } from "../../tools/plan/contract";
 import { renderManifests } from "../../tools/plan/manifests";
 import { UNDECRYPTED_SECRET, readStackFile } from "../../tools/plan/stackFile";
 import { fromWire } from "../../tools/plan/values";
-import { ready, record } from "../harness";
+import { planResource as resource, ready, record } from "../harness";
 
-const resource = (over: Partial<PlanResource> & Pick<PlanResource, "type" | "name">): PlanResource => ({
-    urn: `urn:pulumi:test::strata::${over.type}::${over.name}`,
-    custom: true,
-    parent: null,
-    provider: null,
-    region: "us-east-1",
-    dependencies: [],
-    protect: false,
-    ignoreChanges: [],
-    inputs: {},
-    ...over,
-});
 
 describe("offline engine", () => {
     describe("wire values", () => {

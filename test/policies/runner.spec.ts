@@ -3,19 +3,8 @@ import { Policies } from "@pulumi/policy";
 import { natGatewayPerZone } from "../../policies/rules/network";
 import { PlanResource } from "../../tools/plan/contract";
 import { hasMandatoryViolation, runPolicies } from "../../tools/plan/policyRunner";
+import { planResource as resource } from "../harness";
 
-const resource = (over: Partial<PlanResource> & Pick<PlanResource, "type" | "name">): PlanResource => ({
-    urn: `urn:pulumi:test::strata::${over.type}::${over.name}`,
-    custom: true,
-    parent: null,
-    provider: null,
-    region: "us-east-1",
-    dependencies: [],
-    protect: false,
-    ignoreChanges: [],
-    inputs: {},
-    ...over,
-});
 
 describe("in-process policy runner", () => {
     const bucket = resource({ type: "aws:s3/bucket:Bucket", name: "logs", inputs: { acl: "public-read" } });
