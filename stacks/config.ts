@@ -3,14 +3,16 @@ import { z } from "zod";
 import { overlaps, parseCidr } from "../components/network/cidr";
 import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
 import { PRESETS, REPLACED_WHOLE } from "./presets";
-import { CONFIG_KEYS, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, platformSchema } from "./schema";
+import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, platformSchema } from "./schema";
 
 /** The config namespace of every Strata setting. */
 export const NAMESPACE = "strata";
 
-export interface ResolvedRegion extends RegionConfig {
+export interface ResolvedRegion extends Omit<RegionConfig, "cluster"> {
     /** This region's Redis shape, with `redis.shards` / `redis.replicasPerShard` filled in. */
     readonly redis: RedisShape;
+    /** The platform's `cluster` section with this region's overrides applied. */
+    readonly cluster: ClusterConfig;
     /** Zones used in this region (`availabilityZones.length`, else `network.azCount`). */
     readonly azCount: number;
 }
@@ -160,28 +162,43 @@ function regionProblems(input: Json): Problem[] {
     return problems;
 }
 
-function clusterProblems(input: Json, environment: Environment): Problem[] {
+/** Node group rules, for the platform's groups and for every region that overrides them. */
+function nodeGroupProblems(nodeGroups: unknown, at: Path, environment: Environment): Problem[] {
     const problems: Problem[] = [];
-    const cluster = isRecord(input.cluster) ? input.cluster : {};
-    const groups = entries(cluster.nodeGroups);
+    const groups = entries(nodeGroups);
     for (const [name, group] of groups) {
+        const path = [...at, name];
         const [min, desired, max] = [num(group.minSize), num(group.desiredSize), num(group.maxSize)];
-        if (min !== undefined && max !== undefined && min > max) problems.push({ path: ["cluster", "nodeGroups", name, "maxSize"], message: `maxSize (${max}) must be ≥ minSize (${min})` });
-        if (desired !== undefined && min !== undefined && desired < min) problems.push({ path: ["cluster", "nodeGroups", name, "desiredSize"], message: `desiredSize (${desired}) must be ≥ minSize (${min})` });
-        if (desired !== undefined && max !== undefined && desired > max) problems.push({ path: ["cluster", "nodeGroups", name, "desiredSize"], message: `desiredSize (${desired}) must be ≤ maxSize (${max})` });
+        if (min !== undefined && max !== undefined && min > max) problems.push({ path: [...path, "maxSize"], message: `maxSize (${max}) must be ≥ minSize (${min})` });
+        if (desired !== undefined && min !== undefined && desired < min) problems.push({ path: [...path, "desiredSize"], message: `desiredSize (${desired}) must be ≥ minSize (${min})` });
+        if (desired !== undefined && max !== undefined && desired > max) problems.push({ path: [...path, "desiredSize"], message: `desiredSize (${desired}) must be ≤ maxSize (${max})` });
         const types = Array.isArray(group.instanceTypes) ? group.instanceTypes : [];
-        if (group.capacityType === "SPOT" && types.length < 2) {
-            problems.push({ path: ["cluster", "nodeGroups", name, "instanceTypes"], message: "a SPOT group needs at least 2 instance types, so one reclaimed spot pool cannot empty it" });
+        if (environment === "prod" && group.capacityType === "SPOT" && types.length === 1) {
+            problems.push({ path: [...path, "instanceTypes"], message: "a SPOT group in prod needs at least 2 instance types, so one reclaimed spot pool cannot empty it" });
         }
         if (group.role === "system" && group.capacityType === "SPOT") {
-            problems.push({ path: ["cluster", "nodeGroups", name, "capacityType"], message: "system groups must be ON_DEMAND: cluster add-ons must not run on reclaimable capacity" });
+            problems.push({ path: [...path, "capacityType"], message: "system groups must be ON_DEMAND: cluster add-ons must not run on reclaimable capacity" });
         }
     }
-    if (isRecord(cluster.nodeGroups)) {
+    if (isRecord(nodeGroups)) {
         for (const role of ["system", "workload"]) {
-            if (!groups.some(([, g]) => g.role === role)) problems.push({ path: ["cluster", "nodeGroups"], message: `must hold at least one group with role: ${role}` });
+            if (!groups.some(([, g]) => g.role === role)) problems.push({ path: at, message: `must hold at least one group with role: ${role}` });
         }
     }
+    return problems;
+}
+
+function clusterProblems(input: Json, environment: Environment): Problem[] {
+    const cluster = isRecord(input.cluster) ? input.cluster : {};
+    const problems = nodeGroupProblems(cluster.nodeGroups, ["cluster", "nodeGroups"], environment);
+    const openEndpoint = (cidrs: unknown) => cluster.endpointPublicAccess === true && Array.isArray(cidrs) && cidrs.length === 0;
+    const noCidrs = "must list at least one CIDR while endpointPublicAccess is true: an endpoint open to the internet is never a default";
+    if (openEndpoint(cluster.publicAccessCidrs)) problems.push({ path: ["cluster", "publicAccessCidrs"], message: noCidrs });
+    items(input.regions).forEach((region, index) => {
+        const override = isRecord(region.cluster) ? region.cluster : {};
+        if (override.nodeGroups !== undefined) problems.push(...nodeGroupProblems(override.nodeGroups, ["regions", index, "cluster", "nodeGroups"], environment));
+        if (override.publicAccessCidrs !== undefined && openEndpoint(override.publicAccessCidrs)) problems.push({ path: ["regions", index, "cluster", "publicAccessCidrs"], message: noCidrs });
+    });
     if (environment === "prod" && cluster.endpointPublicAccess === true) {
         problems.push({ path: ["cluster", "endpointPublicAccess"], message: "must be false in prod: the API server is reached through the VPC only" });
     }
@@ -228,8 +245,12 @@ function resolve(parsed: ParsedPlatform, stack: string): PlatformConfig {
     return {
         ...parsed,
         stack,
-        regions: parsed.regions.map((region) => ({
+        regions: parsed.regions.map(({ cluster, ...region }) => ({
             ...region,
+            cluster: {
+                ...parsed.cluster,
+                ...Object.fromEntries(Object.entries(cluster ?? {}).filter(([, value]) => value !== undefined)),
+            },
             redis: region.redis ?? { shards: parsed.redis.shards, replicasPerShard: parsed.redis.replicasPerShard },
             azCount: region.availabilityZones?.length ?? parsed.network.azCount,
         })),

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
 import { PlatformConfig, ResolvedRegion } from "./config";
 
@@ -10,13 +11,19 @@ export interface RegionOutputs {
     readonly publicSubnetIds: pulumi.Output<string[]>;
     readonly privateSubnetIds: pulumi.Output<string[]>;
     readonly dataSubnetIds: pulumi.Output<string[]>;
+    readonly clusterName: pulumi.Output<string>;
+    readonly clusterEndpoint: pulumi.Output<string>;
+    readonly oidcProviderArn: pulumi.Output<string>;
+    readonly nodeSecurityGroupId: pulumi.Output<string>;
+    /** Secret: authenticates through `aws eks get-token`. */
+    readonly kubeconfig: pulumi.Output<string>;
 }
 
 /** The EKS cluster name of a region; subnets are tagged with it before the cluster exists. */
 export const clusterNameFor = (stack: string, region: string) => `strata-${stack}-${region}`;
 
 /**
- * The composition root: builds every region's pieces from the validated config, each with that
+ * The composition root: builds every region's network and cluster from the validated config, each with that
  * region's own AWS provider. Logical names derive from region names, never from list positions.
  */
 export class Platform extends pulumi.ComponentResource {
@@ -58,12 +65,38 @@ export class Platform extends pulumi.ComponentResource {
             },
             { parent: this, providers: { aws: provider } },
         );
+        const settings = region.cluster;
+        const cluster = new RegionalCluster(
+            region.name,
+            {
+                region: region.name,
+                clusterName: clusterNameFor(config.stack, region.name),
+                kubernetesVersion: settings.kubernetesVersion,
+                vpcId: network.vpcId,
+                privateSubnetIds: network.privateSubnetIds,
+                endpointPublicAccess: settings.endpointPublicAccess,
+                publicAccessCidrs: settings.publicAccessCidrs,
+                adminRoleArns: settings.adminRoleArns,
+                nodeGroups: settings.nodeGroups,
+                deletionProtection: settings.deletionProtection,
+                logRetentionDays: settings.logRetentionDays,
+                autoscaler: settings.autoscaler,
+                addonVersions: addonVersionsByName(settings.addonVersions),
+                chartVersions: settings.chartVersions,
+            },
+            { parent: this, providers: { aws: provider } },
+        );
         return {
             vpcId: network.vpcId,
             availabilityZones: network.availabilityZones,
             publicSubnetIds: network.publicSubnetIds,
             privateSubnetIds: network.privateSubnetIds,
             dataSubnetIds: network.dataSubnetIds,
+            clusterName: cluster.clusterName,
+            clusterEndpoint: cluster.endpoint,
+            oidcProviderArn: cluster.oidcProviderArn,
+            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+            kubeconfig: cluster.kubeconfig,
         };
     }
 }

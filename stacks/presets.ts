@@ -60,12 +60,27 @@ const shared = {
         regionHeader: "x-user-region",
     },
     healthCheck: { path: "/healthz/ready", port: 15021, intervalSeconds: 30, healthyThreshold: 3 },
+    cluster: {
+        kubernetesVersion: "1.33",
+        adminRoleArns: [],
+        autoscaler: {
+            expander: "least-waste",
+            balanceSimilarNodeGroups: true,
+            scaleDownUnneededTime: "10m",
+            scaleDownDelayAfterAdd: "10m",
+            scaleDownUtilizationThreshold: 0.5,
+            maxNodeProvisionTime: "15m",
+        },
+        addonVersions: {},
+        chartVersions: { metricsServer: "3.12.2", clusterAutoscaler: "9.46.6", verticalPodAutoscaler: "4.7.2", awsLoadBalancerController: "1.14.1" },
+    },
     policy: { maxReplicasCap: 100, maxReplicasAllowList: {}, cpuTargetPercent: { min: 50, max: 90 }, maxNodesPerGroup: 1000, maxNodesPerCluster: 1000 },
 } satisfies {
     postgres: Partial<Preset["postgres"]>;
     redis: Partial<Preset["redis"]>;
     mesh: Omit<Preset["mesh"], "domain">;
     healthCheck: Preset["edge"]["healthCheck"];
+    cluster: Omit<Preset["cluster"], "endpointPublicAccess" | "publicAccessCidrs" | "deletionProtection" | "logRetentionDays" | "nodeGroups">;
     policy: Omit<Preset["policy"], "minReplicasUserFacing" | "minScaleDownStabilizationSeconds">;
 };
 
@@ -137,10 +152,11 @@ export const PRESETS: Record<Environment, Preset> = {
             flowLogs: { enabled: true, retentionDays: 7, trafficType: "ALL", maxAggregationIntervalSeconds: 600 },
         },
         cluster: {
-            kubernetesVersion: "1.33",
+            ...shared.cluster,
             endpointPublicAccess: true,
             publicAccessCidrs: [],
-            adminRoleArns: [],
+            deletionProtection: false,
+            logRetentionDays: 7,
             nodeGroups: {
                 system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["t3.large"], minSize: 1, maxSize: 3, desiredSize: 2 },
                 workload: {
@@ -179,10 +195,11 @@ export const PRESETS: Record<Environment, Preset> = {
             flowLogs: { enabled: true, retentionDays: 90, trafficType: "ALL", maxAggregationIntervalSeconds: 60 },
         },
         cluster: {
-            kubernetesVersion: "1.33",
+            ...shared.cluster,
             endpointPublicAccess: false,
             publicAccessCidrs: [],
-            adminRoleArns: [],
+            deletionProtection: true,
+            logRetentionDays: 90,
             nodeGroups: {
                 system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.xlarge"], minSize: 3, maxSize: 9, desiredSize: 3 },
                 general: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.2xlarge"], minSize: 3, maxSize: 60, desiredSize: 6 },

@@ -76,22 +76,6 @@ const redisShape = section({
     replicasPerShard: intIn(0, 5),
 });
 
-const region = section({
-    /** AWS region name. */
-    name: regionName(),
-    /** The region that holds the writers; exactly one region is primary. */
-    primary: bool().default(false),
-    /** Share of global traffic in percent; all regions add up to 100. */
-    trafficWeight: intIn(0, 100),
-    /** Value of the `x-user-region` header that pins a request to this region. */
-    userRegionKey: text(/^[a-z]{2,10}$/, "2 to 10 lowercase letters such as us, eu or asia").optional(),
-    /** The region's VPC address space; VPCs of all regions must not overlap. */
-    vpcCidr: cidr(16, 24),
-    /** Explicit availability zones; by default the first `network.azCount` zones of the region. */
-    availabilityZones: list(text(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "an availability zone name such as us-east-1a"), "zone names").optional(),
-    /** This region's Redis shape; by default `redis.shards` × `redis.replicasPerShard`. */
-    redis: redisShape.optional(),
-});
 
 const network = section({
     /** Availability zones per region (subnets of every tier in each). */
@@ -121,18 +105,101 @@ const nodeGroup = section({
     desiredSize: intIn(0, 1000),
     /** Root volume size in GiB. */
     diskSizeGiB: intIn(20, 16384).default(50),
+    /** Extra Kubernetes node labels. */
+    labels: z.record(text(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, "a Kubernetes label key"), text(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, "a Kubernetes label value"), {
+        error: "must be a map of label key to value",
+    }).default({}),
+    /** Extra taints; `system` groups always get `CriticalAddonsOnly=true:NoSchedule`. */
+    taints: list(
+        section({
+            key: text(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, "a Kubernetes taint key"),
+            value: text(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, "a Kubernetes taint value").default(""),
+            effect: oneOf(["NoSchedule", "PreferNoSchedule", "NoExecute"]),
+        }),
+        "taints",
+    ).default([]),
+});
+
+/** The oldest Kubernetes minor version Strata deploys (EKS standard support). */
+export const MIN_KUBERNETES_VERSION = "1.31";
+
+const kubernetesVersion = () =>
+    text(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.33"').refine((v) => Number(v.split(".")[1]) >= Number(MIN_KUBERNETES_VERSION.split(".")[1]), {
+        error: `must be a supported Kubernetes version: ${MIN_KUBERNETES_VERSION} or newer`,
+    });
+
+const duration = () => text(/^\d+(s|m|h)$/, 'a duration such as "10m"');
+const semver = () => text(/^\d+\.\d+\.\d+$/, 'a chart version such as "3.12.2"');
+const addonVersion = () => text(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, 'an EKS add-on version such as "v1.19.2-eksbuild.1"').optional();
+
+const roleArns = () => list(text(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN"), "role ARNs");
+
+/** Settings a region may override on top of the platform's `cluster` section. */
+const clusterOverride = section({
+    kubernetesVersion: kubernetesVersion().optional(),
+    publicAccessCidrs: list(cidr(0, 32), "CIDR blocks").optional(),
+    adminRoleArns: roleArns().optional(),
+    nodeGroups: namedMap(nodeGroup, "node groups").optional(),
+});
+
+const region = section({
+    /** AWS region name. */
+    name: regionName(),
+    /** The region that holds the writers; exactly one region is primary. */
+    primary: bool().default(false),
+    /** Share of global traffic in percent; all regions add up to 100. */
+    trafficWeight: intIn(0, 100),
+    /** Value of the `x-user-region` header that pins a request to this region. */
+    userRegionKey: text(/^[a-z]{2,10}$/, "2 to 10 lowercase letters such as us, eu or asia").optional(),
+    /** The region's VPC address space; VPCs of all regions must not overlap. */
+    vpcCidr: cidr(16, 24),
+    /** Explicit availability zones; by default the first `network.azCount` zones of the region. */
+    availabilityZones: list(text(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "an availability zone name such as us-east-1a"), "zone names").optional(),
+    /** This region's Redis shape; by default `redis.shards` × `redis.replicasPerShard`. */
+    redis: redisShape.optional(),
+    /** This region's cluster settings over the platform's `cluster` section. */
+    cluster: clusterOverride.optional(),
 });
 
 const cluster = section({
     /** EKS Kubernetes minor version. */
-    kubernetesVersion: text(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.33"'),
+    kubernetesVersion: kubernetesVersion(),
     /** Public API endpoint (always off in prod). */
     endpointPublicAccess: bool(),
     /** CIDRs allowed to reach the public endpoint. */
     publicAccessCidrs: list(cidr(0, 32), "CIDR blocks"),
     /** IAM role ARNs granted cluster-admin through access entries. */
-    adminRoleArns: list(text(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN"), "role ARNs"),
+    adminRoleArns: roleArns(),
+    /** EKS deletion protection, and Pulumi `protect` on the cluster and its key. */
+    deletionProtection: bool(),
+    /** Days CloudWatch keeps control-plane logs. */
+    logRetentionDays: oneOfNumbers(LOG_RETENTION_DAYS),
     nodeGroups: namedMap(nodeGroup, "node groups"),
+    /** Cluster autoscaler behaviour. */
+    autoscaler: section({
+        expander: oneOf(["least-waste", "priority", "random", "most-pods", "price"]),
+        balanceSimilarNodeGroups: bool(),
+        scaleDownUnneededTime: duration(),
+        scaleDownDelayAfterAdd: duration(),
+        /** Node utilization under which a node may be removed. */
+        scaleDownUtilizationThreshold: numberIn(0.1, 0.9),
+        /** How long a node may take to register before the autoscaler gives up on it. */
+        maxNodeProvisionTime: duration(),
+    }),
+    /** EKS managed add-on versions; an unset one uses EKS' default for the Kubernetes version. */
+    addonVersions: section({
+        vpcCni: addonVersion(),
+        coredns: addonVersion(),
+        kubeProxy: addonVersion(),
+        ebsCsiDriver: addonVersion(),
+    }),
+    /** Pinned Helm chart versions of the cluster add-ons. */
+    chartVersions: section({
+        metricsServer: semver(),
+        clusterAutoscaler: semver(),
+        verticalPodAutoscaler: semver(),
+        awsLoadBalancerController: semver(),
+    }),
 });
 
 const postgres = section({
@@ -296,7 +363,8 @@ export type ParsedPlatform = z.output<typeof platformSchema>;
 export type RegionConfig = ParsedPlatform["regions"][number];
 export type NetworkConfig = ParsedPlatform["network"];
 export type ServiceConfig = ParsedPlatform["services"][string];
-export type NodeGroupConfig = ParsedPlatform["cluster"]["nodeGroups"][string];
+export type ClusterConfig = ParsedPlatform["cluster"];
+export type NodeGroupConfig = ClusterConfig["nodeGroups"][string];
 export type RedisShape = z.output<typeof redisShape>;
 
 /** Config keys of the `strata:` namespace, in the order people read them. */

@@ -14,6 +14,9 @@ function errorsOf(settings: Record<string, unknown>, stack = "prod"): readonly s
 
 const prod = () => structuredClone(stackSettings("prod"));
 
+/** The least a dev stack must state: the CIDRs its public API endpoint admits. */
+const devBase = { environment: "dev", cluster: { publicAccessCidrs: ["198.51.100.0/24"] } };
+
 describe("stack config", () => {
     describe("the example stacks", () => {
         it("dev parses: one region, two zones, one shared NAT", () => {
@@ -74,7 +77,7 @@ describe("stack config", () => {
         });
 
         it("merge fixed-shape sections key by key", () => {
-            const result = parseStackConfig({ environment: "dev", network: { flowLogs: { retentionDays: 30 } } }, "dev");
+            const result = parseStackConfig({ ...devBase, network: { flowLogs: { retentionDays: 30 } } }, "dev");
             assert.ok(result.ok);
             assert.equal(result.config.network.flowLogs.retentionDays, 30);
             assert.equal(result.config.network.flowLogs.trafficType, "ALL");
@@ -82,14 +85,14 @@ describe("stack config", () => {
         });
 
         it("replace named maps whole, so a stack can drop a preset service", () => {
-            const result = parseStackConfig({ environment: "dev", services: { api: { image: "x/api:1", cpu: "100m", memory: "128Mi", minReplicas: 1, maxReplicas: 2, hpa: { cpuUtilization: 60 } } } }, "dev");
+            const result = parseStackConfig({ ...devBase, services: { api: { image: "x/api:1", cpu: "100m", memory: "128Mi", minReplicas: 1, maxReplicas: 2, hpa: { cpuUtilization: 60 } } } }, "dev");
             assert.ok(result.ok);
             assert.deepEqual(Object.keys(result.config.services), ["api"]);
             assert.equal(result.config.services.api?.port, 8080);
         });
 
         it("give a region without its own Redis shape the section default", () => {
-            const result = parseStackConfig({ environment: "dev", regions: [{ name: "eu-west-1", primary: true, trafficWeight: 100, vpcCidr: "10.20.0.0/16" }], edge: { fallbackRegion: "eu-west-1" } }, "dev");
+            const result = parseStackConfig({ ...devBase, regions: [{ name: "eu-west-1", primary: true, trafficWeight: 100, vpcCidr: "10.20.0.0/16" }], edge: { fallbackRegion: "eu-west-1" } }, "dev");
             assert.ok(result.ok);
             assert.deepEqual(result.config.regions[0]?.redis, { shards: 1, replicasPerShard: 1 });
         });
@@ -129,7 +132,7 @@ describe("stack config", () => {
             ["a retention CloudWatch refuses", (s) => (s.network = { flowLogs: { retentionDays: 10 } }), "strata:network.flowLogs.retentionDays: must be one of 1, 3, 5, 7, 14"],
             ["a NAT mode that does not exist", (s) => (s.network = { natGateways: "none" }), 'strata:network.natGateways: must be one of perAz, single (got "none")'],
             ["min above max nodes", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 5, maxSize: 3, desiredSize: 4 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups.system.maxSize: maxSize (3) must be ≥ minSize (5)"],
-            ["a spot group with one type", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "SPOT", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups.w.instanceTypes: a SPOT group needs at least 2 instance types"],
+            ["a spot group with one type", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "SPOT", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups.w.instanceTypes: a SPOT group in prod needs at least 2 instance types"],
             ["a spot system group", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "SPOT", instanceTypes: ["m6i.large", "m5.large"], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups.system.capacityType: system groups must be ON_DEMAND"],
             ["no workload group", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups: must hold at least one group with role: workload"],
             ["a public endpoint in prod", (s) => (s.cluster = { endpointPublicAccess: true }), "strata:cluster.endpointPublicAccess: must be false in prod"],

@@ -69,6 +69,70 @@ const TYPES: Record<string, TypeMock> = {
     },
 };
 
+const named = (service: string, resource: (i: Identity) => string): TypeMock => ({
+    id: (hex, args) => (typeof args.inputs.name === "string" ? args.inputs.name : `${args.name}-${hex.slice(0, 7)}`),
+    outputs: (i) => ({ name: i.id, arn: arn(service, i.region, resource(i)) }),
+});
+
+const uuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+
+Object.assign(TYPES, {
+    "aws:kms/key:Key": {
+        id: (hex: string) => uuid(hex),
+        outputs: (i: Identity) => ({ keyId: i.id, arn: arn("kms", i.region, `key/${i.id}`) }),
+    },
+    "aws:kms/alias:Alias": { id: (_hex: string, args: pulumi.runtime.MockResourceArgs) => String(args.inputs.name), outputs: (i: Identity) => ({ arn: arn("kms", i.region, i.id) }) },
+    "aws:eks/cluster:Cluster": {
+        id: (_hex: string, args: pulumi.runtime.MockResourceArgs) => String(args.inputs.name ?? args.name),
+        outputs: (i: Identity) => {
+            const oidcId = i.hex.slice(0, 32).toUpperCase();
+            const vpcConfig = (i.args.inputs.vpcConfig ?? {}) as Record<string, unknown>;
+            return {
+                name: i.id,
+                arn: arn("eks", i.region, `cluster/${i.id}`),
+                endpoint: `https://${oidcId}.gr7.${i.region}.eks.amazonaws.com`,
+                certificateAuthority: { data: Buffer.from(`-----BEGIN CERTIFICATE-----\nstrata-offline-${i.hex.slice(0, 16)}\n-----END CERTIFICATE-----\n`).toString("base64") },
+                identities: [{ oidcs: [{ issuer: `https://oidc.eks.${i.region}.amazonaws.com/id/${oidcId}` }] }],
+                vpcConfig: { ...vpcConfig, clusterSecurityGroupId: `sg-${i.hex.slice(32, 49)}`, vpcId: `vpc-${i.hex.slice(17, 34)}` },
+                platformVersion: "eks.1",
+                status: "ACTIVE",
+            };
+        },
+    },
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+        id: (hex: string) => hex.slice(0, 16),
+        outputs: (i: Identity) => {
+            const url = String(i.args.inputs.url ?? "").replace(/^https:\/\//, "");
+            return { arn: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${url}` };
+        },
+    },
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${args.name}-${hex.slice(0, 8)}` },
+    "aws:iam/policy:Policy": named("iam", (i) => `policy/${i.id}`),
+    "aws:ec2/launchTemplate:LaunchTemplate": ec2("lt", "launch-template", () => ({ latestVersion: 1, defaultVersion: 1 })),
+    "aws:eks/nodeGroup:NodeGroup": {
+        id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${args.name}:${String(args.inputs.nodeGroupNamePrefix ?? "")}${hex.slice(0, 8)}`,
+        outputs: (i: Identity) => ({
+            arn: arn("eks", i.region, `nodegroup/${i.id}`),
+            nodeGroupName: `${String(i.args.inputs.nodeGroupNamePrefix ?? "")}${i.hex.slice(0, 8)}`,
+            resources: [{ autoscalingGroups: [{ name: `eks-${i.hex.slice(0, 36)}` }] }],
+            status: "ACTIVE",
+        }),
+    },
+    "aws:eks/addon:Addon": { id: (_hex: string, args: pulumi.runtime.MockResourceArgs) => `${String(args.inputs.clusterName)}:${String(args.inputs.addonName)}`, outputs: (i: Identity) => ({ arn: arn("eks", i.region, `addon/${i.id}`) }) },
+    "aws:eks/accessEntry:AccessEntry": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${String(args.inputs.clusterName)}:${hex.slice(0, 8)}`, outputs: (i: Identity) => ({ accessEntryArn: arn("eks", i.region, `access-entry/${i.id}`) }) },
+});
+
+/** Kubernetes objects: the id is `namespace/name`, as the provider reports it. */
+const kubernetesMock: TypeMock = {
+    id: (_hex, args) => {
+        const metadata = (args.inputs.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+        const name = typeof metadata.name === "string" ? metadata.name : typeof args.inputs.name === "string" ? args.inputs.name : args.name;
+        const namespace = typeof metadata.namespace === "string" ? metadata.namespace : typeof args.inputs.namespace === "string" ? args.inputs.namespace : undefined;
+        return namespace ? `${namespace}/${name}` : name;
+    },
+    outputs: (i) => (i.args.type === "kubernetes:helm.sh/v3:Release" ? { status: { status: "deployed", version: 1, namespace: i.args.inputs.namespace, name: i.args.inputs.name } } : {}),
+};
+
 const genericMock: TypeMock = {
     id: (hex, args) => `${args.name}-${hex.slice(0, 8)}`,
     outputs: (i) => {
@@ -77,7 +141,20 @@ const genericMock: TypeMock = {
     },
 };
 
+/** The SDK reports a failed engine call by its gRPC `details`; a plain Error would arrive without a message. */
+function engineError(message: string): Error {
+    return Object.assign(new Error(message), { details: message });
+}
+
 const providerId = (ref: string | undefined) => (ref ? ref.slice(ref.lastIndexOf("::") + 2) : undefined);
+
+/** What EKS answers as an add-on's default version for a Kubernetes minor version (shape only). */
+const ADDON_DEFAULT_VERSIONS: Record<string, (k8s: string) => string> = {
+    "vpc-cni": () => "v1.19.5-eksbuild.1",
+    "kube-proxy": (k8s) => `v${k8s}.0-eksbuild.2`,
+    coredns: () => "v1.12.1-eksbuild.2",
+    "aws-ebs-csi-driver": () => "v1.44.0-eksbuild.1",
+};
 
 export class OfflineMocks implements pulumi.runtime.Mocks {
     /** Provider id → the region it was configured with. */
@@ -99,7 +176,7 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
             if (typeof args.inputs.region === "string") this.providerRegions.set(id, args.inputs.region);
             return { id, state: args.inputs };
         }
-        const mock = TYPES[args.type] ?? genericMock;
+        const mock = TYPES[args.type] ?? (args.type.startsWith("kubernetes:") ? kubernetesMock : genericMock);
         const id = mock.id(hex, args);
         const computed = mock.outputs?.({ id, hex, region, args }) ?? {};
         return { id, state: { ...args.inputs, ...computed, ...(args.type.startsWith("aws:") ? { region } : {}) } };
@@ -123,10 +200,17 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
                 return { id: ACCOUNT_ID, accountId: ACCOUNT_ID, arn: `arn:aws:iam::${ACCOUNT_ID}:user/strata-plan`, userId: "AIDASTRATAPLAN00000000" };
             case "aws:index/getPartition:getPartition":
                 return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
+            case "aws:eks/getAddonVersion:getAddonVersion": {
+                const addon = String(args.inputs.addonName);
+                const k8sVersion = String(args.inputs.kubernetesVersion);
+                const version = ADDON_DEFAULT_VERSIONS[addon]?.(k8sVersion);
+                if (!version) throw engineError(`the offline engine knows no default version of the EKS add-on ${addon}`);
+                return { id: addon, addonName: addon, kubernetesVersion: k8sVersion, version };
+            }
             case "aws:index/getRegion:getRegion":
                 return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
             default:
-                throw new Error(`the offline engine has no answer for invoke ${args.token}; teach tools/plan/mocks.ts what it returns`);
+                throw engineError(`the offline engine has no answer for invoke ${args.token}; teach tools/plan/mocks.ts what it returns`);
         }
     }
 }

@@ -1,0 +1,349 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts } from "./charts";
+import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./iamPolicies";
+import { serviceAccountRole } from "./irsa";
+import { buildKubeconfig } from "./kubeconfig";
+import { NodeGroupPlan, NodeGroupSettings, planNodeGroup } from "./nodeGroups";
+
+export { serviceAccountRole } from "./irsa";
+
+/** EKS managed add-ons a cluster always runs. */
+export const MANAGED_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
+export type ManagedAddon = (typeof MANAGED_ADDONS)[number];
+
+/** Every control-plane log type EKS can ship to CloudWatch. */
+export const CONTROL_PLANE_LOGS = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
+/** Inputs of a RegionalCluster. The region's AWS provider arrives through `opts.providers`. */
+export interface RegionalClusterArgs {
+    readonly region: string;
+    /** EKS cluster name (the network's subnets are already tagged with it). */
+    readonly clusterName: string;
+    /** Kubernetes minor version, e.g. "1.33". */
+    readonly kubernetesVersion: string;
+    readonly vpcId: pulumi.Input<string>;
+    /** Private subnets of every zone: control-plane ENIs and nodes live there. */
+    readonly privateSubnetIds: pulumi.Input<string[]>;
+    /** Public API endpoint; the private endpoint is always on. */
+    readonly endpointPublicAccess: boolean;
+    /** CIDRs allowed to reach the public endpoint. @default none */
+    readonly publicAccessCidrs?: readonly string[];
+    /** IAM roles granted cluster-admin through access entries. @default none */
+    readonly adminRoleArns?: readonly string[];
+    /** Node groups by name; at least one `system` and one `workload` group. */
+    readonly nodeGroups: Readonly<Record<string, NodeGroupSettings>>;
+    /** EKS deletion protection plus Pulumi `protect` on the cluster and its KMS key. */
+    readonly deletionProtection: boolean;
+    /** Days CloudWatch keeps control-plane logs. */
+    readonly logRetentionDays: number;
+    readonly autoscaler: AutoscalerSettings;
+    /** Managed add-on versions; an unset one takes EKS' default for the Kubernetes version. @default {} */
+    readonly addonVersions?: Partial<Record<ManagedAddon, string>>;
+    readonly chartVersions: ChartVersions;
+    /** Replicas of each cluster controller. @default 2 when deletionProtection, else 1 */
+    readonly controllerReplicas?: number;
+}
+
+const ADDON_CONFIG_KEYS: Record<ManagedAddon, "vpcCni" | "kubeProxy" | "coredns" | "ebsCsiDriver"> = {
+    "vpc-cni": "vpcCni",
+    "kube-proxy": "kubeProxy",
+    coredns: "coredns",
+    "aws-ebs-csi-driver": "ebsCsiDriver",
+};
+
+/** Maps the config's camel-case add-on versions to EKS add-on names. */
+export function addonVersionsByName(versions: Partial<Record<(typeof ADDON_CONFIG_KEYS)[ManagedAddon], string>>): Partial<Record<ManagedAddon, string>> {
+    return Object.fromEntries(MANAGED_ADDONS.flatMap((addon) => (versions[ADDON_CONFIG_KEYS[addon]] ? [[addon, versions[ADDON_CONFIG_KEYS[addon]]]] : [])));
+}
+
+function validate(args: RegionalClusterArgs): Map<string, NodeGroupPlan> {
+    const problems: string[] = [];
+    const plans = new Map<string, NodeGroupPlan>();
+    for (const [name, group] of Object.entries(args.nodeGroups)) {
+        try {
+            plans.set(name, planNodeGroup(name, group, args.clusterName));
+        } catch (error) {
+            problems.push((error as Error).message);
+        }
+    }
+    for (const role of ["system", "workload"]) {
+        if (!Object.values(args.nodeGroups).some((g) => g.role === role)) problems.push(`nodeGroups must hold at least one group with role "${role}"`);
+    }
+    if (Object.values(args.nodeGroups).some((g) => g.role === "system" && g.capacityType === "SPOT")) problems.push("system node groups must be ON_DEMAND");
+    if (args.endpointPublicAccess && (args.publicAccessCidrs ?? []).length === 0) {
+        problems.push("publicAccessCidrs must list at least one CIDR when endpointPublicAccess is true (an open endpoint is never the default)");
+    }
+    if (problems.length > 0) throw new Error(`RegionalCluster ${args.clusterName}: ${problems.join("; ")}`);
+    return plans;
+}
+
+/**
+ * One production-grade EKS cluster: encrypted secrets, full control-plane logging, API access entries,
+ * managed node groups behind hardened launch templates, IRSA, the managed add-ons, and Helm releases for
+ * metrics-server, the cluster autoscaler, the Vertical Pod Autoscaler and the AWS Load Balancer Controller.
+ */
+export class RegionalCluster extends pulumi.ComponentResource {
+    public readonly clusterName: pulumi.Output<string>;
+    public readonly endpoint: pulumi.Output<string>;
+    public readonly oidcProviderArn: pulumi.Output<string>;
+    public readonly oidcIssuerUrl: pulumi.Output<string>;
+    /** Security group EKS attaches to the control plane and managed nodes. */
+    public readonly nodeSecurityGroupId: pulumi.Output<string>;
+    /** Kubeconfig authenticating through `aws eks get-token` (secret). */
+    public readonly kubeconfig: pulumi.Output<string>;
+    /** The Kubernetes provider every in-cluster object of this region must use. */
+    public readonly provider: k8s.Provider;
+    /** The add-on releases, by name; objects that need their CRDs depend on them. */
+    public readonly releases: Readonly<Record<string, k8s.helm.v3.Release>>;
+
+    constructor(name: string, args: RegionalClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        const nodeGroupPlans = validate(args);
+        super("strata:cluster:RegionalCluster", name, {}, opts);
+        const child = { parent: this };
+        const stateful = { parent: this, protect: args.deletionProtection };
+        const partition = aws.getPartitionOutput({}, child).partition;
+        const managedPolicy = (policy: string) => pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}`;
+
+        const key = new aws.kms.Key(
+            `${name}-secrets`,
+            { description: `Envelope encryption of Kubernetes secrets in ${args.clusterName}`, enableKeyRotation: true, deletionWindowInDays: 30 },
+            stateful,
+        );
+        new aws.kms.Alias(`${name}-secrets`, { name: `alias/${args.clusterName}-secrets`, targetKeyId: key.keyId }, child);
+
+        // EKS writes to this group by name; creating it first puts retention under our control.
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-control-plane`, { name: `/aws/eks/${args.clusterName}/cluster`, retentionInDays: args.logRetentionDays }, child);
+
+        const clusterRole = new aws.iam.Role(`${name}-cluster`, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"])) }, child);
+        const clusterPolicy = new aws.iam.RolePolicyAttachment(`${name}-cluster`, { role: clusterRole.name, policyArn: managedPolicy("AmazonEKSClusterPolicy") }, child);
+
+        const cluster = new aws.eks.Cluster(
+            `${name}-eks`,
+            {
+                name: args.clusterName,
+                version: args.kubernetesVersion,
+                roleArn: clusterRole.arn,
+                vpcConfig: {
+                    subnetIds: args.privateSubnetIds,
+                    endpointPrivateAccess: true,
+                    endpointPublicAccess: args.endpointPublicAccess,
+                    publicAccessCidrs: args.endpointPublicAccess ? [...(args.publicAccessCidrs ?? [])] : undefined,
+                },
+                encryptionConfig: { provider: { keyArn: key.arn }, resources: ["secrets"] },
+                enabledClusterLogTypes: CONTROL_PLANE_LOGS,
+                accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+                deletionProtection: args.deletionProtection,
+                upgradePolicy: { supportType: "STANDARD" },
+            },
+            { ...stateful, dependsOn: [clusterPolicy, logGroup] },
+        );
+        this.clusterName = cluster.name;
+        this.endpoint = cluster.endpoint;
+        this.nodeSecurityGroupId = cluster.vpcConfig.apply((c) => c.clusterSecurityGroupId ?? "");
+        this.oidcIssuerUrl = cluster.identities.apply((ids) => ids[0]?.oidcs?.[0]?.issuer ?? "");
+
+        const oidc = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: this.oidcIssuerUrl, clientIdLists: ["sts.amazonaws.com"] }, child);
+        this.oidcProviderArn = oidc.arn;
+
+        for (const [i, principalArn] of (args.adminRoleArns ?? []).entries()) {
+            const entry = new aws.eks.AccessEntry(`${name}-admin-${i}`, { clusterName: cluster.name, principalArn, type: "STANDARD" }, child);
+            new aws.eks.AccessPolicyAssociation(
+                `${name}-admin-${i}`,
+                {
+                    clusterName: cluster.name,
+                    principalArn,
+                    policyArn: pulumi.interpolate`arn:${partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+                    accessScope: { type: "cluster" },
+                },
+                { parent: this, dependsOn: [entry] },
+            );
+        }
+
+        const nodeRole = new aws.iam.Role(`${name}-nodes`, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("ec2.amazonaws.com", ["sts:AssumeRole"])) }, child);
+        const nodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"].map(
+            (policy) => new aws.iam.RolePolicyAttachment(`${name}-nodes-${policy}`, { role: nodeRole.name, policyArn: managedPolicy(policy) }, child),
+        );
+        // Created before the node groups, so EKS adopts it instead of creating its own behind our back.
+        const nodeAccess = new aws.eks.AccessEntry(`${name}-nodes`, { clusterName: cluster.name, principalArn: nodeRole.arn, type: "EC2_LINUX" }, child);
+
+        const addonVersions = args.addonVersions ?? {};
+        const addon = (addonName: ManagedAddon, extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[]) =>
+            new aws.eks.Addon(
+                `${name}-${addonName}`,
+                {
+                    clusterName: cluster.name,
+                    addonName,
+                    addonVersion:
+                        addonVersions[addonName] ??
+                        aws.eks.getAddonVersionOutput({ addonName, kubernetesVersion: args.kubernetesVersion, mostRecent: false }, child).version,
+                    resolveConflictsOnCreate: "OVERWRITE",
+                    resolveConflictsOnUpdate: "PRESERVE",
+                    ...extra,
+                },
+                { parent: this, dependsOn },
+            );
+        // Networking must exist before the first node boots; DNS and storage need nodes to run on.
+        const networking = [addon("vpc-cni", {}, [cluster]), addon("kube-proxy", {}, [cluster])];
+
+        const nodeGroups = [...nodeGroupPlans.entries()].map(([groupName, plan]) =>
+            this.nodeGroup(name, groupName, args.nodeGroups[groupName] as NodeGroupSettings, plan, {
+                clusterName: cluster.name,
+                nodeRoleArn: nodeRole.arn,
+                subnetIds: args.privateSubnetIds,
+                dependsOn: [nodeAccess, ...nodePolicies, ...networking],
+            }),
+        );
+
+        const ebsCsiRole = serviceAccountRole(
+            `${name}-ebs-csi`,
+            {
+                oidcProviderArn: oidc.arn,
+                oidcIssuerUrl: this.oidcIssuerUrl,
+                namespace: SERVICE_ACCOUNTS.ebsCsiController.namespace,
+                serviceAccount: SERVICE_ACCOUNTS.ebsCsiController.name,
+                managedPolicyArns: [managedPolicy("service-role/AmazonEBSCSIDriverPolicy")],
+            },
+            child,
+        );
+        addon("coredns", {}, nodeGroups);
+        const ebsCsi = addon("aws-ebs-csi-driver", { serviceAccountRoleArn: ebsCsiRole.arn }, nodeGroups);
+
+        this.kubeconfig = pulumi.secret(
+            pulumi
+                .all([cluster.name, cluster.endpoint, cluster.certificateAuthority])
+                .apply(([clusterName, endpoint, ca]) => buildKubeconfig({ clusterName, endpoint, certificateAuthority: ca.data ?? "", region: args.region })),
+        );
+        this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: [cluster] });
+
+        const autoscalerRole = serviceAccountRole(
+            `${name}-cluster-autoscaler`,
+            {
+                oidcProviderArn: oidc.arn,
+                oidcIssuerUrl: this.oidcIssuerUrl,
+                namespace: SERVICE_ACCOUNTS.clusterAutoscaler.namespace,
+                serviceAccount: SERVICE_ACCOUNTS.clusterAutoscaler.name,
+                policy: clusterAutoscalerPolicy(args.clusterName),
+            },
+            child,
+        );
+        const lbcRole = serviceAccountRole(
+            `${name}-aws-load-balancer-controller`,
+            {
+                oidcProviderArn: oidc.arn,
+                oidcIssuerUrl: this.oidcIssuerUrl,
+                namespace: SERVICE_ACCOUNTS.loadBalancerController.namespace,
+                serviceAccount: SERVICE_ACCOUNTS.loadBalancerController.name,
+                policy: loadBalancerControllerPolicy(),
+            },
+            child,
+        );
+
+        const charts = clusterCharts({
+            clusterName: args.clusterName,
+            region: args.region,
+            vpcId: args.vpcId,
+            kubernetesVersion: args.kubernetesVersion,
+            versions: args.chartVersions,
+            autoscaler: args.autoscaler,
+            replicas: args.controllerReplicas ?? (args.deletionProtection ? 2 : 1),
+            clusterAutoscalerRoleArn: autoscalerRole.arn,
+            loadBalancerControllerRoleArn: lbcRole.arn,
+        });
+        const inCluster = { parent: this, provider: this.provider };
+        this.releases = Object.fromEntries(
+            charts.map((release) => [
+                release.name,
+                new k8s.helm.v3.Release(
+                    `${name}-${release.name}`,
+                    {
+                        name: release.name,
+                        chart: release.chart,
+                        version: release.version,
+                        repositoryOpts: { repo: release.repository },
+                        namespace: release.namespace,
+                        values: release.values,
+                        atomic: true,
+                        cleanupOnFail: true,
+                        maxHistory: 10,
+                        timeout: 600,
+                    },
+                    { ...inCluster, dependsOn: nodeGroups },
+                ),
+            ]),
+        );
+
+        // Encrypted gp3 as the default class: nothing in the cluster gets an unencrypted volume by accident.
+        new k8s.storage.v1.StorageClass(
+            `${name}-gp3`,
+            {
+                metadata: { name: "gp3-encrypted", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+                provisioner: "ebs.csi.aws.com",
+                parameters: { type: "gp3", encrypted: "true" },
+                volumeBindingMode: "WaitForFirstConsumer",
+                allowVolumeExpansion: true,
+                reclaimPolicy: args.deletionProtection ? "Retain" : "Delete",
+            },
+            { ...inCluster, dependsOn: [ebsCsi] },
+        );
+
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            endpoint: this.endpoint,
+            oidcProviderArn: this.oidcProviderArn,
+            oidcIssuerUrl: this.oidcIssuerUrl,
+            nodeSecurityGroupId: this.nodeSecurityGroupId,
+            kubeconfig: this.kubeconfig,
+        });
+    }
+
+    private nodeGroup(
+        name: string,
+        groupName: string,
+        group: NodeGroupSettings,
+        plan: NodeGroupPlan,
+        on: { clusterName: pulumi.Input<string>; nodeRoleArn: pulumi.Input<string>; subnetIds: pulumi.Input<string[]>; dependsOn: pulumi.Resource[] },
+    ): aws.eks.NodeGroup {
+        const child = { parent: this };
+        const template = new aws.ec2.LaunchTemplate(
+            `${name}-${groupName}`,
+            {
+                description: `Nodes of group ${groupName}`,
+                updateDefaultVersion: true,
+                // IMDSv2 only: a stolen SSRF cannot read node credentials with a plain GET.
+                metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 },
+                blockDeviceMappings: [
+                    { deviceName: "/dev/xvda", ebs: { volumeSize: group.diskSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+                ],
+                tagSpecifications: [{ resourceType: "instance", tags: { Name: `${name}-${groupName}` } }],
+            },
+            child,
+        );
+        return new aws.eks.NodeGroup(
+            `${name}-${groupName}`,
+            {
+                clusterName: on.clusterName,
+                nodeGroupNamePrefix: `${groupName}-`,
+                nodeRoleArn: on.nodeRoleArn,
+                subnetIds: on.subnetIds,
+                capacityType: group.capacityType,
+                instanceTypes: [...group.instanceTypes],
+                amiType: plan.amiType,
+                scalingConfig: plan.scaling,
+                labels: plan.labels,
+                taints: plan.taints,
+                launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
+                updateConfig: { maxUnavailablePercentage: 33 },
+                nodeRepairConfig: { enabled: true },
+                tags: plan.tags,
+            },
+            // The cluster autoscaler owns the group's size once it exists.
+            { parent: this, dependsOn: on.dependsOn, ignoreChanges: ["scalingConfig.desiredSize"] },
+        );
+    }
+}
+
+function servicePrincipalTrust(service: string, actions: string[]): aws.iam.PolicyDocument {
+    return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: actions }] };
+}
