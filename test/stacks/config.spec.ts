@@ -98,6 +98,32 @@ describe("stack config", () => {
         });
     });
 
+    describe("cluster settings per region", () => {
+        it("apply a region's overrides over the platform's cluster section", () => {
+            const settings = prod();
+            (settings.regions as Record<string, unknown>[])[2]!.cluster = {
+                kubernetesVersion: "1.32",
+                nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 2, maxSize: 4, desiredSize: 2 }, web: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 2, maxSize: 8, desiredSize: 2 } },
+            };
+            const result = parseStackConfig(settings, "prod");
+            assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
+            const [us, , ap] = result.config.regions;
+            assert.equal(us?.cluster.kubernetesVersion, "1.33");
+            assert.deepEqual(Object.keys(us?.cluster.nodeGroups ?? {}), ["system", "general", "compute"]);
+            assert.equal(ap?.cluster.kubernetesVersion, "1.32");
+            assert.deepEqual(Object.keys(ap?.cluster.nodeGroups ?? {}), ["system", "web"]);
+            assert.equal(ap?.cluster.deletionProtection, true, "what a region does not override stays the platform's");
+        });
+
+        it("allow a single-type spot group in dev, where a reclaim costs nothing", () => {
+            const result = parseStackConfig(
+                { ...devBase, cluster: { ...devBase.cluster, nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["t3.large"], minSize: 1, maxSize: 2, desiredSize: 1 }, w: { role: "workload", capacityType: "SPOT", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 2, desiredSize: 1 } } } },
+                "dev",
+            );
+            assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
+        });
+    });
+
     describe("reports", () => {
         it("every problem at once: zero shards, a duplicated region and weights summing to 90", () => {
             const settings = prod();
@@ -144,6 +170,12 @@ describe("stack config", () => {
             ["dns mode without a zone", (s) => (s.edge = { mode: "dns" }), "strata:edge.hostedZoneId: is required when edge.mode is dns (missing)"],
             ["a Redis alert below eviction", (s) => (s.redis = { memoryAlertPercent: 70 }), "strata:redis.memoryAlertPercent: must be above evictionThresholdPercent (80) (got 70)"],
             ["an inverted CPU target range", (s) => (s.policy = { cpuTargetPercent: { min: 90, max: 50 } }), "strata:policy.cpuTargetPercent.max: max (50) must be ≥ min (90) (got 50)"],
+            ["a Kubernetes version below the floor", (s) => (s.cluster = { kubernetesVersion: "1.29" }), 'strata:cluster.kubernetesVersion: must be a supported Kubernetes version: 1.31 or newer (got "1.29")'],
+            ["a public endpoint without CIDRs", (s) => (s.environment = "dev") && (s.cluster = { endpointPublicAccess: true, publicAccessCidrs: [] }), "strata:cluster.publicAccessCidrs: must list at least one CIDR while endpointPublicAccess is true"],
+            ["desired outside a region override's bounds", (s) => ((s.regions as { cluster?: unknown }[])[1]!.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 2, maxSize: 4, desiredSize: 5 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:regions[1].cluster.nodeGroups.system.desiredSize: desiredSize (5) must be ≤ maxSize (4)"],
+            ["an empty instance type list", (s) => ((s.regions as { cluster?: unknown }[])[2]!.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: [], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:regions[2].cluster.nodeGroups.system.instanceTypes: must name at least one instance type"],
+            ["an unknown chart version format", (s) => (s.cluster = { chartVersions: { metricsServer: "latest" } }), 'strata:cluster.chartVersions.metricsServer: must be a chart version such as "3.12.2" (got "latest")'],
+            ["an autoscaler threshold out of range", (s) => (s.cluster = { autoscaler: { scaleDownUtilizationThreshold: 0.95 } }), "strata:cluster.autoscaler.scaleDownUtilizationThreshold: must be a number from 0.1 to 0.9 (got 0.95)"],
             ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
         ];
         for (const [what, breakIt, expected] of broken) {
