@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts } from "./charts";
 import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./iamPolicies";
-import { serviceAccountRole } from "./irsa";
+import { ServiceAccountRoleArgs, serviceAccountRole } from "./irsa";
 import { buildKubeconfig } from "./kubeconfig";
 import { NodeGroupPlan, NodeGroupSettings, planNodeGroup } from "./nodeGroups";
 
@@ -196,17 +196,13 @@ export class RegionalCluster extends pulumi.ComponentResource {
             }),
         );
 
-        const ebsCsiRole = serviceAccountRole(
-            `${name}-ebs-csi`,
-            {
-                oidcProviderArn: oidc.arn,
-                oidcIssuerUrl: this.oidcIssuerUrl,
-                namespace: SERVICE_ACCOUNTS.ebsCsiController.namespace,
-                serviceAccount: SERVICE_ACCOUNTS.ebsCsiController.name,
-                managedPolicyArns: [managedPolicy("service-role/AmazonEBSCSIDriverPolicy")],
-            },
-            child,
-        );
+        const irsaRole = (suffix: string, account: { namespace: string; name: string }, access: Pick<ServiceAccountRoleArgs, "managedPolicyArns" | "policy">) =>
+            serviceAccountRole(
+                `${name}-${suffix}`,
+                { oidcProviderArn: oidc.arn, oidcIssuerUrl: this.oidcIssuerUrl, namespace: account.namespace, serviceAccount: account.name, ...access },
+                child,
+            );
+        const ebsCsiRole = irsaRole("ebs-csi", SERVICE_ACCOUNTS.ebsCsiController, { managedPolicyArns: [managedPolicy("service-role/AmazonEBSCSIDriverPolicy")] });
         addon("coredns", {}, nodeGroups);
         const ebsCsi = addon("aws-ebs-csi-driver", { serviceAccountRoleArn: ebsCsiRole.arn }, nodeGroups);
 
@@ -217,28 +213,8 @@ export class RegionalCluster extends pulumi.ComponentResource {
         );
         this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: [cluster] });
 
-        const autoscalerRole = serviceAccountRole(
-            `${name}-cluster-autoscaler`,
-            {
-                oidcProviderArn: oidc.arn,
-                oidcIssuerUrl: this.oidcIssuerUrl,
-                namespace: SERVICE_ACCOUNTS.clusterAutoscaler.namespace,
-                serviceAccount: SERVICE_ACCOUNTS.clusterAutoscaler.name,
-                policy: clusterAutoscalerPolicy(args.clusterName),
-            },
-            child,
-        );
-        const lbcRole = serviceAccountRole(
-            `${name}-aws-load-balancer-controller`,
-            {
-                oidcProviderArn: oidc.arn,
-                oidcIssuerUrl: this.oidcIssuerUrl,
-                namespace: SERVICE_ACCOUNTS.loadBalancerController.namespace,
-                serviceAccount: SERVICE_ACCOUNTS.loadBalancerController.name,
-                policy: loadBalancerControllerPolicy(),
-            },
-            child,
-        );
+        const autoscalerRole = irsaRole("cluster-autoscaler", SERVICE_ACCOUNTS.clusterAutoscaler, { policy: clusterAutoscalerPolicy(args.clusterName) });
+        const lbcRole = irsaRole("aws-load-balancer-controller", SERVICE_ACCOUNTS.loadBalancerController, { policy: loadBalancerControllerPolicy() });
 
         const charts = clusterCharts({
             clusterName: args.clusterName,
