@@ -8,3 +8,4 @@ const platform = new Platform("strata", config);
 export const environment = config.environment;
 export const primaryRegion = config.regions.find((r) => r.primary)?.name;
 export const regions = platform.regions;
+export const postgresShardMap = platform.postgres;

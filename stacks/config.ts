@@ -8,7 +8,9 @@ import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, 
 /** The config namespace of every Strata setting. */
 export const NAMESPACE = "strata";
 
-export interface ResolvedRegion extends Omit<RegionConfig, "cluster"> {
+export interface ResolvedRegion extends Omit<RegionConfig, "cluster" | "postgres"> {
+    /** Postgres readers per shard in this region. */
+    readonly postgresReplicasPerShard: number;
     /** This region's Redis shape, with `redis.shards` / `redis.replicasPerShard` filled in. */
     readonly redis: RedisShape;
     /** The platform's `cluster` section with this region's overrides applied. */
@@ -220,7 +222,7 @@ function serviceProblems(input: Json): Problem[] {
     return problems;
 }
 
-function crossSectionProblems(input: Json): Problem[] {
+function crossSectionProblems(input: Json, environment: Environment): Problem[] {
     const problems: Problem[] = [];
     const regionNames = items(input.regions).map((r) => str(r.name));
     const edge = isRecord(input.edge) ? input.edge : {};
@@ -234,6 +236,27 @@ function crossSectionProblems(input: Json): Problem[] {
     if (evict !== undefined && alert !== undefined && alert <= evict) {
         problems.push({ path: ["redis", "memoryAlertPercent"], message: `must be above evictionThresholdPercent (${evict})` });
     }
+    const postgres = isRecord(input.postgres) ? input.postgres : {};
+    const regions = items(input.regions);
+    const readers = [num(postgres.replicasPerShard), ...regions.map((r) => num(isRecord(r.postgres) ? r.postgres.replicasPerShard : undefined))];
+    const autoscaling = isRecord(postgres.readerAutoscaling) ? postgres.readerAutoscaling : {};
+    const maxReaders = num(autoscaling.maxReaders);
+    const fixed = Math.max(...readers.filter((r): r is number => r !== undefined));
+    if (autoscaling.enabled === true && maxReaders !== undefined && maxReaders < fixed) {
+        problems.push({ path: ["postgres", "readerAutoscaling", "maxReaders"], message: `must be ≥ the fixed readers per shard (${fixed}); autoscaling adds readers, it never removes configured ones` });
+    }
+    if (regions.length > 1) {
+        const local = (r: Json) => num(isRecord(r.postgres) ? r.postgres.replicasPerShard : undefined) ?? num(postgres.replicasPerShard);
+        regions.forEach((region, index) => {
+            if (region.primary !== true && local(region) === 0) {
+                problems.push({ path: ["regions", index, "postgres", "replicasPerShard"], message: "must be ≥ 1 in a secondary region: its applications read from local readers" });
+            }
+        });
+    }
+    const retention = num(postgres.backupRetentionDays);
+    if (environment === "prod" && retention !== undefined && retention < 7) {
+        problems.push({ path: ["postgres", "backupRetentionDays"], message: "must be at least 7 in prod" });
+    }
     const policy = isRecord(input.policy) ? input.policy : {};
     const cpu = isRecord(policy.cpuTargetPercent) ? policy.cpuTargetPercent : {};
     const [lo, hi] = [num(cpu.min), num(cpu.max)];
@@ -245,8 +268,9 @@ function resolve(parsed: ParsedPlatform, stack: string): PlatformConfig {
     return {
         ...parsed,
         stack,
-        regions: parsed.regions.map(({ cluster, ...region }) => ({
+        regions: parsed.regions.map(({ cluster, postgres, ...region }) => ({
             ...region,
+            postgresReplicasPerShard: postgres?.replicasPerShard ?? parsed.postgres.replicasPerShard,
             cluster: {
                 ...parsed.cluster,
                 ...Object.fromEntries(Object.entries(cluster ?? {}).filter(([, value]) => value !== undefined)),
@@ -272,7 +296,7 @@ export function parseStackConfig(settings: Readonly<Record<string, unknown>>, st
         ...regionProblems(input),
         ...clusterProblems(input, environment),
         ...serviceProblems(input),
-        ...crossSectionProblems(input),
+        ...crossSectionProblems(input, environment),
     ];
     if (problems.length > 0 || !parsed.success) {
         const order = (p: Problem) => CONFIG_KEYS.indexOf(p.path[0] as (typeof CONFIG_KEYS)[number]);

@@ -1,7 +1,9 @@
 import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
+import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
 import { PlatformConfig, ResolvedRegion } from "./config";
 
 /** What each region publishes as stack outputs. */
@@ -22,20 +24,67 @@ export interface RegionOutputs {
 /** The EKS cluster name of a region; subnets are tagged with it before the cluster exists. */
 export const clusterNameFor = (stack: string, region: string) => `strata-${stack}-${region}`;
 
+/** What one region's foundation hands to the stack-wide components. */
+interface RegionFoundation {
+    readonly region: ResolvedRegion;
+    readonly provider: aws.Provider;
+    readonly network: RegionalNetwork;
+    readonly cluster: RegionalCluster;
+    /** The application namespace's name, known once the namespace exists. */
+    readonly appNamespace: pulumi.Output<string>;
+}
+
 /**
- * The composition root: builds every region's network and cluster from the validated config, each with that
- * region's own AWS provider. Logical names derive from region names, never from list positions.
+ * The composition root: every region's network, cluster and application namespace, each with that region's
+ * own AWS provider, then the stack-wide data tier. Logical names derive from region names and shard indexes,
+ * never from list positions.
  */
 export class Platform extends pulumi.ComponentResource {
     public readonly regions: Record<string, RegionOutputs>;
+    /** The Postgres shard map (endpoints per region, no credentials). */
+    public readonly postgres: pulumi.Output<ShardMapOutput>;
 
     constructor(name: string, config: PlatformConfig, opts?: pulumi.ComponentResourceOptions) {
         super("strata:stacks:Platform", name, {}, opts);
-        this.regions = Object.fromEntries(config.regions.map((region) => [region.name, this.buildRegion(config, region)]));
-        this.registerOutputs({ regions: this.regions });
+        const foundations = config.regions.map((region) => this.buildRegion(config, region));
+        const postgres = new ShardedPostgres(
+            "postgres",
+            {
+                identifierPrefix: `strata-${config.stack}`,
+                regions: foundations.map((f) => ({
+                    name: f.region.name,
+                    primary: f.region.primary,
+                    provider: f.provider,
+                    kubernetes: f.cluster.provider,
+                    namespace: f.appNamespace,
+                    vpcId: f.network.vpcId,
+                    dataSubnetIds: f.network.dataSubnetIds,
+                    availabilityZones: f.network.availabilityZones,
+                    clientSecurityGroupId: f.cluster.nodeSecurityGroupId,
+                    readersPerShard: f.region.postgresReplicasPerShard,
+                })),
+                shards: config.postgres.shards,
+                shardKeys: config.postgres.shardKeys,
+                databaseName: config.postgres.databaseName,
+                masterUsername: config.postgres.masterUsername,
+                engineVersion: config.postgres.engineVersion,
+                instanceClass: config.postgres.instanceClass,
+                readerInstanceClass: config.postgres.readerInstanceClass,
+                backupRetentionDays: config.postgres.backupRetentionDays,
+                deletionProtection: config.postgres.deletionProtection,
+                performanceInsightsRetentionDays: config.postgres.performanceInsightsRetentionDays,
+                monitoringIntervalSeconds: config.postgres.monitoringIntervalSeconds,
+                readerAutoscaling: config.postgres.readerAutoscaling,
+                proxy: config.postgres.proxy,
+            },
+            { parent: this },
+        );
+        this.postgres = postgres.shardMap;
+        this.regions = Object.fromEntries(foundations.map((f) => [f.region.name, regionOutputs(f)]));
+        this.registerOutputs({ regions: this.regions, postgres: this.postgres });
     }
 
-    private buildRegion(config: PlatformConfig, region: ResolvedRegion): RegionOutputs {
+    private buildRegion(config: PlatformConfig, region: ResolvedRegion): RegionFoundation {
         const provider = new aws.Provider(
             region.name,
             {
@@ -86,17 +135,26 @@ export class Platform extends pulumi.ComponentResource {
             },
             { parent: this, providers: { aws: provider } },
         );
-        return {
-            vpcId: network.vpcId,
-            availabilityZones: network.availabilityZones,
-            publicSubnetIds: network.publicSubnetIds,
-            privateSubnetIds: network.privateSubnetIds,
-            dataSubnetIds: network.dataSubnetIds,
-            clusterName: cluster.clusterName,
-            clusterEndpoint: cluster.endpoint,
-            oidcProviderArn: cluster.oidcProviderArn,
-            nodeSecurityGroupId: cluster.nodeSecurityGroupId,
-            kubeconfig: cluster.kubeconfig,
-        };
+        const namespace = new k8s.core.v1.Namespace(
+            `${region.name}-apps`,
+            { metadata: { name: settings.appNamespace, labels: { "istio-injection": "enabled", "app.kubernetes.io/managed-by": "strata" } } },
+            { parent: this, provider: cluster.provider },
+        );
+        return { region, provider, network, cluster, appNamespace: namespace.metadata.name };
     }
+}
+
+function regionOutputs({ network, cluster }: RegionFoundation): RegionOutputs {
+    return {
+        vpcId: network.vpcId,
+        availabilityZones: network.availabilityZones,
+        publicSubnetIds: network.publicSubnetIds,
+        privateSubnetIds: network.privateSubnetIds,
+        dataSubnetIds: network.dataSubnetIds,
+        clusterName: cluster.clusterName,
+        clusterEndpoint: cluster.endpoint,
+        oidcProviderArn: cluster.oidcProviderArn,
+        nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+        kubeconfig: cluster.kubeconfig,
+    };
 }

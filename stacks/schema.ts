@@ -159,6 +159,8 @@ const region = section({
     redis: redisShape.optional(),
     /** This region's cluster settings over the platform's `cluster` section. */
     cluster: clusterOverride.optional(),
+    /** This region's readers per shard; @default postgres.replicasPerShard */
+    postgres: section({ replicasPerShard: intIn(0, 15) }).optional(),
 });
 
 const cluster = section({
@@ -170,6 +172,8 @@ const cluster = section({
     publicAccessCidrs: list(cidr(0, 32), "CIDR blocks"),
     /** IAM role ARNs granted cluster-admin through access entries. */
     adminRoleArns: roleArns(),
+    /** Namespace the applications run in; the data tier publishes its ConfigMaps and Secrets there. */
+    appNamespace: text(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "a Kubernetes namespace name").default("apps"),
     /** EKS deletion protection, and Pulumi `protect` on the cluster and its key. */
     deletionProtection: bool(),
     /** Days CloudWatch keeps control-plane logs. */
@@ -202,22 +206,54 @@ const cluster = section({
     }),
 });
 
+/** Performance Insights keeps 7 days free, or whole months up to 2 years. */
+const PERFORMANCE_INSIGHTS_DAYS = [7, ...Array.from({ length: 23 }, (_, m) => 31 * (m + 1)), 731] as const;
+
 const postgres = section({
     /** Number of shards; adding one never touches the others. */
     shards: intIn(1, 64),
-    /** Reader instances per shard in every region. */
+    /** Reader instances per shard in every region (a region's `postgres.replicasPerShard` overrides it). */
     replicasPerShard: intIn(0, 15),
     /** Shard key column per table (routing is by hash of this column). */
     shardKeys: z.record(text(/^[a-z_][a-z0-9_]*$/, "a table name"), text(/^[a-z_][a-z0-9_]*$/, "a column name"), {
         error: "must be a map of table name to shard key column",
     }),
-    engineVersion: text(/^\d+(\.\d+)?$/, 'an Aurora PostgreSQL version such as "16.4"'),
-    instanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class such as db.r6g.large"),
+    /** Database created on every shard. */
+    databaseName: text(/^[a-z][a-z0-9_]{0,62}$/, "a database name (lowercase letter, then letters, digits or _)").default("strata"),
+    /** Master user of every shard (its password is generated). */
+    masterUsername: text(/^[a-z][a-z0-9_]{0,15}$/, "a user name of at most 16 characters").default("strata_admin"),
+    engineVersion: text(/^\d+\.\d+$/, 'an Aurora PostgreSQL version such as "16.4"'),
+    /** Writer instance class. */
+    instanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class in the db. family such as db.r6g.large"),
+    /** Reader instance class; @default instanceClass */
+    readerInstanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class in the db. family such as db.r6g.large").optional(),
     /** Replication lag target in milliseconds. */
     replicationLagTargetMs: intIn(1, 60000),
-    /** Days of automated backups. */
+    /** Days of automated backups (prod needs at least 7). */
     backupRetentionDays: intIn(1, 35),
     deletionProtection: bool(),
+    /** Days Performance Insights keeps data. */
+    performanceInsightsRetentionDays: oneOfNumbers(PERFORMANCE_INSIGHTS_DAYS),
+    /** Enhanced monitoring interval in seconds (0 turns it off). */
+    monitoringIntervalSeconds: oneOfNumbers([0, 1, 5, 10, 15, 30, 60] as const),
+    /** Application Auto Scaling of each cluster's reader count, on reader CPU. */
+    readerAutoscaling: section({
+        enabled: bool(),
+        /** Most readers a cluster may scale to (Aurora allows 15). */
+        maxReaders: intIn(0, 15),
+        /** Average reader CPU (percent) the scaling tracks. */
+        targetCpuPercent: intIn(10, 90),
+        scaleOutCooldownSeconds: intIn(0, 3600),
+        scaleInCooldownSeconds: intIn(0, 3600),
+    }),
+    /** An RDS Proxy in front of each shard's writer, with a read-only endpoint. */
+    proxy: section({
+        enabled: bool(),
+        /** Seconds an idle client connection is kept. */
+        idleClientTimeoutSeconds: intIn(60, 28800),
+        /** Share of the database's max_connections the proxy may use (percent). */
+        maxConnectionsPercent: intIn(1, 100),
+    }),
     connectionPool: section({
         /** Connections each pod opens to its shard. */
         perPod: intIn(10, 100),

@@ -1,4 +1,4 @@
-import { JsonObject, JsonValue, PlanResource } from "./contract";
+import { JsonObject, JsonValue, PlanResource, SECRET_MASK } from "./contract";
 
 /** One rendered Kubernetes object, placed as ../shared/plan-format.md describes. */
 export interface Manifest {
@@ -27,6 +27,20 @@ function helmRelease(resource: PlanResource): Manifest {
     };
 }
 
+/** Annotation naming the fields whose whole value was a secret and is left empty in the file. */
+export const MASKED_FIELDS_ANNOTATION = "strata.io/plan-masked-fields";
+
+/**
+ * A field that was secret as a whole (a Secret's `data`/`stringData`) becomes an empty map, so the file stays
+ * schema-valid, and the annotation says which fields were withheld.
+ */
+function withMaskedFields(metadata: JsonObject, body: JsonObject): { metadata: JsonObject; body: JsonObject } {
+    const masked = Object.keys(body).filter((key) => body[key] === SECRET_MASK && (key === "data" || key === "stringData"));
+    if (masked.length === 0) return { metadata, body };
+    const annotations = { ...record(metadata.annotations), [MASKED_FIELDS_ANNOTATION]: masked.join(",") };
+    return { metadata: { ...metadata, annotations }, body: { ...body, ...Object.fromEntries(masked.map((key) => [key, {}])) } };
+}
+
 /** Every Kubernetes object and Helm release among the plan's resources, apply-ready. */
 export function renderManifests(resources: readonly PlanResource[]): Manifest[] {
     const manifests: Manifest[] = [];
@@ -44,10 +58,10 @@ export function renderManifests(resources: readonly PlanResource[]): Manifest[] 
         const name = text(metadata.name) ?? resource.name;
         const namespace = text(metadata.namespace);
         const apiVersion = groupVersion.startsWith("core/") ? groupVersion.slice("core/".length) : groupVersion;
-        const body = Object.fromEntries(Object.entries(resource.inputs).filter(([key]) => !ENGINE_ONLY.has(key)));
+        const visible = withMaskedFields({ ...metadata, name }, Object.fromEntries(Object.entries(resource.inputs).filter(([key]) => !ENGINE_ONLY.has(key))));
         manifests.push({
             path: `${resource.region ?? "global"}/${kind.toLowerCase()}-${namespace ?? "_cluster"}-${name}.yaml`,
-            object: { apiVersion, kind, metadata: { ...metadata, name }, ...body },
+            object: { apiVersion, kind, metadata: visible.metadata, ...visible.body },
         });
     }
     return manifests;

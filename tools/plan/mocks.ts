@@ -122,6 +122,57 @@ Object.assign(TYPES, {
     "aws:eks/accessEntry:AccessEntry": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${String(args.inputs.clusterName)}:${hex.slice(0, 8)}`, outputs: (i: Identity) => ({ accessEntryArn: arn("eks", i.region, `access-entry/${i.id}`) }) },
 });
 
+const rdsHost = (i: Identity, kind: string) => `${i.id}.${kind}-${i.hex.slice(0, 12)}.${i.region}.rds.amazonaws.com`;
+const idOrName = (field: string) => (hex: string, args: pulumi.runtime.MockResourceArgs) =>
+    typeof args.inputs[field] === "string" ? (args.inputs[field] as string) : `${args.name}-${hex.slice(0, 7)}`;
+const prefixed = (hex: string, args: pulumi.runtime.MockResourceArgs) =>
+    typeof args.inputs.name === "string" ? args.inputs.name : `${typeof args.inputs.namePrefix === "string" ? args.inputs.namePrefix : `${args.name}-`}${hex.slice(0, 20)}`;
+
+Object.assign(TYPES, {
+    "aws:rds/globalCluster:GlobalCluster": {
+        id: idOrName("globalClusterIdentifier"),
+        outputs: (i: Identity) => ({ arn: `arn:aws:rds::${ACCOUNT_ID}:global-cluster:${i.id}`, globalClusterResourceId: `cluster-${i.hex.slice(0, 26)}` }),
+    },
+    "aws:rds/cluster:Cluster": {
+        id: idOrName("clusterIdentifier"),
+        outputs: (i: Identity) => ({
+            clusterIdentifier: i.id,
+            arn: arn("rds", i.region, `cluster:${i.id}`),
+            endpoint: rdsHost(i, "cluster"),
+            readerEndpoint: rdsHost(i, "cluster-ro"),
+            clusterResourceId: `cluster-${i.hex.slice(0, 26).toUpperCase()}`,
+            hostedZoneId: "Z2R2ITUGPM61AM",
+        }),
+    },
+    "aws:rds/clusterInstance:ClusterInstance": {
+        id: idOrName("identifier"),
+        outputs: (i: Identity) => ({ arn: arn("rds", i.region, `db:${i.id}`), endpoint: `${i.id}.${i.hex.slice(0, 12)}.${i.region}.rds.amazonaws.com`, writer: String(i.id).endsWith("-writer") }),
+    },
+    "aws:rds/subnetGroup:SubnetGroup": { id: prefixed, outputs: (i: Identity) => ({ name: i.id, arn: arn("rds", i.region, `subgrp:${i.id}`) }) },
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup": { id: prefixed, outputs: (i: Identity) => ({ name: i.id, arn: arn("rds", i.region, `cluster-pg:${i.id}`) }) },
+    "aws:rds/parameterGroup:ParameterGroup": { id: prefixed, outputs: (i: Identity) => ({ name: i.id, arn: arn("rds", i.region, `pg:${i.id}`) }) },
+    "aws:rds/proxy:Proxy": {
+        id: idOrName("name"),
+        outputs: (i: Identity) => ({ arn: arn("rds", i.region, `db-proxy:prx-${i.hex.slice(0, 17)}`), endpoint: `${i.id}.proxy-${i.hex.slice(0, 12)}.${i.region}.rds.amazonaws.com` }),
+    },
+    "aws:rds/proxyEndpoint:ProxyEndpoint": {
+        id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${String(args.inputs.dbProxyName)}/${String(args.inputs.dbProxyEndpointName ?? hex.slice(0, 8))}`,
+        outputs: (i: Identity) => ({ endpoint: `${String(i.args.inputs.dbProxyEndpointName)}.endpoint.proxy-${i.hex.slice(0, 12)}.${i.region}.rds.amazonaws.com` }),
+    },
+    "aws:secretsmanager/secret:Secret": {
+        id: (hex: string, args: pulumi.runtime.MockResourceArgs) => arn("secretsmanager", "us-east-1", `secret:${prefixed(hex, args)}-${hex.slice(20, 26)}`),
+        outputs: (i: Identity) => ({ arn: i.id.replace(":us-east-1:", `:${i.region}:`), name: prefixed(i.hex, i.args) }),
+    },
+    "aws:secretsmanager/secretVersion:SecretVersion": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${String(args.inputs.secretId)}|${hex.slice(0, 32)}`, outputs: (i: Identity) => ({ versionId: i.hex.slice(0, 32) }) },
+    "random:index/randomPassword:RandomPassword": {
+        id: () => "none",
+        // Deterministic, and never the same twice: tests look for it in files to prove it is masked.
+        outputs: (i: Identity) => ({ result: `offline-${i.hex.slice(0, 32)}`, bcryptHash: `$2a$10$${i.hex.slice(0, 53)}` }),
+    },
+    "aws:appautoscaling/target:Target": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => String(args.inputs.resourceId ?? hex.slice(0, 8)) },
+    "aws:appautoscaling/policy:Policy": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${args.name}-${hex.slice(0, 8)}`, outputs: (i: Identity) => ({ arn: arn("autoscaling", i.region, `scalingPolicy:${i.hex.slice(0, 36)}`) }) },
+});
+
 /** Kubernetes objects: the id is `namespace/name`, as the provider reports it. */
 const kubernetesMock: TypeMock = {
     id: (_hex, args) => {
