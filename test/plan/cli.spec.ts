@@ -81,7 +81,7 @@ describe("npm run plan", function () {
 
     it("dev plans the network of one region, printed per type", () => {
         const file = readPlan(path.join(out, "dev"));
-        const regions = new Set(file.resources.filter((r) => r.custom).map((r) => r.region));
+        const regions = new Set(file.resources.filter((r) => r.custom && !r.type.startsWith("random:")).map((r) => r.region));
         assert.deepEqual([...regions], ["us-east-1"]);
         assert.equal(file.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet").length, 6);
         assert.equal(file.resources.filter((r) => r.type === "aws:ec2/natGateway:NatGateway").length, 1);
@@ -129,6 +129,42 @@ describe("npm run plan", function () {
             const files = filesUnder(path.join(out, stack, "manifests")).filter((f) => !path.basename(f).startsWith("helmrelease-"));
             assert.ok(files.length > 0, stack);
             for (const file of files) validateObject(parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>, file);
+        }
+    });
+
+    it("prod: 4 global shards with clusters and readers in all three regions, the shard map in each", () => {
+        const file = readPlan(path.join(out, "prod"));
+        assert.equal(file.resources.filter((r) => r.type === "aws:rds/globalCluster:GlobalCluster").length, 4);
+        for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+            assert.equal(file.resources.filter((r) => r.type === "aws:rds/cluster:Cluster" && r.region === region).length, 4, region);
+            const instances = file.resources.filter((r) => r.type === "aws:rds/clusterInstance:ClusterInstance" && r.region === region);
+            assert.equal(instances.length, region === "us-east-1" ? 12 : 8, region);
+            assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, "configmap-apps-strata-shard-map.yaml")), region);
+        }
+    });
+
+    it("going from 4 to 8 shards only adds resources and updates the shard maps", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-8-shards-"));
+        try {
+            const text = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8").replace(/shards: 4\n/, "shards: 8\n");
+            assert.ok(text.includes("shards: 8"));
+            const run = plan(["prod", "--config", writeConfig(dir, "eight.yaml", text), "--out", dir, "--quiet"]);
+            assert.equal(run.status, 0, run.stderr);
+            const before = readPlan(path.join(out, "prod"));
+            const after = readPlan(path.join(dir, "prod"));
+            const afterByUrn = new Map(after.resources.map((r) => [r.urn, r]));
+            const deleted = before.resources.filter((r) => !afterByUrn.has(r.urn)).map((r) => r.urn);
+            assert.deepEqual(deleted, [], "nothing existing disappears");
+            const changed = before.resources.filter((r) => JSON.stringify(afterByUrn.get(r.urn)?.inputs) !== JSON.stringify(r.inputs)).map((r) => r.urn);
+            assert.deepEqual(
+                changed.sort(),
+                ["us-east-1", "eu-west-1", "ap-southeast-1"].map((region) => `urn:pulumi:prod::strata::strata:stacks:Platform$strata:postgres:ShardedPostgres$kubernetes:core/v1:ConfigMap::${region}-shard-map`).sort(),
+                "only the shard maps change; every other input, and so every identity, stays",
+            );
+            assert.equal(after.resources.filter((r) => r.type === "aws:rds/globalCluster:GlobalCluster").length, 8);
+            assert.equal(after.resources.filter((r) => r.type === "aws:rds/cluster:Cluster").length, 24);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
         }
     });
 
@@ -216,6 +252,7 @@ describe("npm run plan", function () {
                 assert.ok(!content.includes("c2VjcmV0LWJ5dGVz"), `${file} holds secret cipher text`);
                 assert.ok(!content.includes("4dabf18193072939515e22adb298388d"), `${file} holds an unmasked secret envelope`);
                 assert.ok(!content.includes("get-token"), `${file} holds a kubeconfig`);
+                assert.ok(!/offline-[0-9a-f]{32}/.test(content), `${file} holds a generated password`);
             }
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });

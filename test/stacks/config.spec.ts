@@ -176,6 +176,12 @@ describe("stack config", () => {
             ["an empty instance type list", (s) => ((s.regions as { cluster?: unknown }[])[2]!.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: [], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:regions[2].cluster.nodeGroups.system.instanceTypes: must name at least one instance type"],
             ["an unknown chart version format", (s) => (s.cluster = { chartVersions: { metricsServer: "latest" } }), 'strata:cluster.chartVersions.metricsServer: must be a chart version such as "3.12.2" (got "latest")'],
             ["an autoscaler threshold out of range", (s) => (s.cluster = { autoscaler: { scaleDownUtilizationThreshold: 0.95 } }), "strata:cluster.autoscaler.scaleDownUtilizationThreshold: must be a number from 0.1 to 0.9 (got 0.95)"],
+            ["readers above the Aurora limit", (s) => (s.postgres = { replicasPerShard: 16 }), "strata:postgres.replicasPerShard: must be an integer from 0 to 15 (got 16)"],
+            ["an instance class outside the db. family", (s) => (s.postgres = { instanceClass: "r6g.large" }), 'strata:postgres.instanceClass: must be an RDS instance class in the db. family such as db.r6g.large (got "r6g.large")'],
+            ["reader autoscaling below the fixed readers", (s) => (s.postgres = { readerAutoscaling: { maxReaders: 1 } }), "strata:postgres.readerAutoscaling.maxReaders: must be ≥ the fixed readers per shard (2)"],
+            ["a secondary region without readers", (s) => ((s.regions as { postgres?: unknown }[])[1]!.postgres = { replicasPerShard: 0 }), "strata:regions[1].postgres.replicasPerShard: must be ≥ 1 in a secondary region"],
+            ["short backups in prod", (s) => (s.postgres = { backupRetentionDays: 3 }), "strata:postgres.backupRetentionDays: must be at least 7 in prod (got 3)"],
+            ["a Performance Insights retention AWS refuses", (s) => (s.postgres = { performanceInsightsRetentionDays: 30 }), "strata:postgres.performanceInsightsRetentionDays: must be one of 7, 31, 62"],
             ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
         ];
         for (const [what, breakIt, expected] of broken) {

@@ -1,0 +1,306 @@
+import { strict as assert } from "assert";
+import type * as awsTypes from "@pulumi/aws";
+import type * as k8sTypes from "@pulumi/kubernetes";
+import type { ShardedPostgresArgs } from "../../../components/postgres";
+import { PlanResource, SECRET_MASK } from "../../../tools/plan/contract";
+import { renderManifests } from "../../../tools/plan/manifests";
+import { ofType, one, ready, record } from "../../harness";
+import { validateObject } from "../../k8sSchema";
+
+const T = {
+    global: "aws:rds/globalCluster:GlobalCluster",
+    cluster: "aws:rds/cluster:Cluster",
+    instance: "aws:rds/clusterInstance:ClusterInstance",
+    key: "aws:kms/key:Key",
+    subnetGroup: "aws:rds/subnetGroup:SubnetGroup",
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    clusterParams: "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+    target: "aws:appautoscaling/target:Target",
+    policy: "aws:appautoscaling/policy:Policy",
+    secret: "aws:secretsmanager/secret:Secret",
+    configMap: "kubernetes:core/v1:ConfigMap",
+    k8sSecret: "kubernetes:core/v1:Secret",
+    proxy: "aws:rds/proxy:Proxy",
+    proxyEndpoint: "aws:rds/proxyEndpoint:ProxyEndpoint",
+};
+
+type Settings = Omit<ShardedPostgresArgs, "regions" | "identifierPrefix">;
+
+const settings = (over: Partial<Settings>): Settings => ({
+    shards: 4,
+    shardKeys: { users: "user_id", messages: "tenant_id" },
+    databaseName: "strata",
+    masterUsername: "strata_admin",
+    engineVersion: "16.4",
+    instanceClass: "db.r6g.2xlarge",
+    backupRetentionDays: 14,
+    deletionProtection: true,
+    performanceInsightsRetentionDays: 31,
+    monitoringIntervalSeconds: 15,
+    readerAutoscaling: { enabled: true, maxReaders: 5, targetCpuPercent: 60, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 },
+    proxy: { enabled: false, idleClientTimeoutSeconds: 1800, maxConnectionsPercent: 90 },
+    ...over,
+});
+
+/** Builds the component over providers of its own, one per region, as the Platform would. */
+async function build(prefix: string, regions: { name: string; primary: boolean; readers: number }[], over: Partial<Settings>, secrets: "mask" | "reveal" = "reveal") {
+    await ready();
+    const aws: typeof awsTypes = await import("@pulumi/aws");
+    const k8s: typeof k8sTypes = await import("@pulumi/kubernetes");
+    const { ShardedPostgres } = await import("../../../components/postgres");
+    let shardMap: unknown;
+    const resources = await record(async () => {
+        const component = new ShardedPostgres(
+            "postgres",
+            {
+                identifierPrefix: prefix,
+                regions: regions.map((r, i) => ({
+                    name: r.name,
+                    primary: r.primary,
+                    provider: new aws.Provider(`${prefix}-${r.name}`, { region: r.name as awsTypes.Region }),
+                    kubernetes: new k8s.Provider(`${prefix}-${r.name}-k8s`, { kubeconfig: "{}" }),
+                    namespace: "apps",
+                    vpcId: `vpc-${i}`,
+                    dataSubnetIds: [`subnet-${r.name}-data-1`, `subnet-${r.name}-data-2`, `subnet-${r.name}-data-3`],
+                    availabilityZones: [`${r.name}a`, `${r.name}b`, `${r.name}c`],
+                    clientSecurityGroupId: `sg-nodes-${r.name}`,
+                    readersPerShard: r.readers,
+                })),
+                ...settings(over),
+            },
+        );
+        shardMap = await new Promise((resolve) => component.shardMap.apply(resolve));
+    }, secrets);
+    return { resources, shardMap };
+}
+
+const PROD_REGIONS = [
+    { name: "us-east-1", primary: true, readers: 2 },
+    { name: "eu-west-1", primary: false, readers: 2 },
+    { name: "ap-southeast-1", primary: false, readers: 2 },
+];
+
+describe("ShardedPostgres", () => {
+    describe("prod: 3 regions, 4 shards × 2 readers, a global database per shard", () => {
+        let resources: PlanResource[];
+        let shardMap: { shards: { writerEndpoint: string; readerEndpoints: Record<string, string> }[]; ranges: unknown[] };
+        before(async () => {
+            const built = await build("strata-prod", PROD_REGIONS, {});
+            resources = built.resources;
+            shardMap = built.shardMap as typeof shardMap;
+        });
+
+        it("creates 4 global clusters, 12 regional clusters and 28 instances", () => {
+            assert.equal(ofType(resources, T.global).length, 4);
+            assert.equal(ofType(resources, T.cluster).length, 12);
+            assert.equal(ofType(resources, T.instance).length, 4 * 3 + 4 * 2 * 2);
+            for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) assert.equal(ofType(resources, T.cluster).filter((c) => c.region === region).length, 4);
+        });
+
+        it("names everything from region and shard index", () => {
+            assert.deepEqual(ofType(resources, T.global).map((g) => g.inputs.globalClusterIdentifier), [0, 1, 2, 3].map((i) => `strata-prod-shard-${i}`));
+            const cluster = one(resources, T.cluster, "eu-west-1-shard-2");
+            assert.equal(cluster.inputs.clusterIdentifier, "strata-prod-eu-west-1-shard-2");
+            assert.deepEqual(
+                ofType(resources, T.instance).filter((i) => i.name.startsWith("us-east-1-shard-0-")).map((i) => [i.name, i.inputs.promotionTier, i.inputs.availabilityZone]),
+                [
+                    ["us-east-1-shard-0-writer", 0, "us-east-1a"],
+                    ["us-east-1-shard-0-reader-1", 1, "us-east-1b"],
+                    ["us-east-1-shard-0-reader-2", 2, "us-east-1c"],
+                ],
+            );
+        });
+
+        it("puts the writer in the primary region and makes every other region a secondary that waits for it", () => {
+            const primary = one(resources, T.cluster, "us-east-1-shard-1");
+            assert.equal(primary.inputs.masterUsername, "strata_admin");
+            assert.equal(typeof primary.inputs.masterPassword, "string");
+            assert.ok(primary.dependencies.includes(one(resources, T.global, "shard-1").urn));
+            const secondary = one(resources, T.cluster, "ap-southeast-1-shard-1");
+            assert.equal(secondary.inputs.masterUsername, undefined);
+            assert.equal(secondary.inputs.masterPassword, undefined);
+            assert.equal(secondary.inputs.globalClusterIdentifier, "strata-prod-shard-1");
+            assert.ok(secondary.dependencies.includes(primary.urn));
+            assert.ok(secondary.dependencies.includes(one(resources, T.instance, "us-east-1-shard-1-writer").urn));
+            assert.equal(ofType(resources, T.instance).filter((i) => i.name.startsWith("ap-southeast-1-") && i.name.endsWith("-writer")).length, 0);
+        });
+
+        it("keeps each cluster on its own region's subnets, security group and KMS key", () => {
+            for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+                const subnetGroup = ofType(resources, T.subnetGroup).find((g) => g.region === region)!;
+                assert.deepEqual(subnetGroup.inputs.subnetIds, [`subnet-${region}-data-1`, `subnet-${region}-data-2`, `subnet-${region}-data-3`]);
+                const sg = ofType(resources, T.sg).find((g) => g.region === region)!;
+                const [rule, ...otherRules] = sg.inputs.ingress as { protocol: string; fromPort: number; toPort: number; securityGroups: string[]; cidrBlocks?: string[] }[];
+                assert.equal(otherRules.length, 0);
+                assert.deepEqual([rule?.protocol, rule?.fromPort, rule?.toPort, rule?.securityGroups], ["tcp", 5432, 5432, [`sg-nodes-${region}`]]);
+                assert.equal(rule?.cidrBlocks, undefined, "no address range, only the nodes' group");
+                const key = ofType(resources, T.key).find((k) => k.region === region)!;
+                for (const cluster of ofType(resources, T.cluster).filter((c) => c.region === region)) {
+                    assert.ok(cluster.dependencies.includes(subnetGroup.urn));
+                    assert.ok(cluster.dependencies.includes(sg.urn));
+                    assert.ok(cluster.dependencies.includes(key.urn));
+                    assert.match(String(cluster.inputs.kmsKeyId), new RegExp(`^arn:aws:kms:${region}:`));
+                }
+            }
+        });
+
+        it("forces TLS, logs slow queries at 1 s and loads pg_stat_statements", () => {
+            const params = ofType(resources, T.clusterParams)[0]!;
+            assert.equal(params.inputs.family, "aurora-postgresql16");
+            const byName = Object.fromEntries((params.inputs.parameters as { name: string; value: string }[]).map((p) => [p.name, p.value]));
+            assert.deepEqual(byName, { "rds.force_ssl": "1", log_min_duration_statement: "1000", shared_preload_libraries: "pg_stat_statements" });
+        });
+
+        it("applies every safety setting of prod", () => {
+            for (const cluster of ofType(resources, T.cluster)) {
+                assert.equal(cluster.inputs.storageEncrypted, true);
+                assert.equal(cluster.inputs.iamDatabaseAuthenticationEnabled, true);
+                assert.equal(cluster.inputs.deletionProtection, true);
+                assert.equal(cluster.protect, true);
+                assert.equal(cluster.inputs.backupRetentionPeriod, 14);
+                assert.equal(cluster.inputs.copyTagsToSnapshot, true);
+                assert.deepEqual(cluster.inputs.enabledCloudwatchLogsExports, ["postgresql"]);
+                assert.equal(cluster.inputs.allowMajorVersionUpgrade, false);
+                assert.deepEqual(cluster.ignoreChanges, ["engineVersion"], "the global cluster carries the version");
+            }
+            const primary = one(resources, T.cluster, "us-east-1-shard-0");
+            assert.equal(primary.inputs.skipFinalSnapshot, false);
+            assert.equal(primary.inputs.finalSnapshotIdentifier, "strata-prod-us-east-1-shard-0-final");
+            for (const instance of ofType(resources, T.instance)) {
+                assert.equal(instance.inputs.performanceInsightsEnabled, true);
+                assert.equal(instance.inputs.monitoringInterval, 15);
+                assert.match(String(instance.inputs.monitoringRoleArn), /^arn:aws:iam::/);
+                assert.equal(instance.inputs.publiclyAccessible, false);
+                assert.equal(instance.protect, true);
+            }
+            for (const global of ofType(resources, T.global)) assert.equal(global.protect, true);
+        });
+
+        it("scales each cluster's readers from the fixed count up to the configured maximum on reader CPU", () => {
+            const targets = ofType(resources, T.target);
+            assert.equal(targets.length, 12);
+            const target = one(resources, T.target, "eu-west-1-shard-3-readers");
+            assert.equal(target.inputs.resourceId, "cluster:strata-prod-eu-west-1-shard-3");
+            assert.equal(target.inputs.scalableDimension, "rds:cluster:ReadReplicaCount");
+            assert.deepEqual([target.inputs.minCapacity, target.inputs.maxCapacity], [2, 5]);
+            const policy = one(resources, T.policy, "eu-west-1-shard-3-readers");
+            const config = policy.inputs.targetTrackingScalingPolicyConfiguration as { targetValue: number; predefinedMetricSpecification: { predefinedMetricType: string } };
+            assert.equal(config.targetValue, 60);
+            assert.equal(config.predefinedMetricSpecification.predefinedMetricType, "RDSReaderAverageCPUUtilization");
+        });
+
+        it("keeps credentials in Secrets Manager, replicated to every secondary region", () => {
+            const secrets = ofType(resources, T.secret);
+            assert.equal(secrets.length, 4);
+            for (const secret of secrets) {
+                assert.equal(secret.region, "us-east-1");
+                assert.deepEqual((secret.inputs.replicas as { region: string }[]).map((r) => r.region), ["eu-west-1", "ap-southeast-1"]);
+            }
+        });
+
+        it("publishes a shard map in every region that points reads at local readers and writes at the primary", () => {
+            for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+                const configMap = one(resources, T.configMap, `${region}-shard-map`);
+                assert.equal((configMap.inputs.metadata as { name: string; namespace: string }).name, "strata-shard-map");
+                const doc = JSON.parse(String((configMap.inputs.data as Record<string, string>)["shard-map.json"])) as {
+                    shards: { readerEndpoint: string; writerEndpoint: string }[];
+                    ranges: unknown[];
+                };
+                assert.equal(doc.shards.length, 4);
+                for (const shard of doc.shards) {
+                    assert.match(shard.readerEndpoint, new RegExp(`^strata-prod-${region}-shard-\\d\\.cluster-ro-.*\\.${region}\\.rds\\.amazonaws\\.com$`));
+                    assert.match(shard.writerEndpoint, /^strata-prod-us-east-1-shard-\d\.cluster-[0-9a-f]+\.us-east-1\./);
+                }
+            }
+            assert.equal(shardMap.shards.length, 4);
+            assert.deepEqual(Object.keys(shardMap.shards[0]!.readerEndpoints), ["us-east-1", "eu-west-1", "ap-southeast-1"]);
+        });
+
+        it("renders its Kubernetes objects schema-valid", () => {
+            for (const manifest of renderManifests(resources)) validateObject(manifest.object, manifest.path);
+        });
+    });
+
+    describe("secrets", () => {
+        it("never puts a password in a plain output, a ConfigMap or a plan file", async () => {
+            const { resources: revealed } = await build("strata-s", [{ name: "us-west-2", primary: true, readers: 1 }], { shards: 1 });
+            const password = String((one(revealed, T.k8sSecret, "us-west-2-shard-credentials").inputs.stringData as Record<string, string>)["shard-0-password"]);
+            assert.match(password, /^offline-/);
+            const { resources: masked, shardMap } = await build("strata-s", [{ name: "us-west-2", primary: true, readers: 1 }], { shards: 1 }, "mask");
+            assert.ok(!JSON.stringify(masked).includes(password), "a plan file would hold the password");
+            assert.ok(!JSON.stringify(shardMap).includes(password), "the shard map output holds the password");
+            assert.ok(!JSON.stringify(one(masked, T.configMap, "us-west-2-shard-map")).includes(password));
+            assert.equal(one(masked, T.cluster, "us-west-2-shard-0").inputs.masterPassword, SECRET_MASK);
+        });
+    });
+
+    describe("dev: one region, 2 shards × 1 reader", () => {
+        let resources: PlanResource[];
+        before(async () => {
+            resources = (
+                await build("strata-dev", [{ name: "us-east-1", primary: true, readers: 1 }], {
+                    shards: 2,
+                    instanceClass: "db.t4g.medium",
+                    backupRetentionDays: 1,
+                    deletionProtection: false,
+                    performanceInsightsRetentionDays: 7,
+                    monitoringIntervalSeconds: 60,
+                    readerAutoscaling: { enabled: false, maxReaders: 1, targetCpuPercent: 60, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 },
+                })
+            ).resources;
+        });
+
+        it("has regional clusters, no global cluster, and a writer plus a reader per shard", () => {
+            assert.equal(ofType(resources, T.global).length, 0);
+            assert.equal(ofType(resources, T.cluster).length, 2);
+            assert.equal(ofType(resources, T.instance).length, 4);
+            for (const cluster of ofType(resources, T.cluster)) {
+                assert.equal(cluster.inputs.globalClusterIdentifier, undefined);
+                assert.deepEqual(cluster.ignoreChanges, [], "a regional cluster's version is upgraded in place");
+            }
+        });
+
+        it("drops the prod protections but keeps encryption, IAM auth and a final snapshot", () => {
+            for (const cluster of ofType(resources, T.cluster)) {
+                assert.equal(cluster.protect, false);
+                assert.equal(cluster.inputs.deletionProtection, false);
+                assert.equal(cluster.inputs.storageEncrypted, true);
+                assert.equal(cluster.inputs.iamDatabaseAuthenticationEnabled, true);
+                assert.equal(cluster.inputs.skipFinalSnapshot, false);
+            }
+            assert.equal(ofType(resources, T.target).length, 0, "autoscaling off");
+        });
+    });
+
+    describe("options and refusals", () => {
+        it("puts an RDS Proxy with a read-only endpoint in front of each shard when asked", async () => {
+            const { resources } = await build("strata-px", [{ name: "us-east-2", primary: true, readers: 1 }], { shards: 2, proxy: { enabled: true, idleClientTimeoutSeconds: 900, maxConnectionsPercent: 80 } });
+            assert.equal(ofType(resources, T.proxy).length, 2);
+            const proxy = one(resources, T.proxy, "us-east-2-shard-0-proxy");
+            assert.equal(proxy.inputs.requireTls, true);
+            assert.equal(proxy.inputs.engineFamily, "POSTGRESQL");
+            assert.deepEqual(ofType(resources, T.proxyEndpoint).map((e) => e.inputs.targetRole), ["READ_ONLY", "READ_ONLY"]);
+        });
+
+        it("refuses every bad argument at once and registers nothing", async () => {
+            let error: Error | undefined;
+            const resources = await record(async () => {
+                try {
+                    await build("strata-bad", [{ name: "us-east-1", primary: true, readers: 3 }, { name: "eu-west-1", primary: false, readers: 0 }], {
+                        shards: 65,
+                        instanceClass: "r6g.large",
+                        readerAutoscaling: { enabled: true, maxReaders: 2, targetCpuPercent: 60, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 },
+                    });
+                } catch (e) {
+                    error = e as Error;
+                }
+            });
+            assert.ok(error);
+            assert.match(error.message, /shards \(65\) must be an integer from 1 to 64/);
+            assert.match(error.message, /regions\.eu-west-1\.readersPerShard must be ≥ 1 in a secondary region/);
+            assert.match(error.message, /readerAutoscaling\.maxReaders \(2\) must be ≥ the fixed readers of us-east-1 \(3\)/);
+            assert.match(error.message, /instance class "r6g\.large" must be in the db\. family/);
+            assert.deepEqual(resources.filter((r) => !r.type.startsWith("pulumi:providers:")), []);
+        });
+    });
+});
