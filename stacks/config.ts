@@ -11,8 +11,8 @@ export const NAMESPACE = "strata";
 export interface ResolvedRegion extends Omit<RegionConfig, "cluster" | "postgres"> {
     /** Postgres readers per shard in this region. */
     readonly postgresReplicasPerShard: number;
-    /** This region's Redis shape, with `redis.shards` / `redis.replicasPerShard` filled in. */
-    readonly redis: RedisShape;
+    /** This region's Redis shape, with the `redis` section's defaults filled in. */
+    readonly redis: Required<RedisShape>;
     /** The platform's `cluster` section with this region's overrides applied. */
     readonly cluster: ClusterConfig;
     /** Zones used in this region (`availabilityZones.length`, else `network.azCount`). */
@@ -224,7 +224,8 @@ function serviceProblems(input: Json): Problem[] {
 
 function crossSectionProblems(input: Json, environment: Environment): Problem[] {
     const problems: Problem[] = [];
-    const regionNames = items(input.regions).map((r) => str(r.name));
+    const regions = items(input.regions);
+    const regionNames = regions.map((r) => str(r.name));
     const edge = isRecord(input.edge) ? input.edge : {};
     const fallback = str(edge.fallbackRegion);
     if (fallback !== undefined && regionNames.length > 0 && !regionNames.includes(fallback)) {
@@ -232,12 +233,29 @@ function crossSectionProblems(input: Json, environment: Environment): Problem[] 
     }
     if (edge.mode === "dns" && edge.hostedZoneId === undefined) problems.push({ path: ["edge", "hostedZoneId"], message: "is required when edge.mode is dns" });
     const redis = isRecord(input.redis) ? input.redis : {};
+    const shapes = regions.map((region) => {
+        const own = isRecord(region.redis) ? region.redis : {};
+        return { shards: num(own.shards) ?? num(redis.shards), replicas: num(own.replicasPerShard) ?? num(redis.replicasPerShard), nodeType: str(own.nodeType) ?? str(redis.nodeType), own: isRecord(region.redis) };
+    });
+    shapes.forEach((shape, index) => {
+        const path: Path = shape.own ? ["regions", index, "redis", "replicasPerShard"] : ["redis", "replicasPerShard"];
+        if (shape.replicas === 0 && redis.multiAz === true) problems.push({ path, message: "must be ≥ 1 while redis.multiAz is true: Multi-AZ fails over to a replica" });
+        else if (shape.replicas === 0 && environment === "prod") problems.push({ path, message: "must be ≥ 1 in prod: a shard without a replica loses its data with its node" });
+    });
+    const describeShape = (s: (typeof shapes)[number]) => `${s.shards}×${s.replicas} ${s.nodeType}`;
+    if (redis.globalDatastore === true && new Set(shapes.map(describeShape)).size > 1) {
+        problems.push({
+            path: ["redis", "globalDatastore"],
+            message: `needs every region to run the same shape; they differ (${regions.map((r, i) => `${str(r.name)}: ${describeShape(shapes[i]!)}`).join(", ")}): keep independent regional caches or align the shapes`,
+        });
+    }
+    const snapshots = num(redis.snapshotRetentionDays);
+    if (environment === "prod" && snapshots !== undefined && snapshots < 7) problems.push({ path: ["redis", "snapshotRetentionDays"], message: "must be at least 7 in prod" });
     const [evict, alert] = [num(redis.evictionThresholdPercent), num(redis.memoryAlertPercent)];
     if (evict !== undefined && alert !== undefined && alert <= evict) {
         problems.push({ path: ["redis", "memoryAlertPercent"], message: `must be above evictionThresholdPercent (${evict})` });
     }
     const postgres = isRecord(input.postgres) ? input.postgres : {};
-    const regions = items(input.regions);
     const readers = [num(postgres.replicasPerShard), ...regions.map((r) => num(isRecord(r.postgres) ? r.postgres.replicasPerShard : undefined))];
     const autoscaling = isRecord(postgres.readerAutoscaling) ? postgres.readerAutoscaling : {};
     const maxReaders = num(autoscaling.maxReaders);
@@ -275,7 +293,11 @@ function resolve(parsed: ParsedPlatform, stack: string): PlatformConfig {
                 ...parsed.cluster,
                 ...Object.fromEntries(Object.entries(cluster ?? {}).filter(([, value]) => value !== undefined)),
             },
-            redis: region.redis ?? { shards: parsed.redis.shards, replicasPerShard: parsed.redis.replicasPerShard },
+            redis: {
+                shards: region.redis?.shards ?? parsed.redis.shards,
+                replicasPerShard: region.redis?.replicasPerShard ?? parsed.redis.replicasPerShard,
+                nodeType: region.redis?.nodeType ?? parsed.redis.nodeType,
+            },
             azCount: region.availabilityZones?.length ?? parsed.network.azCount,
         })),
     };
@@ -285,6 +307,17 @@ function resolve(parsed: ParsedPlatform, stack: string): PlatformConfig {
  * Validates the `strata:` settings of a stack (keys without the namespace) over the preset of its
  * environment. Pure: the offline plan calls it before running anything, the program before creating anything.
  */
+/** Physical ids derived from the stack and region names must fit AWS limits (ElastiCache: 40 characters). */
+function identifierProblems(input: Json, stack: string): Problem[] {
+    return items(input.regions).flatMap((region, index): Problem[] => {
+        const name = str(region.name);
+        const id = `strata-${stack}-${name ?? ""}`;
+        return name !== undefined && id.length > 40
+            ? [{ path: ["regions", index, "name"], message: `with stack "${stack}" the cache id "${id}" is ${id.length} characters; ElastiCache allows 40: use a shorter stack name` }]
+            : [];
+    });
+}
+
 export function parseStackConfig(settings: Readonly<Record<string, unknown>>, stack: string): ConfigResult {
     const env = settings.environment;
     const environment: Environment = ENVIRONMENTS.find((e) => e === env) ?? "dev";
@@ -297,6 +330,7 @@ export function parseStackConfig(settings: Readonly<Record<string, unknown>>, st
         ...clusterProblems(input, environment),
         ...serviceProblems(input),
         ...crossSectionProblems(input, environment),
+        ...identifierProblems(input, stack),
     ];
     if (problems.length > 0 || !parsed.success) {
         const order = (p: Problem) => CONFIG_KEYS.indexOf(p.path[0] as (typeof CONFIG_KEYS)[number]);

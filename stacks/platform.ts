@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
 import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
+import { GlobalDatastoreRole, RedisCluster } from "../components/redis";
 import { PlatformConfig, ResolvedRegion } from "./config";
 
 /** What each region publishes as stack outputs. */
@@ -19,7 +20,12 @@ export interface RegionOutputs {
     readonly nodeSecurityGroupId: pulumi.Output<string>;
     /** Secret: authenticates through `aws eks get-token`. */
     readonly kubeconfig: pulumi.Output<string>;
+    /** The region's Redis configuration endpoint (TLS, AUTH from the `strata-redis-auth` Secret). */
+    readonly redisEndpoint: pulumi.Output<string>;
 }
+
+/** Physical id of a region's cache; ElastiCache allows 40 characters. */
+export const cacheIdFor = (stack: string, region: string) => `strata-${stack}-${region}`;
 
 /** The EKS cluster name of a region; subnets are tagged with it before the cluster exists. */
 export const clusterNameFor = (stack: string, region: string) => `strata-${stack}-${region}`;
@@ -36,7 +42,7 @@ interface RegionFoundation {
 
 /**
  * The composition root: every region's network, cluster and application namespace, each with that region's
- * own AWS provider, then the stack-wide data tier. Logical names derive from region names and shard indexes,
+ * own AWS provider, then the stack-wide data tier: Postgres shards and a cache per region. Logical names derive from region names and shard indexes,
  * never from list positions.
  */
 export class Platform extends pulumi.ComponentResource {
@@ -80,8 +86,48 @@ export class Platform extends pulumi.ComponentResource {
             { parent: this },
         );
         this.postgres = postgres.shardMap;
-        this.regions = Object.fromEntries(foundations.map((f) => [f.region.name, regionOutputs(f)]));
+        const caches = this.buildCaches(config, foundations);
+        this.regions = Object.fromEntries(foundations.map((f) => [f.region.name, regionOutputs(f, caches.get(f.region.name) as RedisCluster)]));
         this.registerOutputs({ regions: this.regions, postgres: this.postgres });
+    }
+
+    /** One cache per region, the primary region's first so a Global Datastore can be joined. */
+    private buildCaches(config: PlatformConfig, foundations: readonly RegionFoundation[]): Map<string, RedisCluster> {
+        const caches = new Map<string, RedisCluster>();
+        const ordered = [...foundations].sort((a, b) => Number(b.region.primary) - Number(a.region.primary));
+        let globalId: pulumi.Output<string> | undefined;
+        for (const f of ordered) {
+            const role: GlobalDatastoreRole | undefined =
+                config.redis.globalDatastore && foundations.length > 1 ? (globalId ? { role: "secondary", globalReplicationGroupId: globalId } : { role: "primary" }) : undefined;
+            const cache = new RedisCluster(
+                f.region.name,
+                {
+                    region: f.region.name,
+                    replicationGroupId: cacheIdFor(config.stack, f.region.name),
+                    vpcId: f.network.vpcId,
+                    subnetIds: f.network.dataSubnetIds,
+                    clientSecurityGroupId: f.cluster.nodeSecurityGroupId,
+                    engine: config.redis.engine,
+                    engineVersion: config.redis.engineVersion,
+                    nodeType: f.region.redis.nodeType,
+                    shards: f.region.redis.shards,
+                    replicasPerShard: f.region.redis.replicasPerShard,
+                    multiAz: config.redis.multiAz,
+                    evictionThresholdPercent: config.redis.evictionThresholdPercent,
+                    maxmemoryPolicy: config.redis.maxmemoryPolicy,
+                    snapshotRetentionDays: config.redis.snapshotRetentionDays,
+                    logRetentionDays: config.redis.logRetentionDays,
+                    protect: config.environment === "prod",
+                    client: { maxRedirects: config.redis.maxRedirects, commandTimeoutSeconds: config.redis.commandTimeoutSeconds },
+                    publishTo: { provider: f.cluster.provider, namespace: f.appNamespace },
+                    globalDatastore: role,
+                },
+                { parent: this, providers: { aws: f.provider } },
+            );
+            globalId ??= cache.globalReplicationGroupId;
+            caches.set(f.region.name, cache);
+        }
+        return caches;
     }
 
     private buildRegion(config: PlatformConfig, region: ResolvedRegion): RegionFoundation {
@@ -144,7 +190,7 @@ export class Platform extends pulumi.ComponentResource {
     }
 }
 
-function regionOutputs({ network, cluster }: RegionFoundation): RegionOutputs {
+function regionOutputs({ network, cluster }: RegionFoundation, cache: RedisCluster): RegionOutputs {
     return {
         vpcId: network.vpcId,
         availabilityZones: network.availabilityZones,
@@ -156,5 +202,6 @@ function regionOutputs({ network, cluster }: RegionFoundation): RegionOutputs {
         oidcProviderArn: cluster.oidcProviderArn,
         nodeSecurityGroupId: cluster.nodeSecurityGroupId,
         kubeconfig: cluster.kubeconfig,
+        redisEndpoint: cache.configurationEndpoint,
     };
 }

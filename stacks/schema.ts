@@ -69,11 +69,15 @@ export const LOG_RETENTION_DAYS = [
 const cpuQuantity = () => text(/^(\d+m|\d+(\.\d{1,3})?)$/, 'a Kubernetes CPU quantity such as "500m" or "2"');
 const memoryQuantity = () => text(/^\d+(Mi|Gi)$/, 'a Kubernetes memory quantity in Mi or Gi such as "512Mi"');
 
+const cacheNodeType = () => text(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type in the cache. family such as cache.r7g.large");
+
 const redisShape = section({
     /** Node groups (shards) of the cluster-mode replication group. */
     shards: intIn(1, 500),
-    /** Replicas per shard; 0 disables failover. */
+    /** Replicas per shard; 0 leaves a shard without a standby. */
     replicasPerShard: intIn(0, 5),
+    /** This region's node type; @default redis.nodeType */
+    nodeType: cacheNodeType().optional(),
 });
 
 
@@ -267,7 +271,7 @@ const postgres = section({
 const redis = section({
     engine: oneOf(["redis", "valkey"]),
     engineVersion: text(/^\d+(\.\d+)?$/, 'an engine version such as "7.1"'),
-    nodeType: text(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type such as cache.r7g.large"),
+    nodeType: cacheNodeType(),
     /** Default shards per region (a region's `redis` overrides it). */
     shards: intIn(1, 500),
     /** Default replicas per shard (a region's `redis` overrides it). */
@@ -280,8 +284,16 @@ const redis = section({
     evictionThresholdPercent: intIn(50, 95),
     /** Memory use (percent) that raises an alert. */
     memoryAlertPercent: intIn(50, 99),
-    /** Days of snapshots kept. */
+    /** Days of snapshots kept (prod needs at least 7). */
     snapshotRetentionDays: intIn(0, 35),
+    /** What is evicted once memory passes evictionThresholdPercent. */
+    maxmemoryPolicy: oneOf(["allkeys-lru", "volatile-lru", "allkeys-lfu", "volatile-lfu", "allkeys-random", "volatile-random", "volatile-ttl", "noeviction"]),
+    /** Spread each shard's primary and replicas over zones (needs replicas). */
+    multiAz: bool(),
+    /** One Global Datastore over all regions (they must run the same shape). */
+    globalDatastore: bool(),
+    /** Days CloudWatch keeps slow and engine logs. */
+    logRetentionDays: oneOfNumbers(LOG_RETENTION_DAYS),
 });
 
 const scalingPolicy = section({

@@ -168,6 +168,41 @@ describe("npm run plan", function () {
         }
     });
 
+    it("prod: a cache per region with 6 / 4 / 4 nodes, published to each region's cluster", () => {
+        const file = readPlan(path.join(out, "prod"));
+        const nodes = (region: string) => {
+            const [group, ...others] = file.resources.filter((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup" && r.region === region);
+            assert.equal(others.length, 0);
+            return Number(group?.inputs.numNodeGroups) * (1 + Number(group?.inputs.replicasPerNodeGroup));
+        };
+        assert.deepEqual(["us-east-1", "eu-west-1", "ap-southeast-1"].map(nodes), [6, 4, 4]);
+        for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+            assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, "configmap-apps-strata-redis.yaml")));
+            assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, "secret-apps-strata-redis-auth.yaml")));
+        }
+        const outputs = file.outputs as { regions: Record<string, { redisEndpoint: string }> };
+        assert.match(outputs.regions["eu-west-1"]!.redisEndpoint, /^clustercfg\.strata-prod-eu-west-1\./);
+    });
+
+    it("growing a region's cache from 2 to 3 shards changes only its shard count, in place", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-redis-"));
+        try {
+            const text = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8").replace("redis: { shards: 2, replicasPerShard: 1 }", "redis: { shards: 3, replicasPerShard: 1 }");
+            const run = plan(["prod", "--config", writeConfig(dir, "grown.yaml", text), "--out", dir, "--quiet"]);
+            assert.equal(run.status, 0, run.stderr);
+            const before = readPlan(path.join(out, "prod"));
+            const after = new Map(readPlan(path.join(dir, "prod")).resources.map((r) => [r.urn, r]));
+            assert.equal(after.size, before.resources.length, "nothing added or removed");
+            const changed = before.resources.filter((r) => JSON.stringify(after.get(r.urn)?.inputs) !== JSON.stringify(r.inputs));
+            assert.deepEqual(changed.map((r) => r.urn), ["urn:pulumi:prod::strata::strata:stacks:Platform$strata:redis:RedisCluster$aws:elasticache/replicationGroup:ReplicationGroup::eu-west-1-redis"]);
+            const grown = after.get(changed[0]!.urn)!;
+            const differing = Object.keys(grown.inputs).filter((k) => JSON.stringify(grown.inputs[k]) !== JSON.stringify(changed[0]!.inputs[k]));
+            assert.deepEqual(differing, ["numNodeGroups"], "numNodeGroups is resized online by ElastiCache");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it("plans identically twice (deterministic ids and order)", () => {
         const again = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
         try {

@@ -94,8 +94,22 @@ describe("stack config", () => {
         it("give a region without its own Redis shape the section default", () => {
             const result = parseStackConfig({ ...devBase, regions: [{ name: "eu-west-1", primary: true, trafficWeight: 100, vpcCidr: "10.20.0.0/16" }], edge: { fallbackRegion: "eu-west-1" } }, "dev");
             assert.ok(result.ok);
-            assert.deepEqual(result.config.regions[0]?.redis, { shards: 1, replicasPerShard: 1 });
+            assert.deepEqual(result.config.regions[0]?.redis, { shards: 1, replicasPerShard: 1, nodeType: "cache.t4g.small" });
         });
+    });
+
+    it("refuses a stack name that makes a cache id longer than ElastiCache allows", () => {
+        const result = parseStackConfig(stackSettings("prod"), "production-europe-blue");
+        assert.equal(result.ok, false);
+        assert.ok(!result.ok && result.errors.some((e) => e.startsWith('strata:regions[2].name: with stack "production-europe-blue" the cache id "strata-production-europe-blue-ap-southeast-1" is 44 characters')));
+    });
+
+    it("allows a Global Datastore when every region runs the same shape", () => {
+        const settings = prod();
+        for (const region of settings.regions as { redis?: unknown }[]) region.redis = { shards: 2, replicasPerShard: 1 };
+        settings.redis = { globalDatastore: true };
+        const result = parseStackConfig(settings, "prod");
+        assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
     });
 
     describe("cluster settings per region", () => {
@@ -182,6 +196,12 @@ describe("stack config", () => {
             ["a secondary region without readers", (s) => ((s.regions as { postgres?: unknown }[])[1]!.postgres = { replicasPerShard: 0 }), "strata:regions[1].postgres.replicasPerShard: must be ≥ 1 in a secondary region"],
             ["short backups in prod", (s) => (s.postgres = { backupRetentionDays: 3 }), "strata:postgres.backupRetentionDays: must be at least 7 in prod (got 3)"],
             ["a Performance Insights retention AWS refuses", (s) => (s.postgres = { performanceInsightsRetentionDays: 30 }), "strata:postgres.performanceInsightsRetentionDays: must be one of 7, 31, 62"],
+            ["a cache replica count of 0 with Multi-AZ", (s) => ((s.regions as { redis?: unknown }[])[1]!.redis = { shards: 2, replicasPerShard: 0 }), "strata:regions[1].redis.replicasPerShard: must be ≥ 1 while redis.multiAz is true"],
+            ["a prod cache without replicas", (s) => (s.redis = { multiAz: false, replicasPerShard: 0 }) && (s.regions as { redis?: unknown }[]).forEach((r) => delete r.redis), "strata:redis.replicasPerShard: must be ≥ 1 in prod"],
+            ["a cache node type outside the family", (s) => (s.redis = { nodeType: "r7g.large" }), 'strata:redis.nodeType: must be an ElastiCache node type in the cache. family such as cache.r7g.large (got "r7g.large")'],
+            ["a Global Datastore over different shapes", (s) => (s.redis = { globalDatastore: true }), "strata:redis.globalDatastore: needs every region to run the same shape; they differ (us-east-1: 3×1 cache.r7g.large, eu-west-1: 2×1 cache.r7g.large"],
+            ["short cache snapshots in prod", (s) => (s.redis = { snapshotRetentionDays: 1 }), "strata:redis.snapshotRetentionDays: must be at least 7 in prod (got 1)"],
+            ["an unknown eviction policy", (s) => (s.redis = { maxmemoryPolicy: "lru" }), 'strata:redis.maxmemoryPolicy: must be one of allkeys-lru'],
             ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
         ];
         for (const [what, breakIt, expected] of broken) {

@@ -173,6 +173,24 @@ Object.assign(TYPES, {
     "aws:appautoscaling/policy:Policy": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${args.name}-${hex.slice(0, 8)}`, outputs: (i: Identity) => ({ arn: arn("autoscaling", i.region, `scalingPolicy:${i.hex.slice(0, 36)}`) }) },
 });
 
+Object.assign(TYPES, {
+    "aws:elasticache/replicationGroup:ReplicationGroup": {
+        id: idOrName("replicationGroupId"),
+        outputs: (i: Identity) => ({
+            arn: arn("elasticache", i.region, `replicationgroup:${i.id}`),
+            configurationEndpointAddress: `clustercfg.${i.id}.${i.hex.slice(0, 6)}.${i.region.replace(/-/g, "").slice(0, 5)}.cache.amazonaws.com`,
+            memberClusters: [],
+            clusterEnabled: true,
+        }),
+    },
+    "aws:elasticache/subnetGroup:SubnetGroup": { id: idOrName("name"), outputs: (i: Identity) => ({ name: i.id, arn: arn("elasticache", i.region, `subnetgroup:${i.id}`) }) },
+    "aws:elasticache/parameterGroup:ParameterGroup": { id: idOrName("name"), outputs: (i: Identity) => ({ name: i.id, arn: arn("elasticache", i.region, `parametergroup:${i.id}`) }) },
+    "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": {
+        id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `ldgnf-${String(args.inputs.globalReplicationGroupIdSuffix ?? hex.slice(0, 8))}`,
+        outputs: (i: Identity) => ({ globalReplicationGroupId: i.id, arn: `arn:aws:elasticache::${ACCOUNT_ID}:globalreplicationgroup:${i.id}` }),
+    },
+});
+
 /** Kubernetes objects: the id is `namespace/name`, as the provider reports it. */
 const kubernetesMock: TypeMock = {
     id: (_hex, args) => {

@@ -1,0 +1,179 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { CacheEngine, CachePlan, REDIS_PORT, planCache } from "./plan";
+
+export { REDIS_PORT } from "./plan";
+
+/** The ConfigMap and Secret the applications of the region's cluster receive. */
+export const REDIS_CONFIGMAP = "strata-redis";
+export const REDIS_AUTH_SECRET = "strata-redis-auth";
+
+/** Where a replication group stands in an optional Global Datastore. */
+export type GlobalDatastoreRole = { readonly role: "primary" } | { readonly role: "secondary"; readonly globalReplicationGroupId: pulumi.Input<string> };
+
+/** Inputs of a RedisCluster. The region's AWS provider arrives through `opts.providers`. */
+export interface RedisClusterArgs {
+    readonly region: string;
+    /** Replication group id, at most 40 characters; never changes once created. */
+    readonly replicationGroupId: string;
+    readonly vpcId: pulumi.Input<string>;
+    /** The region's isolated data subnets. */
+    readonly subnetIds: pulumi.Input<string[]>;
+    /** The only security group admitted to the port (the cluster's nodes). */
+    readonly clientSecurityGroupId: pulumi.Input<string>;
+    readonly engine: CacheEngine;
+    /** e.g. "7.1" */
+    readonly engineVersion: string;
+    readonly nodeType: string;
+    /** Shards (node groups); changing it reshards in place. */
+    readonly shards: number;
+    /** Replicas per shard; changing it adds or removes replicas in place. */
+    readonly replicasPerShard: number;
+    readonly multiAz: boolean;
+    /** Memory use (percent) where eviction starts. @default 80 */
+    readonly evictionThresholdPercent?: number;
+    /** @default "allkeys-lru" */
+    readonly maxmemoryPolicy?: string;
+    /** Days of daily snapshots. */
+    readonly snapshotRetentionDays: number;
+    /** Days CloudWatch keeps slow and engine logs. */
+    readonly logRetentionDays: number;
+    /** `protect` and a final snapshot on delete. */
+    readonly protect: boolean;
+    /** Client settings published with the endpoint. */
+    readonly client: { readonly maxRedirects: number; readonly commandTimeoutSeconds: number };
+    /** The region's cluster and application namespace to publish into. */
+    readonly publishTo: { readonly provider: k8s.Provider; readonly namespace: pulumi.Input<string> };
+    /** Join or lead a Global Datastore. @default independent regional cache */
+    readonly globalDatastore?: GlobalDatastoreRole;
+}
+
+/**
+ * One regional ElastiCache replication group in cluster mode: encrypted in transit (required) and at rest
+ * with a key of its own, AUTH-protected, reachable only from the cluster's nodes, logging slow and engine
+ * events to CloudWatch, and published to the region's applications.
+ */
+export class RedisCluster extends pulumi.ComponentResource {
+    public readonly configurationEndpoint: pulumi.Output<string>;
+    public readonly port: number;
+    /** Set when this group leads a Global Datastore; secondaries join with it. */
+    public readonly globalReplicationGroupId?: pulumi.Output<string>;
+    public readonly plan: CachePlan;
+
+    constructor(name: string, args: RedisClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        if (args.replicationGroupId.length > 40 || !/^[a-z][a-z0-9-]*$/.test(args.replicationGroupId)) {
+            throw new Error(`replicationGroupId "${args.replicationGroupId}" must start with a letter, hold only a-z, 0-9 and -, and be at most 40 characters`);
+        }
+        const plan = planCache({
+            shards: args.shards,
+            replicasPerShard: args.replicasPerShard,
+            nodeType: args.nodeType,
+            engine: args.engine,
+            engineVersion: args.engineVersion,
+            evictionThresholdPercent: args.evictionThresholdPercent ?? 80,
+            maxmemoryPolicy: args.maxmemoryPolicy ?? "allkeys-lru",
+            multiAz: args.multiAz,
+        });
+        super("strata:redis:RedisCluster", name, {}, opts);
+        this.plan = plan;
+        this.port = REDIS_PORT;
+        const child = { parent: this };
+
+        const key = new aws.kms.Key(`${name}-redis`, { description: `ElastiCache at rest in ${args.region}`, enableKeyRotation: true, deletionWindowInDays: 30 }, { ...child, protect: args.protect });
+        const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-redis`, { name: args.replicationGroupId, description: "Isolated data subnets", subnetIds: args.subnetIds }, child);
+        const securityGroup = new aws.ec2.SecurityGroup(
+            `${name}-redis`,
+            {
+                vpcId: args.vpcId,
+                description: `Redis from the ${args.region} cluster nodes only`,
+                ingress: [{ protocol: "tcp", fromPort: REDIS_PORT, toPort: REDIS_PORT, securityGroups: [args.clientSecurityGroupId], description: "cluster nodes" }],
+                egress: [],
+            },
+            child,
+        );
+        const parameters = new aws.elasticache.ParameterGroup(
+            `${name}-redis`,
+            { name: `${args.replicationGroupId}-${plan.family.replace(".", "-")}`, family: plan.family, description: "Cluster mode, eviction at the configured threshold", parameters: plan.parameters },
+            child,
+        );
+        const logGroups = (["slow-log", "engine-log"] as const).map(
+            (logType) => [logType, new aws.cloudwatch.LogGroup(`${name}-redis-${logType}`, { name: `/aws/elasticache/${args.replicationGroupId}/${logType}`, retentionInDays: args.logRetentionDays }, child)] as const,
+        );
+        const token = new random.RandomPassword(`${name}-redis-auth`, { length: 64, special: false }, child);
+
+        const secondary = args.globalDatastore?.role === "secondary" ? args.globalDatastore : undefined;
+        const group = new aws.elasticache.ReplicationGroup(
+            `${name}-redis`,
+            {
+                replicationGroupId: args.replicationGroupId,
+                description: `Strata cache of ${args.region}`,
+                // A secondary of a Global Datastore inherits engine, version, node type and parameters from the primary.
+                ...(secondary
+                    ? { globalReplicationGroupId: secondary.globalReplicationGroupId }
+                    : { engine: args.engine, engineVersion: args.engineVersion, nodeType: args.nodeType, parameterGroupName: parameters.name, numNodeGroups: args.shards }),
+                replicasPerNodeGroup: args.replicasPerShard,
+                port: REDIS_PORT,
+                clusterMode: "enabled",
+                automaticFailoverEnabled: plan.automaticFailover,
+                multiAzEnabled: plan.multiAz,
+                subnetGroupName: subnetGroup.name,
+                securityGroupIds: [securityGroup.id],
+                atRestEncryptionEnabled: true,
+                kmsKeyId: key.arn,
+                transitEncryptionEnabled: true,
+                transitEncryptionMode: "required",
+                authToken: token.result,
+                authTokenUpdateStrategy: "ROTATE",
+                snapshotRetentionLimit: args.snapshotRetentionDays,
+                snapshotWindow: "05:00-06:00",
+                maintenanceWindow: "sun:06:30-sun:07:30",
+                finalSnapshotIdentifier: args.protect ? `${args.replicationGroupId}-final` : undefined,
+                autoMinorVersionUpgrade: true,
+                logDeliveryConfigurations: logGroups.map(([logType, logGroup]) => ({ destination: logGroup.name, destinationType: "cloudwatch-logs", logFormat: "json", logType })),
+            },
+            { ...child, protect: args.protect },
+        );
+        this.configurationEndpoint = group.configurationEndpointAddress;
+
+        if (args.globalDatastore?.role === "primary") {
+            const global = new aws.elasticache.GlobalReplicationGroup(
+                `${name}-redis-global`,
+                { globalReplicationGroupIdSuffix: args.replicationGroupId, primaryReplicationGroupId: group.id, globalReplicationGroupDescription: "Strata cache across regions" },
+                { ...child, protect: args.protect },
+            );
+            this.globalReplicationGroupId = global.globalReplicationGroupId;
+        }
+
+        const inCluster = { parent: this, provider: args.publishTo.provider };
+        new k8s.core.v1.ConfigMap(
+            `${name}-redis`,
+            {
+                metadata: { name: REDIS_CONFIGMAP, namespace: args.publishTo.namespace, labels: { "app.kubernetes.io/managed-by": "strata" } },
+                data: {
+                    endpoint: this.configurationEndpoint,
+                    port: String(REDIS_PORT),
+                    tls: "true",
+                    "cluster-mode": "true",
+                    "max-redirects": String(args.client.maxRedirects),
+                    "command-timeout-seconds": String(args.client.commandTimeoutSeconds),
+                    engine: args.engine,
+                    "secret-name": REDIS_AUTH_SECRET,
+                },
+            },
+            inCluster,
+        );
+        new k8s.core.v1.Secret(
+            `${name}-redis-auth`,
+            {
+                metadata: { name: REDIS_AUTH_SECRET, namespace: args.publishTo.namespace, labels: { "app.kubernetes.io/managed-by": "strata" } },
+                type: "Opaque",
+                stringData: { "auth-token": pulumi.secret(token.result) },
+            },
+            inCluster,
+        );
+
+        this.registerOutputs({ configurationEndpoint: this.configurationEndpoint, globalReplicationGroupId: this.globalReplicationGroupId });
+    }
+}
