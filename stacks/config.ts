@@ -3,7 +3,11 @@ import { z } from "zod";
 import { overlaps, parseCidr } from "../components/network/cidr";
 import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
 import { PRESETS, REPLACED_WHOLE } from "./presets";
-import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, platformSchema } from "./schema";
+import { hpaResources } from "../components/workload/hpa";
+import { cpuMillis, doubledCpu, memoryBytes } from "../components/workload/quantity";
+import { planSchedule } from "../components/workload/schedule";
+import { checkVpaBounds, resolveVpa } from "../components/workload/vpa";
+import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, platformSchema, serviceSchema } from "./schema";
 
 /** The config namespace of every Strata setting. */
 export const NAMESPACE = "strata";
@@ -209,14 +213,43 @@ function clusterProblems(input: Json, environment: Environment): Problem[] {
 
 function serviceProblems(input: Json): Problem[] {
     const problems: Problem[] = [];
-    for (const [name, svc] of entries(input.services)) {
-        const [min, max] = [num(svc.minReplicas), num(svc.maxReplicas)];
-        if (min !== undefined && max !== undefined && max < min) problems.push({ path: ["services", name, "maxReplicas"], message: `maxReplicas (${max}) must be ≥ minReplicas (${min})` });
-        const hpa = svc.hpa;
-        if (!isRecord(hpa)) continue;
-        const metrics = Array.isArray(hpa.podsMetrics) ? hpa.podsMetrics.length : 0;
-        if (hpa.cpuUtilization === undefined && hpa.memoryUtilization === undefined && metrics === 0) {
-            problems.push({ path: ["services", name, "hpa"], message: "must name at least one metric (cpuUtilization, memoryUtilization or podsMetrics)" });
+    const regionNames = items(input.regions).map((r) => str(r.name));
+    for (const [name, raw] of entries(input.services)) {
+        const at = (...path: (string | number)[]): Path => ["services", name, ...path];
+        const [min, max] = [num(raw.minReplicas), num(raw.maxReplicas)];
+        if (min !== undefined && max !== undefined && max < min) problems.push({ path: at("maxReplicas"), message: `maxReplicas (${max}) must be ≥ minReplicas (${min})` });
+        if (Array.isArray(raw.regions)) {
+            raw.regions.forEach((region, i) => {
+                if (typeof region === "string" && !regionNames.includes(region)) problems.push({ path: at("regions", i), message: `must be one of the stack's regions (${regionNames.join(", ")})` });
+            });
+        }
+        // The rest needs a well-formed service; its field errors are reported by the schema already.
+        const parsed = serviceSchema.safeParse(raw);
+        if (!parsed.success) continue;
+        const svc = parsed.data;
+        const { hpa } = svc;
+        if (hpa.cpuUtilization === undefined && hpa.memoryUtilization === undefined && hpa.podsMetrics.length === 0 && hpa.externalMetrics.length === 0) {
+            problems.push({ path: at("hpa"), message: "must name at least one metric (cpuUtilization, memoryUtilization, podsMetrics or externalMetrics)" });
+        }
+        hpa.externalMetrics.forEach((m, i) => {
+            if ((m.value === undefined) === (m.averageValue === undefined)) problems.push({ path: at("hpa", "externalMetrics", i), message: "must set exactly one of value and averageValue" });
+        });
+        const cpuLimit = svc.cpuLimit ?? doubledCpu(svc.cpu);
+        if (cpuMillis(cpuLimit) < cpuMillis(svc.cpu)) problems.push({ path: at("cpuLimit"), message: `cpuLimit (${cpuLimit}) must be ≥ cpu (${svc.cpu})` });
+        const memoryLimit = svc.memoryLimit ?? svc.memory;
+        if (memoryBytes(memoryLimit) < memoryBytes(svc.memory)) problems.push({ path: at("memoryLimit"), message: `memoryLimit (${memoryLimit}) must be ≥ memory (${svc.memory})` });
+        for (const message of checkVpaBounds(svc.vpa)) problems.push({ path: at("vpa"), message });
+        try {
+            resolveVpa(svc.vpa, hpaResources(hpa));
+        } catch (error) {
+            problems.push({ path: at("vpa", "controlledResources"), message: (error as Error).message });
+        }
+        if (svc.schedules) {
+            try {
+                planSchedule(svc.schedules.windows, svc);
+            } catch (error) {
+                problems.push({ path: at("schedules", "windows"), message: (error as Error).message });
+            }
         }
     }
     return problems;

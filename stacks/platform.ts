@@ -4,7 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
 import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
-import { GlobalDatastoreRole, RedisCluster } from "../components/redis";
+import { GlobalDatastoreRole, REDIS_AUTH_SECRET, REDIS_CONFIGMAP, RedisCluster } from "../components/redis";
+import { AutoscaledService } from "../components/workload";
+import { SHARD_CREDENTIALS_SECRET, SHARD_MAP_CONFIGMAP } from "../components/postgres";
 import { PlatformConfig, ResolvedRegion } from "./config";
 
 /** What each region publishes as stack outputs. */
@@ -42,7 +44,7 @@ interface RegionFoundation {
 
 /**
  * The composition root: every region's network, cluster and application namespace, each with that region's
- * own AWS provider, then the stack-wide data tier: Postgres shards and a cache per region. Logical names derive from region names and shard indexes,
+ * own AWS provider, then the stack-wide data tier (Postgres shards, a cache per region) and the services. Logical names derive from region names and shard indexes,
  * never from list positions.
  */
 export class Platform extends pulumi.ComponentResource {
@@ -87,8 +89,51 @@ export class Platform extends pulumi.ComponentResource {
         );
         this.postgres = postgres.shardMap;
         const caches = this.buildCaches(config, foundations);
+        for (const f of foundations) this.buildServices(config, f);
         this.regions = Object.fromEntries(foundations.map((f) => [f.region.name, regionOutputs(f, caches.get(f.region.name) as RedisCluster)]));
         this.registerOutputs({ regions: this.regions, postgres: this.postgres });
+    }
+
+    /** Every configured service that runs in this region, in the application namespace. */
+    private buildServices(config: PlatformConfig, f: RegionFoundation): void {
+        for (const [serviceName, svc] of Object.entries(config.services)) {
+            if (svc.regions && !svc.regions.includes(f.region.name)) continue;
+            new AutoscaledService(
+                `${f.region.name}-${serviceName}`,
+                {
+                    serviceName,
+                    namespace: f.appNamespace,
+                    image: svc.image,
+                    port: svc.port,
+                    cpu: svc.cpu,
+                    memory: svc.memory,
+                    cpuLimit: svc.cpuLimit,
+                    memoryLimit: svc.memoryLimit,
+                    minReplicas: svc.minReplicas,
+                    maxReplicas: svc.maxReplicas,
+                    hpa: svc.hpa,
+                    vpa: svc.vpa,
+                    pdbMaxUnavailablePercent: svc.pdb.maxUnavailablePercent,
+                    probes: svc.probes,
+                    metricsPath: svc.metricsPath,
+                    terminationGracePeriodSeconds: svc.terminationGracePeriodSeconds,
+                    strictZoneSpread: config.environment === "prod",
+                    dataTier: {
+                        postgres: svc.dependsOn.includes("postgres")
+                            ? { configMap: SHARD_MAP_CONFIGMAP, secret: SHARD_CREDENTIALS_SECRET, poolSize: config.postgres.connectionPool.perPod }
+                            : undefined,
+                        redis: svc.dependsOn.includes("redis") ? { configMap: REDIS_CONFIGMAP, secret: REDIS_AUTH_SECRET } : undefined,
+                    },
+                    irsa:
+                        svc.iamPolicyArns.length > 0
+                            ? { oidcProviderArn: f.cluster.oidcProviderArn, oidcIssuerUrl: f.cluster.oidcIssuerUrl, policyArns: svc.iamPolicyArns }
+                            : undefined,
+                    schedules: svc.schedules,
+                    vpaCrds: f.cluster.releases.vpa,
+                },
+                { parent: this, providers: { kubernetes: f.cluster.provider, aws: f.provider } },
+            );
+        }
     }
 
     /** One cache per region, the primary region's first so a Global Datastore can be joined. */

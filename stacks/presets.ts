@@ -36,6 +36,15 @@ const apiBehavior: NonNullable<Preset["services"][string]["hpa"]["behavior"]> = 
     },
 };
 
+/** The requirements' time-of-day floors, for the batch-heavy analysis service. */
+const analysisWindows: NonNullable<Preset["services"][string]["schedules"]> = {
+    timezone: "UTC",
+    windows: [
+        { name: "workday", days: "1-5", start: "09:00", end: "18:00", minReplicas: 3, maxReplicas: 15 },
+        { name: "weekend", days: "0,6", start: "10:00", end: "16:00", minReplicas: 1, maxReplicas: 5 },
+    ],
+};
+
 const shared = {
     postgres: {
         shardKeys: { users: "user_id", messages: "tenant_id" },
@@ -106,6 +115,8 @@ const services = (env: Environment): Preset["services"] => {
                 ],
                 behavior: apiBehavior,
             },
+            // The HPA scales on cpu and memory, so the VPA only recommends, within the requirements' bounds.
+            vpa: { mode: "Off", minAllowed: { cpu: "100m", memory: "128Mi" }, maxAllowed: { cpu: "4", memory: "8Gi" } },
         },
         "auth-service": {
             image: image("auth-service"),
@@ -134,6 +145,9 @@ const services = (env: Environment): Preset["services"] => {
             maxReplicas: env === "prod" ? 20 : 3,
             userFacing: false,
             hpa: { cpuUtilization: 70 },
+            // CPU drives the HPA; the VPA right-sizes memory only.
+            vpa: { mode: "Auto" },
+            ...(env === "prod" ? { schedules: analysisWindows } : {}),
         },
         "notification-service": {
             image: image("notification-service"),

@@ -308,7 +308,19 @@ const scalingRules = section({
     policies: list(scalingPolicy, "scaling policies").min(1, { error: "must hold at least one policy" }),
 });
 
-const service = section({
+const probe = (path: string, initialDelaySeconds: number, periodSeconds: number, failureThreshold: number) =>
+    section({
+        path: text(/^\/\S*$/, "an absolute URL path").default(path),
+        initialDelaySeconds: intIn(0, 3600).default(initialDelaySeconds),
+        periodSeconds: intIn(1, 3600).default(periodSeconds),
+        failureThreshold: intIn(1, 100).default(failureThreshold),
+    });
+
+const resourceBounds = section({ cpu: cpuQuantity().optional(), memory: memoryQuantity().optional() });
+
+const clockTime = () => text(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as "09:00"');
+
+export const serviceSchema = section({
     image: text(/^\S+$/, "a container image reference"),
     /** Container port. */
     port: intIn(1, 65535).default(8080),
@@ -318,12 +330,30 @@ const service = section({
     cpuLimit: cpuQuantity().optional(),
     /** Memory limit; by default the request. */
     memoryLimit: memoryQuantity().optional(),
-    minReplicas: intIn(0, 10000),
+    /** HPA floor (Kubernetes needs at least 1 without the alpha scale-to-zero gate). */
+    minReplicas: intIn(1, 10000),
     maxReplicas: intIn(1, 10000),
     /** User-facing services keep a higher replica floor in prod. */
     userFacing: bool().default(true),
     /** Data tier this service connects to. */
     dependsOn: list(oneOf(["postgres", "redis"]), "data stores").default([]),
+    /** Regions the service runs in; @default every region of the stack */
+    regions: list(regionName(), "region names").optional(),
+    probes: section({
+        liveness: probe("/health", 30, 10, 3).default({ path: "/health", initialDelaySeconds: 30, periodSeconds: 10, failureThreshold: 3 }),
+        readiness: probe("/ready", 5, 5, 3).default({ path: "/ready", initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 3 }),
+        startup: probe("/health", 0, 5, 30).default({ path: "/health", initialDelaySeconds: 0, periodSeconds: 5, failureThreshold: 30 }),
+    }).default({
+        liveness: { path: "/health", initialDelaySeconds: 30, periodSeconds: 10, failureThreshold: 3 },
+        readiness: { path: "/ready", initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 3 },
+        startup: { path: "/health", initialDelaySeconds: 0, periodSeconds: 5, failureThreshold: 30 },
+    }),
+    /** Path Prometheus scrapes on the service port. */
+    metricsPath: text(/^\/\S*$/, "an absolute URL path").default("/metrics"),
+    /** Seconds a pod gets to finish in-flight work after it is told to stop. */
+    terminationGracePeriodSeconds: intIn(1, 3600).default(45),
+    /** Managed policy ARNs for the service's own IRSA role; none means no role. */
+    iamPolicyArns: list(text(/^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/.+$/, "an IAM policy ARN"), "policy ARNs").default([]),
     hpa: section({
         /** Target average CPU utilization (percent of requests). */
         cpuUtilization: intIn(1, 100).optional(),
@@ -337,8 +367,49 @@ const service = section({
             }),
             "pods metrics",
         ).default([]),
+        /** External metrics (queues, load balancers) with a total or per-pod target. */
+        externalMetrics: list(
+            section({
+                name: text(/^[a-z_][a-z0-9_]*$/, "a metric name such as sqs_messages_visible"),
+                selector: z.record(z.string(), z.string(), { error: "must be a map of label to value" }).default({}),
+                averageValue: numberIn(0.001, 1e9).optional(),
+                value: numberIn(0.001, 1e9).optional(),
+            }),
+            "external metrics",
+        ).default([]),
+        /** Scale-up and scale-down behaviour; @default the requirements' api behaviour */
         behavior: section({ scaleUp: scalingRules, scaleDown: scalingRules }).optional(),
     }),
+    /** Vertical Pod Autoscaler; @default recommendations only (mode Off) */
+    vpa: section({
+        mode: oneOf(["Off", "Initial", "Recreate", "Auto"]).default("Off"),
+        /** Resources the VPA may change; @default those the HPA does not scale on, or both in mode Off */
+        controlledResources: list(oneOf(["cpu", "memory"]), "resources").optional(),
+        controlledValues: oneOf(["RequestsAndLimits", "RequestsOnly"]).default("RequestsAndLimits"),
+        minAllowed: resourceBounds.optional(),
+        maxAllowed: resourceBounds.optional(),
+    }).default({ mode: "Off", controlledValues: "RequestsAndLimits" }),
+    /** Share of minReplicas (at least one pod) that voluntary disruptions may take at once. */
+    pdb: section({ maxUnavailablePercent: intIn(1, 100).default(25) }).default({ maxUnavailablePercent: 25 }),
+    /** Time-of-day replica bounds, applied by CronJobs that patch only this service's HPA. */
+    schedules: section({
+        /** IANA time zone of the windows. */
+        timezone: text(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone such as "Europe/Paris" or "UTC"').default("UTC"),
+        windows: list(
+            section({
+                name: text(/^[a-z][a-z0-9-]{0,20}$/, "a short lowercase name"),
+                /** Cron day-of-week field: "1-5" workdays, "0,6" weekends. */
+                days: text(/^[0-6](-[0-6])?(,[0-6](-[0-6])?)*$/, 'a cron day-of-week list such as "1-5" or "0,6"'),
+                start: clockTime(),
+                end: clockTime(),
+                minReplicas: intIn(1, 10000),
+                maxReplicas: intIn(1, 10000),
+            }),
+            "windows",
+        ).min(1, { error: "must hold at least one window" }),
+        /** Image with kubectl that the CronJobs run. */
+        kubectlImage: text(/^\S+:\S+$/, "a pinned image reference").default("registry.k8s.io/kubectl:v1.33.0"),
+    }).optional(),
 });
 
 const mesh = section({
@@ -400,7 +471,7 @@ export const platformSchema = section({
     cluster,
     postgres,
     redis,
-    services: namedMap(service, "services"),
+    services: namedMap(serviceSchema, "services"),
     mesh,
     edge,
     policy,

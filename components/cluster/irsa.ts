@@ -31,7 +31,7 @@ export interface ServiceAccountRoleArgs {
     readonly oidcProviderArn: pulumi.Input<string>;
     /** The cluster's OIDC issuer URL (`https://oidc.eks.<region>.amazonaws.com/id/…`). */
     readonly oidcIssuerUrl: pulumi.Input<string>;
-    readonly namespace: string;
+    readonly namespace: pulumi.Input<string>;
     readonly serviceAccount: string;
     /** Managed policies to attach. @default none */
     readonly managedPolicyArns?: readonly pulumi.Input<string>[];
@@ -45,9 +45,9 @@ export function serviceAccountRole(name: string, args: ServiceAccountRoleArgs, o
         name,
         {
             assumeRolePolicy: pulumi
-                .all([args.oidcProviderArn, args.oidcIssuerUrl])
-                .apply(([arn, url]) => JSON.stringify(irsaTrustPolicy(arn, url, args.namespace, args.serviceAccount))),
-            description: `IRSA role of ${args.namespace}/${args.serviceAccount}`,
+                .all([args.oidcProviderArn, args.oidcIssuerUrl, args.namespace])
+                .apply(([arn, url, namespace]) => JSON.stringify(irsaTrustPolicy(arn, url, namespace, args.serviceAccount))),
+            description: pulumi.interpolate`IRSA role of ${args.namespace}/${args.serviceAccount}`,
         },
         opts,
     );

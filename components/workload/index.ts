@@ -1,0 +1,221 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { serviceAccountRole } from "../cluster/irsa";
+import { HpaSettings, buildHpaSpec, hpaResources } from "./hpa";
+import { buildPdbSpec } from "./pdb";
+import { DataTierWiring, PORT_NAME, ProbeSettings, buildDeploymentSpec, selectorLabels } from "./pod";
+import { cpuMillis, doubledCpu, memoryBytes } from "./quantity";
+import { ScheduleWindow, hpaBoundsPatch, planSchedule } from "./schedule";
+import { VpaSettings, buildVpa } from "./vpa";
+
+/** Inputs of an AutoscaledService. The cluster's Kubernetes provider (and, for IRSA, the AWS provider) arrive through `opts.providers`. */
+export interface AutoscaledServiceArgs {
+    /** Kubernetes name of the Deployment, Service, HPA, VPA and PDB. */
+    readonly serviceName: string;
+    /** Namespace (Istio injection on) where the data tier publishes its ConfigMaps. */
+    readonly namespace: pulumi.Input<string>;
+    readonly image: string;
+    /** Container port, exposed as the named port `http`. */
+    readonly port: number;
+    /** CPU request, e.g. "500m". */
+    readonly cpu: string;
+    /** Memory request, e.g. "1Gi". */
+    readonly memory: string;
+    /** @default twice the CPU request */
+    readonly cpuLimit?: string;
+    /** @default the memory request */
+    readonly memoryLimit?: string;
+    readonly minReplicas: number;
+    readonly maxReplicas: number;
+    readonly hpa: Omit<HpaSettings, "minReplicas" | "maxReplicas">;
+    readonly vpa: VpaSettings;
+    /** Share of minReplicas disruptions may take at once (at least one pod). @default 25 */
+    readonly pdbMaxUnavailablePercent?: number;
+    readonly probes: { readonly liveness: ProbeSettings; readonly readiness: ProbeSettings; readonly startup: ProbeSettings };
+    /** @default "/metrics" */
+    readonly metricsPath?: string;
+    /** @default 45 */
+    readonly terminationGracePeriodSeconds?: number;
+    /** Zone spread that blocks scheduling (prod) rather than only preferring it. */
+    readonly strictZoneSpread: boolean;
+    /** ConfigMaps and Secrets of the data tier this service uses. @default none */
+    readonly dataTier?: DataTierWiring;
+    /** An IRSA role with these managed policies for the service account. @default none */
+    readonly irsa?: { readonly oidcProviderArn: pulumi.Input<string>; readonly oidcIssuerUrl: pulumi.Input<string>; readonly policyArns: readonly string[] };
+    /** Time-of-day replica bounds. @default none */
+    readonly schedules?: { readonly timezone: string; readonly windows: readonly ScheduleWindow[]; readonly kubectlImage: string };
+    /** The release that installs the VPA CRDs; the VPA object waits for it. */
+    readonly vpaCrds?: pulumi.Resource;
+}
+
+const HPA_BOUNDS = ["spec.minReplicas", "spec.maxReplicas"];
+
+function validate(args: AutoscaledServiceArgs) {
+    const problems: string[] = [];
+    const attempt = <T>(build: () => T): T | undefined => {
+        try {
+            return build();
+        } catch (error) {
+            problems.push((error as Error).message);
+            return undefined;
+        }
+    };
+    const cpuLimit = args.cpuLimit ?? doubledCpu(args.cpu);
+    const memoryLimit = args.memoryLimit ?? args.memory;
+    attempt(() => {
+        if (cpuMillis(cpuLimit) < cpuMillis(args.cpu)) throw new Error(`cpuLimit (${cpuLimit}) must be ≥ cpu (${args.cpu})`);
+        if (memoryBytes(memoryLimit) < memoryBytes(args.memory)) throw new Error(`memoryLimit (${memoryLimit}) must be ≥ memory (${args.memory})`);
+    });
+    const hpa = attempt(() => buildHpaSpec(args.serviceName, { ...args.hpa, minReplicas: args.minReplicas, maxReplicas: args.maxReplicas }));
+    const vpa = attempt(() => buildVpa(args.serviceName, "", args.serviceName, args.vpa, hpaResources(args.hpa)));
+    const schedule = args.schedules ? attempt(() => planSchedule(args.schedules?.windows ?? [], { minReplicas: args.minReplicas, maxReplicas: args.maxReplicas })) : [];
+    if (problems.length > 0 || !hpa || !vpa || !schedule) throw new Error(`AutoscaledService ${args.serviceName}: ${problems.join("; ")}`);
+    return { hpa, vpa, schedule };
+}
+
+/**
+ * A service that scales: Deployment (restricted, spread over zones, graceful), Service, HPA (resource,
+ * Pods and External metrics with the full behaviour), VPA that never fights the HPA, a PDB that never
+ * blocks a drain, and optional scheduled replica floors.
+ */
+export class AutoscaledService extends pulumi.ComponentResource {
+    public readonly serviceName: string;
+    /** In-cluster DNS name of the Service. */
+    public readonly host: pulumi.Output<string>;
+
+    constructor(name: string, args: AutoscaledServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        const specs = validate(args);
+        super("strata:workload:AutoscaledService", name, {}, opts);
+        this.serviceName = args.serviceName;
+        const child = { parent: this };
+        const labels = { ...selectorLabels(args.serviceName), "app.kubernetes.io/part-of": "strata", "app.kubernetes.io/managed-by": "strata" };
+        const metadata = { name: args.serviceName, namespace: args.namespace, labels };
+
+        const role = args.irsa
+            ? serviceAccountRole(
+                  `${name}-irsa`,
+                  { ...args.irsa, namespace: args.namespace, serviceAccount: args.serviceName, managedPolicyArns: [...args.irsa.policyArns] },
+                  child,
+              )
+            : undefined;
+        const account = new k8s.core.v1.ServiceAccount(
+            `${name}-sa`,
+            { metadata: { ...metadata, annotations: role ? { "eks.amazonaws.com/role-arn": role.arn } : undefined }, automountServiceAccountToken: false },
+            child,
+        );
+
+        const deployment = new k8s.apps.v1.Deployment(
+            `${name}-deployment`,
+            {
+                metadata,
+                spec: buildDeploymentSpec({
+                    name: args.serviceName,
+                    image: args.image,
+                    port: args.port,
+                    cpu: args.cpu,
+                    memory: args.memory,
+                    cpuLimit: args.cpuLimit,
+                    memoryLimit: args.memoryLimit,
+                    probes: args.probes,
+                    metricsPath: args.metricsPath ?? "/metrics",
+                    terminationGracePeriodSeconds: args.terminationGracePeriodSeconds ?? 45,
+                    serviceAccountName: args.serviceName,
+                    strictZoneSpread: args.strictZoneSpread,
+                    dataTier: args.dataTier ?? {},
+                }),
+            },
+            { ...child, dependsOn: [account] },
+        );
+        const service = new k8s.core.v1.Service(
+            `${name}-service`,
+            { metadata, spec: { type: "ClusterIP", selector: selectorLabels(args.serviceName), ports: [{ name: PORT_NAME, port: 80, targetPort: PORT_NAME, appProtocol: "http" }] } },
+            child,
+        );
+        this.host = pulumi.interpolate`${service.metadata.name}.${service.metadata.namespace}.svc.cluster.local`;
+
+        const hpa = new k8s.autoscaling.v2.HorizontalPodAutoscaler(
+            `${name}-hpa`,
+            { metadata, spec: specs.hpa },
+            // Scheduled windows move the bounds between deployments; the next `pulumi up` must not undo them.
+            { ...child, dependsOn: [deployment], ignoreChanges: args.schedules ? HPA_BOUNDS : [] },
+        );
+        new k8s.apiextensions.CustomResource(
+            `${name}-vpa`,
+            { apiVersion: specs.vpa.apiVersion, kind: specs.vpa.kind, metadata, spec: specs.vpa.spec },
+            { ...child, dependsOn: [deployment, ...(args.vpaCrds ? [args.vpaCrds] : [])] },
+        );
+        new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, { metadata, spec: buildPdbSpec(selectorLabels(args.serviceName), args.minReplicas, args.pdbMaxUnavailablePercent ?? 25) }, child);
+
+        if (args.schedules && specs.schedule.length > 0) this.scheduledBounds(name, args, metadata, hpa, specs.schedule);
+
+        this.registerOutputs({ host: this.host });
+    }
+
+    /** CronJobs that patch only this service's HPA bounds, with a Role that allows nothing else. */
+    private scheduledBounds(
+        name: string,
+        args: AutoscaledServiceArgs,
+        metadata: { name: string; namespace: pulumi.Input<string>; labels: Record<string, string> },
+        hpa: k8s.autoscaling.v2.HorizontalPodAutoscaler,
+        patches: ReturnType<typeof planSchedule>,
+    ): void {
+        const schedules = args.schedules as NonNullable<AutoscaledServiceArgs["schedules"]>;
+        const child = { parent: this };
+        const scaler = { ...metadata, name: `${args.serviceName}-scaler` };
+        const account = new k8s.core.v1.ServiceAccount(`${name}-scaler`, { metadata: scaler }, child);
+        const role = new k8s.rbac.v1.Role(
+            `${name}-scaler`,
+            { metadata: scaler, rules: [{ apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: [args.serviceName], verbs: ["get", "patch"] }] },
+            child,
+        );
+        const binding = new k8s.rbac.v1.RoleBinding(
+            `${name}-scaler`,
+            {
+                metadata: scaler,
+                roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: scaler.name },
+                subjects: [{ kind: "ServiceAccount", name: scaler.name, namespace: metadata.namespace }],
+            },
+            { ...child, dependsOn: [role, account] },
+        );
+        for (const patch of patches) {
+            new k8s.batch.v1.CronJob(
+                `${name}-${patch.name}`,
+                {
+                    metadata: { ...metadata, name: `${args.serviceName}-${patch.name}` },
+                    spec: {
+                        schedule: patch.schedule,
+                        timeZone: schedules.timezone,
+                        concurrencyPolicy: "Forbid",
+                        startingDeadlineSeconds: 300,
+                        successfulJobsHistoryLimit: 1,
+                        failedJobsHistoryLimit: 3,
+                        jobTemplate: {
+                            spec: {
+                                backoffLimit: 3,
+                                activeDeadlineSeconds: 120,
+                                template: {
+                                    metadata: { labels: { ...metadata.labels, "app.kubernetes.io/component": "scheduled-bounds" }, annotations: { "sidecar.istio.io/inject": "false" } },
+                                    spec: {
+                                        serviceAccountName: scaler.name,
+                                        restartPolicy: "OnFailure",
+                                        securityContext: { runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: "RuntimeDefault" } },
+                                        containers: [
+                                            {
+                                                name: "patch-hpa",
+                                                image: schedules.kubectlImage,
+                                                command: ["kubectl", "patch", "horizontalpodautoscaler", args.serviceName, "--namespace", metadata.namespace, "--type", "merge", "--patch", hpaBoundsPatch(patch)],
+                                                resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
+                                                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+                                            },
+                                        ],
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+                { ...child, dependsOn: [hpa, binding] },
+            );
+        }
+    }
+}
