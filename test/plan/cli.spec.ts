@@ -6,6 +6,7 @@ import * as path from "path";
 import { PlanFile, SECRET_MASK } from "../../tools/plan/contract";
 import { UNDECRYPTED_SECRET } from "../../tools/plan/stackFile";
 import { parse } from "yaml";
+import { unknownFields } from "../k8sFields";
 import { validateObject } from "../k8sSchema";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -128,7 +129,11 @@ describe("npm run plan", function () {
         for (const stack of ["dev", "prod"]) {
             const files = filesUnder(path.join(out, stack, "manifests")).filter((f) => !path.basename(f).startsWith("helmrelease-"));
             assert.ok(files.length > 0, stack);
-            for (const file of files) validateObject(parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>, file);
+            for (const file of files) {
+                const object = parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+                validateObject(object, file);
+                if (object.kind !== "VerticalPodAutoscaler") assert.deepEqual(unknownFields(object), [], file);
+            }
         }
     });
 
@@ -200,6 +205,20 @@ describe("npm run plan", function () {
             assert.deepEqual(differing, ["numNodeGroups"], "numNodeGroups is resized online by ElastiCache");
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("prod renders all five services in all three regions with Deployment, Service, HPA, VPA and PDB", () => {
+        const services = ["api", "auth-service", "fund-data-service", "analysis-service", "notification-service"];
+        for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+            for (const service of services) {
+                for (const kind of ["deployment", "service", "horizontalpodautoscaler", "verticalpodautoscaler", "poddisruptionbudget"]) {
+                    assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, `${kind}-apps-${service}.yaml`)), `${region} ${kind} ${service}`);
+                }
+            }
+            const hpa = parse(fs.readFileSync(path.join(out, "prod", "manifests", region, "horizontalpodautoscaler-apps-api.yaml"), "utf8")) as { spec: { minReplicas: number; maxReplicas: number } };
+            assert.deepEqual([hpa.spec.minReplicas, hpa.spec.maxReplicas], [3, 100]);
+            assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, "cronjob-apps-analysis-service-workday-start.yaml")));
         }
     });
 
