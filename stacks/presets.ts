@@ -1,3 +1,4 @@
+import { DEFAULT_BEHAVIOR } from "../components/workload/hpa";
 import { Environment, PlatformInput } from "./schema";
 
 /**
@@ -17,23 +18,10 @@ export const REPLACED_WHOLE: readonly string[] = [
 
 const image = (service: string) => `public.ecr.aws/strata/${service}:1.0.0`;
 
+/** The requirements' api scaling behaviour, as the HPA builder applies it by default. */
 const apiBehavior: NonNullable<Preset["services"][string]["hpa"]["behavior"]> = {
-    scaleUp: {
-        stabilizationWindowSeconds: 60,
-        selectPolicy: "Max",
-        policies: [
-            { type: "Percent", value: 50, periodSeconds: 30 },
-            { type: "Pods", value: 10, periodSeconds: 30 },
-        ],
-    },
-    scaleDown: {
-        stabilizationWindowSeconds: 300,
-        selectPolicy: "Min",
-        policies: [
-            { type: "Percent", value: 10, periodSeconds: 60 },
-            { type: "Pods", value: 5, periodSeconds: 60 },
-        ],
-    },
+    scaleUp: { ...DEFAULT_BEHAVIOR.scaleUp, policies: [...DEFAULT_BEHAVIOR.scaleUp.policies] },
+    scaleDown: { ...DEFAULT_BEHAVIOR.scaleDown, policies: [...DEFAULT_BEHAVIOR.scaleDown.policies] },
 };
 
 /** The requirements' time-of-day floors, for the batch-heavy analysis service. */
