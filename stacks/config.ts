@@ -3,11 +3,12 @@ import { z } from "zod";
 import { overlaps, parseCidr } from "../components/network/cidr";
 import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
 import { PRESETS, REPLACED_WHOLE } from "./presets";
+import { unservedMetrics } from "../components/observability/metrics";
 import { hpaResources } from "../components/workload/hpa";
 import { cpuMillis, doubledCpu, memoryBytes } from "../components/workload/quantity";
 import { planSchedule } from "../components/workload/schedule";
 import { checkVpaBounds, resolveVpa } from "../components/workload/vpa";
-import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, platformSchema, serviceSchema } from "./schema";
+import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, observabilitySchema, platformSchema, serviceSchema } from "./schema";
 
 /** The config namespace of every Strata setting. */
 export const NAMESPACE = "strata";
@@ -213,6 +214,7 @@ function clusterProblems(input: Json, environment: Environment): Problem[] {
 
 function serviceProblems(input: Json): Problem[] {
     const problems: Problem[] = [];
+    const observability = observabilitySchema.safeParse(input.observability);
     const regionNames = items(input.regions).map((r) => str(r.name));
     for (const [name, raw] of entries(input.services)) {
         const at = (...path: (string | number)[]): Path => ["services", name, ...path];
@@ -230,6 +232,16 @@ function serviceProblems(input: Json): Problem[] {
         const { hpa } = svc;
         if (hpa.cpuUtilization === undefined && hpa.memoryUtilization === undefined && hpa.podsMetrics.length === 0 && hpa.externalMetrics.length === 0) {
             problems.push({ path: at("hpa"), message: "must name at least one metric (cpuUtilization, memoryUtilization, podsMetrics or externalMetrics)" });
+        }
+        if (observability.success) {
+            for (const problem of unservedMetrics({ pods: hpa.podsMetrics.map((m) => m.name), external: hpa.externalMetrics.map((m) => m.name) }, observability.data.metrics)) {
+                const list = problem.type === "pods" ? hpa.podsMetrics : hpa.externalMetrics;
+                const index = list.findIndex((m) => m.name === problem.name);
+                problems.push({
+                    path: at("hpa", problem.type === "pods" ? "podsMetrics" : "externalMetrics", index, "name"),
+                    message: `${problem.reason}: declare it under strata:observability.metrics (the HPA of ${name} would never scale on it)`,
+                });
+            }
         }
         hpa.externalMetrics.forEach((m, i) => {
             if ((m.value === undefined) === (m.averageValue === undefined)) problems.push({ path: at("hpa", "externalMetrics", i), message: "must set exactly one of value and averageValue" });
@@ -351,7 +363,22 @@ function identifierProblems(input: Json, stack: string): Problem[] {
     });
 }
 
-export function parseStackConfig(settings: Readonly<Record<string, unknown>>, stack: string): ConfigResult {
+/** Settings that must be stored encrypted (`pulumi config set --secret`). */
+export const SECRET_SETTINGS = ["alertWebhookUrl"] as const;
+
+function secretProblems(settings: Readonly<Record<string, unknown>>, secretKeys: readonly string[] | undefined): Problem[] {
+    if (!secretKeys) return [];
+    return SECRET_SETTINGS.filter((key) => settings[key] !== undefined && !secretKeys.includes(`${NAMESPACE}:${key}`)).map((key) => ({
+        path: [key],
+        message: `holds a credential in plain text: store it with \`pulumi config set --secret ${NAMESPACE}:${key} …\``,
+    }));
+}
+
+/**
+ * @param secretKeys the `ns:key` settings stored encrypted, when known: secret-only settings given in plain
+ *   text are refused.
+ */
+export function parseStackConfig(settings: Readonly<Record<string, unknown>>, stack: string, secretKeys?: readonly string[]): ConfigResult {
     const env = settings.environment;
     const environment: Environment = ENVIRONMENTS.find((e) => e === env) ?? "dev";
     const merged = overlay({ environment: settings.environment, ...PRESETS[environment] }, settings, "");
@@ -364,11 +391,12 @@ export function parseStackConfig(settings: Readonly<Record<string, unknown>>, st
         ...serviceProblems(input),
         ...crossSectionProblems(input, environment),
         ...identifierProblems(input, stack),
+        ...secretProblems(settings, secretKeys),
     ];
     if (problems.length > 0 || !parsed.success) {
         const order = (p: Problem) => CONFIG_KEYS.indexOf(p.path[0] as (typeof CONFIG_KEYS)[number]);
         const sorted = [...problems].sort((a, b) => order(a) - order(b));
-        const errors = sorted.map((p) => `${configPath(p.path)}: ${p.message}${describeValue(valueAt(input, p.path))}`);
+        const errors = sorted.map((p) => `${configPath(p.path)}: ${p.message}${SECRET_SETTINGS.some((k) => p.path[0] === k) ? "" : describeValue(valueAt(input, p.path))}`);
         return { ok: false, errors: [...new Set(errors)] };
     }
     return { ok: true, config: resolve(parsed.data, stack) };
@@ -401,7 +429,8 @@ export function formatConfigErrors(stack: string, errors: readonly string[]): st
 /** Reads and validates the running stack's config; throws one RunError listing every problem. */
 export function loadStackConfig(): PlatformConfig {
     const stack = pulumi.getStack();
-    const result = parseStackConfig(strataSettings(pulumi.runtime.allConfig()), stack);
+    const secretKeys = process.env.PULUMI_CONFIG_SECRET_KEYS ? (JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS) as string[]) : undefined;
+    const result = parseStackConfig(strataSettings(pulumi.runtime.allConfig()), stack, secretKeys);
     if (!result.ok) throw new pulumi.RunError(formatConfigErrors(stack, result.errors));
     return result.config;
 }

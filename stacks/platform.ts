@@ -5,6 +5,8 @@ import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
 import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
 import { GlobalDatastoreRole, REDIS_AUTH_SECRET, REDIS_CONFIGMAP, RedisCluster } from "../components/redis";
+import { RegionalObservability } from "../components/observability";
+import { cacheMemoryAlarms, postgresConnectionAlarms } from "../components/observability/alerts";
 import { AutoscaledService } from "../components/workload";
 import { SHARD_CREDENTIALS_SECRET, SHARD_MAP_CONFIGMAP } from "../components/postgres";
 import { PlatformConfig, ResolvedRegion } from "./config";
@@ -24,6 +26,11 @@ export interface RegionOutputs {
     readonly kubeconfig: pulumi.Output<string>;
     /** The region's Redis configuration endpoint (TLS, AUTH from the `strata-redis-auth` Secret). */
     readonly redisEndpoint: pulumi.Output<string>;
+    /** In-cluster addresses of the metrics stack. */
+    readonly prometheusAddress: string;
+    readonly alertmanagerAddress: string;
+    /** SNS topic every alert of the region reaches. */
+    readonly alertTopicArn: pulumi.Output<string>;
 }
 
 /** Physical id of a region's cache; ElastiCache allows 40 characters. */
@@ -44,7 +51,8 @@ interface RegionFoundation {
 
 /**
  * The composition root: every region's network, cluster and application namespace, each with that region's
- * own AWS provider, then the stack-wide data tier (Postgres shards, a cache per region) and the services. Logical names derive from region names and shard indexes,
+ * own AWS provider, then the stack-wide data tier (Postgres shards, a cache per region), each region's
+ * observability and the services. Logical names derive from region names and shard indexes,
  * never from list positions.
  */
 export class Platform extends pulumi.ComponentResource {
@@ -89,13 +97,43 @@ export class Platform extends pulumi.ComponentResource {
         );
         this.postgres = postgres.shardMap;
         const caches = this.buildCaches(config, foundations);
-        for (const f of foundations) this.buildServices(config, f);
-        this.regions = Object.fromEntries(foundations.map((f) => [f.region.name, regionOutputs(f, caches.get(f.region.name) as RedisCluster)]));
+        const monitoring = new Map(foundations.map((f) => [f.region.name, this.buildObservability(config, f, postgres)]));
+        for (const f of foundations) this.buildServices(config, f, monitoring.get(f.region.name) as RegionalObservability);
+        this.regions = Object.fromEntries(
+            foundations.map((f) => [f.region.name, regionOutputs(f, caches.get(f.region.name) as RedisCluster, monitoring.get(f.region.name) as RegionalObservability)]),
+        );
         this.registerOutputs({ regions: this.regions, postgres: this.postgres });
     }
 
+    /** The region's metrics stack, custom-metrics adapter and alerts, with alarms on its share of the data tier. */
+    private buildObservability(config: PlatformConfig, f: RegionFoundation, postgres: ShardedPostgres): RegionalObservability {
+        const obs = config.observability;
+        return new RegionalObservability(
+            f.region.name,
+            {
+                region: f.region.name,
+                clusterName: clusterNameFor(config.stack, f.region.name),
+                namespace: obs.namespace,
+                chartVersions: obs.chartVersions,
+                prometheus: obs.prometheus,
+                alertmanager: obs.alertmanager,
+                alerts: obs.alerts,
+                metrics: obs.metrics,
+                oidc: { providerArn: f.cluster.oidcProviderArn, issuerUrl: f.cluster.oidcIssuerUrl },
+                emails: obs.notifications.emails,
+                webhookUrl: config.alertWebhookUrl === undefined ? undefined : pulumi.secret(config.alertWebhookUrl),
+                alarms: [
+                    ...postgresConnectionAlarms(postgres.clusters.get(f.region.name) ?? [], config.postgres.connectionPool.alertActiveConnections),
+                    ...cacheMemoryAlarms(cacheIdFor(config.stack, f.region.name), f.region.redis.shards, f.region.redis.replicasPerShard, config.redis.memoryAlertPercent),
+                ],
+                storageClassName: f.cluster.storageClassName,
+            },
+            { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
+        );
+    }
+
     /** Every configured service that runs in this region, in the application namespace. */
-    private buildServices(config: PlatformConfig, f: RegionFoundation): void {
+    private buildServices(config: PlatformConfig, f: RegionFoundation, monitoring: RegionalObservability): void {
         for (const [serviceName, svc] of Object.entries(config.services)) {
             if (svc.regions && !svc.regions.includes(f.region.name)) continue;
             new AutoscaledService(
@@ -130,6 +168,8 @@ export class Platform extends pulumi.ComponentResource {
                             : undefined,
                     schedules: svc.schedules,
                     vpaCrds: f.cluster.releases.vpa,
+                    exposesMetrics: svc.exposesMetrics,
+                    monitoringCrds: monitoring.crds,
                 },
                 { parent: this, providers: { kubernetes: f.cluster.provider, aws: f.provider } },
             );
@@ -235,7 +275,7 @@ export class Platform extends pulumi.ComponentResource {
     }
 }
 
-function regionOutputs({ network, cluster }: RegionFoundation, cache: RedisCluster): RegionOutputs {
+function regionOutputs({ network, cluster }: RegionFoundation, cache: RedisCluster, monitoring: RegionalObservability): RegionOutputs {
     return {
         vpcId: network.vpcId,
         availabilityZones: network.availabilityZones,
@@ -248,5 +288,8 @@ function regionOutputs({ network, cluster }: RegionFoundation, cache: RedisClust
         nodeSecurityGroupId: cluster.nodeSecurityGroupId,
         kubeconfig: cluster.kubeconfig,
         redisEndpoint: cache.configurationEndpoint,
+        prometheusAddress: monitoring.prometheusAddress,
+        alertmanagerAddress: monitoring.alertmanagerAddress,
+        alertTopicArn: monitoring.alertTopicArn,
     };
 }

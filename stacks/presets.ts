@@ -10,6 +10,7 @@ export type Preset = Omit<PlatformInput, "environment">;
 
 /** Config paths whose value a stack replaces whole instead of merging into the preset. */
 export const REPLACED_WHOLE: readonly string[] = [
+    "observability.metrics",
     "services",
     "cluster.nodeGroups",
     "postgres.shardKeys",
@@ -61,6 +62,13 @@ const shared = {
         regionHeader: "x-user-region",
     },
     healthCheck: { path: "/healthz/ready", port: 15021, intervalSeconds: 30, healthyThreshold: 3 },
+    observability: {
+        namespace: "monitoring",
+        chartVersions: { kubePrometheusStack: "70.4.1", prometheusAdapter: "4.14.1" },
+        alerts: { errorRatePercent: 5, errorRateFor: "5m", p95LatencySeconds: 1, latencyFor: "5m", nodeCpuPercent: 80, nodeMemoryPercent: 80, resourceFor: "10m" },
+        notifications: { emails: [] },
+        metrics: { queue_length: { type: "pods", series: "queue_length", aggregation: "avg", window: "2m" } },
+    },
     cluster: {
         kubernetesVersion: "1.33",
         adminRoleArns: [],
@@ -82,6 +90,7 @@ const shared = {
     mesh: Omit<Preset["mesh"], "domain">;
     healthCheck: Preset["edge"]["healthCheck"];
     cluster: Omit<Preset["cluster"], "endpointPublicAccess" | "publicAccessCidrs" | "deletionProtection" | "logRetentionDays" | "nodeGroups">;
+    observability: Omit<Preset["observability"], "prometheus" | "alertmanager">;
     policy: Omit<Preset["policy"], "minReplicasUserFacing" | "minScaleDownStabilizationSeconds">;
 };
 
@@ -188,6 +197,11 @@ export const PRESETS: Record<Environment, Preset> = {
         redis: { ...shared.redis, nodeType: "cache.t4g.small", shards: 1, replicasPerShard: 1, snapshotRetentionDays: 1, multiAz: true, logRetentionDays: 7 },
         services: services("dev"),
         mesh: { ...shared.mesh, domain: "dev.strata.example.com" },
+        observability: {
+            ...shared.observability,
+            prometheus: { retention: "3d", storageGiB: 20, replicas: 1, cpu: "250m", memory: "1Gi" },
+            alertmanager: { replicas: 1, storageGiB: 1 },
+        },
         edge: { mode: "none", domain: "dev.strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
         policy: { ...shared.policy, minReplicasUserFacing: 1, minScaleDownStabilizationSeconds: 0 },
     },
@@ -234,6 +248,11 @@ export const PRESETS: Record<Environment, Preset> = {
         redis: { ...shared.redis, nodeType: "cache.r7g.large", shards: 2, replicasPerShard: 1, snapshotRetentionDays: 7, multiAz: true, logRetentionDays: 90 },
         services: services("prod"),
         mesh: { ...shared.mesh, domain: "strata.example.com" },
+        observability: {
+            ...shared.observability,
+            prometheus: { retention: "15d", storageGiB: 200, replicas: 2, cpu: "1", memory: "8Gi" },
+            alertmanager: { replicas: 3, storageGiB: 5 },
+        },
         edge: { mode: "accelerator", domain: "strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
         policy: { ...shared.policy, minReplicasUserFacing: 3, minScaleDownStabilizationSeconds: 300 },
     },

@@ -348,6 +348,8 @@ export const serviceSchema = section({
         readiness: { path: "/ready", initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 3 },
         startup: { path: "/health", initialDelaySeconds: 0, periodSeconds: 5, failureThreshold: 30 },
     }),
+    /** The service serves Prometheus metrics of its own (it gets a PodMonitor). */
+    exposesMetrics: bool().default(true),
     /** Path Prometheus scrapes on the service port. */
     metricsPath: text(/^\/\S*$/, "an absolute URL path").default("/metrics"),
     /** Seconds a pod gets to finish in-flight work after it is told to stop. */
@@ -460,6 +462,52 @@ const policy = section({
     maxNodesPerCluster: intIn(1, 5000),
 });
 
+const promDuration = () => text(/^\d+(s|m|h|d|w)$/, 'a Prometheus duration such as "5m" or "15d"');
+
+export const observabilitySchema = section({
+    /** Namespace of the metrics stack. */
+    namespace: text(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "a Kubernetes namespace name").default("monitoring"),
+    chartVersions: section({ kubePrometheusStack: semver(), prometheusAdapter: semver() }),
+    prometheus: section({
+        /** How long samples are kept. */
+        retention: promDuration(),
+        /** Encrypted gp3 volume per replica, GiB. */
+        storageGiB: intIn(10, 16384),
+        replicas: intIn(1, 5),
+        cpu: cpuQuantity(),
+        memory: memoryQuantity(),
+    }),
+    alertmanager: section({ replicas: intIn(1, 5), storageGiB: intIn(1, 1024) }),
+    /** The requirements' alert thresholds. */
+    alerts: section({
+        errorRatePercent: numberIn(0.1, 100),
+        errorRateFor: promDuration(),
+        p95LatencySeconds: numberIn(0.01, 600),
+        latencyFor: promDuration(),
+        nodeCpuPercent: intIn(1, 100),
+        nodeMemoryPercent: intIn(1, 100),
+        resourceFor: promDuration(),
+    }),
+    /** Where alerts go besides the region's SNS topic. */
+    notifications: section({ emails: list(text(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "an e-mail address"), "e-mail addresses").default([]) }),
+    /**
+     * Metrics the HPAs may name, served by prometheus-adapter. `requests_per_second` is built in (derived from the
+     * mesh's request telemetry); every other Pods or External metric an HPA uses must be declared here.
+     */
+    metrics: z.record(
+        text(/^[a-z_][a-z0-9_]*$/, "a metric name"),
+        section({
+            type: oneOf(["pods", "external"]),
+            /** The Prometheus series behind the metric. */
+            series: text(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "a Prometheus metric name"),
+            /** `avg`/`max`/`sum` of a gauge, or the per-second `rate` of a counter. */
+            aggregation: oneOf(["avg", "max", "sum", "rate"]),
+            window: promDuration().default("2m"),
+        }),
+        { error: "must be a map of metric name to its source" },
+    ),
+});
+
 export const ENVIRONMENTS = ["dev", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
@@ -475,6 +523,9 @@ export const platformSchema = section({
     mesh,
     edge,
     policy,
+    observability: observabilitySchema,
+    /** Chat webhook that also receives alerts; set it with `pulumi config set --secret`. */
+    alertWebhookUrl: text(/^https:\/\/\S+$/, "an https URL").optional(),
 });
 
 export type PlatformInput = z.input<typeof platformSchema>;

@@ -1,13 +1,14 @@
 /*
  * Offline schema validation of rendered Kubernetes objects against the upstream OpenAPI schemas shipped
- * by kubernetes-models (core), @kubernetes-models/autoscaler (VPA) and @kubernetes-models/istio.
+ * by kubernetes-models (core), @kubernetes-models/autoscaler (VPA), @kubernetes-models/istio and
+ * @kubernetes-models/prometheus-operator (PodMonitor, PrometheusRule).
  */
 interface Model {
     validate(): void;
 }
 type ModelClass = new (data: Record<string, unknown>) => Model;
 
-const PACKAGES = ["kubernetes-models", "@kubernetes-models/autoscaler", "@kubernetes-models/istio"];
+const PACKAGES = ["kubernetes-models", "@kubernetes-models/autoscaler", "@kubernetes-models/istio", "@kubernetes-models/prometheus-operator"];
 
 function modelFor(apiVersion: string, kind: string): ModelClass {
     const groupVersion = apiVersion.includes("/") ? apiVersion : `v1`;

@@ -95,6 +95,8 @@ export class RegionalCluster extends pulumi.ComponentResource {
     public readonly kubeconfig: pulumi.Output<string>;
     /** The Kubernetes provider every in-cluster object of this region must use. */
     public readonly provider: k8s.Provider;
+    /** The default StorageClass: encrypted gp3. */
+    public readonly storageClassName = "gp3-encrypted";
     /** The add-on releases, by name; objects that need their CRDs depend on them. */
     public readonly releases: Readonly<Record<string, k8s.helm.v3.Release>>;
 
@@ -254,7 +256,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
         new k8s.storage.v1.StorageClass(
             `${name}-gp3`,
             {
-                metadata: { name: "gp3-encrypted", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+                metadata: { name: this.storageClassName, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
                 provisioner: "ebs.csi.aws.com",
                 parameters: { type: "gp3", encrypted: "true" },
                 volumeBindingMode: "WaitForFirstConsumer",

@@ -94,6 +94,9 @@ interface ShardCluster {
     readonly instances: aws.rds.ClusterInstance[];
 }
 
+/** The Aurora identifier of a shard's cluster in a region; never changes once created. */
+export const clusterIdentifier = (prefix: string, region: string, shard: number) => `${prefix}-${region}-shard-${shard}`;
+
 const major = (version: string) => version.split(".")[0] ?? version;
 
 function validate(args: ShardedPostgresArgs): void {
@@ -124,6 +127,8 @@ function validate(args: ShardedPostgresArgs): void {
  */
 export class ShardedPostgres extends pulumi.ComponentResource {
     public readonly shardMap: pulumi.Output<ShardMapOutput>;
+    /** Each region's shard clusters by identifier, with the role they play there (for alarms). */
+    public readonly clusters: ReadonlyMap<string, readonly { identifier: string; role: "WRITER" | "READER" }[]>;
 
     constructor(name: string, args: ShardedPostgresArgs, opts?: pulumi.ComponentResourceOptions) {
         validate(args);
@@ -132,6 +137,12 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         const secondaries = args.regions.filter((r) => !r.primary);
         const global = secondaries.length > 0;
 
+        this.clusters = new Map(
+            args.regions.map((region) => [
+                region.name,
+                Array.from({ length: args.shards }, (_, index) => ({ identifier: clusterIdentifier(args.identifierPrefix, region.name, index), role: region.primary ? ("WRITER" as const) : ("READER" as const) })),
+            ]),
+        );
         const shared = new Map(args.regions.map((region) => [region.name, this.regionShared(args, region)]));
         const sharedOf = (region: PostgresRegion) => shared.get(region.name) as RegionShared;
 
@@ -334,7 +345,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         role: { password?: random.RandomPassword; globalCluster?: aws.rds.GlobalCluster; after?: pulumi.Resource[] },
     ): ShardCluster {
         const base = `${region.name}-shard-${index}`;
-        const identifier = `${args.identifierPrefix}-${base}`;
+        const identifier = clusterIdentifier(args.identifierPrefix, region.name, index);
         const writes = role.password !== undefined;
         const opts = { parent: this, provider: region.provider };
         const cluster = new aws.rds.Cluster(

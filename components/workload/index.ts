@@ -46,6 +46,10 @@ export interface AutoscaledServiceArgs {
     readonly schedules?: { readonly timezone: string; readonly windows: readonly ScheduleWindow[]; readonly kubectlImage: string };
     /** The release that installs the VPA CRDs; the VPA object waits for it. */
     readonly vpaCrds?: pulumi.Resource;
+    /** Prometheus scrapes the service's own metrics through a PodMonitor (needs `monitoringCrds`). @default false */
+    readonly exposesMetrics?: boolean;
+    /** The release that installs the monitoring CRDs (PodMonitor). */
+    readonly monitoringCrds?: pulumi.Resource;
 }
 
 const HPA_BOUNDS = ["spec.minReplicas", "spec.maxReplicas"];
@@ -146,6 +150,18 @@ export class AutoscaledService extends pulumi.ComponentResource {
         );
         new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, { metadata, spec: buildPdbSpec(selectorLabels(args.serviceName), args.minReplicas, args.pdbMaxUnavailablePercent ?? 25) }, child);
 
+        if (args.exposesMetrics) {
+            new k8s.apiextensions.CustomResource(
+                `${name}-podmonitor`,
+                {
+                    apiVersion: "monitoring.coreos.com/v1",
+                    kind: "PodMonitor",
+                    metadata,
+                    spec: { selector: { matchLabels: selectorLabels(args.serviceName) }, podMetricsEndpoints: [{ port: PORT_NAME, path: args.metricsPath ?? "/metrics", interval: "15s" }] },
+                },
+                { ...child, dependsOn: args.monitoringCrds ? [args.monitoringCrds] : [] },
+            );
+        }
         if (args.schedules && specs.schedule.length > 0) this.scheduledBounds(name, args, metadata, hpa, specs.schedule);
 
         this.registerOutputs({ host: this.host });

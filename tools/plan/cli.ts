@@ -52,7 +52,7 @@ async function plan(options: PlanOptions): Promise<number> {
     } catch (error) {
         throw new InvalidInput((error as Error).message);
     }
-    const checked = parseStackConfig(strataSettings(config.values), options.stack);
+    const checked = parseStackConfig(strataSettings(config.values), options.stack, config.secretKeys);
     if (!checked.ok) throw new InvalidInput(formatConfigErrors(options.stack, checked.errors));
 
     const run = await runProgram(options.stack, config);
