@@ -226,6 +226,29 @@ describe("npm run plan", function () {
         }
     });
 
+    it("prod: the metrics stack, adapter and alerts in every region, and every HPA metric served there", () => {
+        const file = readPlan(path.join(out, "prod"));
+        for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+            const releases = file.resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release" && r.region === region);
+            const adapter = releases.find((r) => r.inputs.chart === "prometheus-adapter");
+            assert.ok(releases.some((r) => r.inputs.chart === "kube-prometheus-stack"), region);
+            assert.ok(adapter, region);
+            const rules = adapter.inputs.values as { rules: { custom: { name: { as: string } }[]; external: { name: { as: string } }[] } };
+            const served = new Set([...rules.rules.custom, ...rules.rules.external].map((r) => r.name.as));
+            const named = file.resources
+                .filter((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler" && r.region === region)
+                .flatMap((r) => (r.inputs.spec as { metrics: { type: string; pods?: { metric: { name: string } }; external?: { metric: { name: string } } }[] }).metrics)
+                .flatMap((m) => (m.type === "Pods" ? [m.pods!.metric.name] : m.type === "External" ? [m.external!.metric.name] : []));
+            assert.ok(named.length > 0);
+            for (const metric of named) assert.ok(served.has(metric), `${region}: ${metric} is served`);
+            assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, "prometheusrule-monitoring-strata-alerts.yaml")));
+            assert.ok(file.resources.some((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.region === region && (r.inputs.dimensions as Record<string, string>).DBClusterIdentifier));
+        }
+        const outputs = file.outputs as { regions: Record<string, { prometheusAddress: string; alertTopicArn: string }> };
+        assert.equal(outputs.regions["eu-west-1"]?.prometheusAddress, "http://strata-prometheus.monitoring.svc:9090");
+        assert.match(outputs.regions["eu-west-1"]!.alertTopicArn, /^arn:aws:sns:eu-west-1:/);
+    });
+
     it("plans identically twice (deterministic ids and order)", () => {
         const again = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
         try {

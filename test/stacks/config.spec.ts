@@ -7,7 +7,7 @@ const root = path.resolve(__dirname, "..", "..");
 const stackSettings = (stack: string) => strataSettings(readStackFile(path.join(root, `Pulumi.${stack}.yaml`)).values);
 
 function errorsOf(settings: Record<string, unknown>, stack = "prod"): readonly string[] {
-    const result = parseStackConfig(settings, stack);
+    const result = parseStackConfig(settings, stack, []);
     assert.equal(result.ok, false, "expected the config to be rejected");
     return result.ok ? [] : result.errors;
 }
@@ -112,6 +112,13 @@ describe("stack config", () => {
         assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
     });
 
+    it("accepts the chat webhook when it is stored as a secret, and never echoes it", () => {
+        const result = parseStackConfig({ ...prod(), alertWebhookUrl: "https://hooks.example.com/x" }, "prod", ["strata:alertWebhookUrl"]);
+        assert.ok(result.ok);
+        const refused = parseStackConfig({ ...prod(), alertWebhookUrl: "https://hooks.example.com/x" }, "prod", []);
+        assert.ok(!refused.ok && !refused.errors.join("").includes("hooks.example.com"));
+    });
+
     describe("cluster settings per region", () => {
         it("apply a region's overrides over the platform's cluster section", () => {
             const settings = prod();
@@ -212,6 +219,8 @@ describe("stack config", () => {
             ["an external metric with two targets", (s) => ((s.services as Record<string, Record<string, unknown>>).api!.hpa = { externalMetrics: [{ name: "lag", value: 5, averageValue: 1 }] }), "strata:services.api.hpa.externalMetrics[0]: must set exactly one of value and averageValue"],
             ["a window that ends before it starts", (s) => ((s.services as Record<string, Record<string, unknown>>)["analysis-service"]!.schedules = { windows: [{ name: "w", days: "1-5", start: "18:00", end: "09:00", minReplicas: 1, maxReplicas: 2 }] }), "strata:services.analysis-service.schedules.windows: window w: start (18:00) must be before end (09:00)"],
             ["a service in a region the stack lacks", (s) => ((s.services as Record<string, Record<string, unknown>>).api!.regions = ["us-west-2"]), "strata:services.api.regions[0]: must be one of the stack's regions"],
+            ["an HPA metric no adapter rule serves", (s) => ((s.services as Record<string, Record<string, unknown>>)["fund-data-service"]!.hpa = { podsMetrics: [{ name: "latency_ms", averageValue: 200 }] }), 'strata:services.fund-data-service.hpa.podsMetrics[0].name: no adapter rule serves the Pods metric "latency_ms": declare it under strata:observability.metrics'],
+            ["a chat webhook in plain text", (s) => (s.alertWebhookUrl = "https://hooks.example.com/x"), "strata:alertWebhookUrl: holds a credential in plain text"],
             ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
         ];
         for (const [what, breakIt, expected] of broken) {
