@@ -5,6 +5,7 @@ import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
 import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
 import { GlobalDatastoreRole, REDIS_AUTH_SECRET, REDIS_CONFIGMAP, RedisCluster } from "../components/redis";
+import { IstioMesh, ServiceRoutes } from "../components/mesh";
 import { RegionalObservability } from "../components/observability";
 import { cacheMemoryAlarms, postgresConnectionAlarms } from "../components/observability/alerts";
 import { AutoscaledService } from "../components/workload";
@@ -31,6 +32,9 @@ export interface RegionOutputs {
     readonly alertmanagerAddress: string;
     /** SNS topic every alert of the region reaches. */
     readonly alertTopicArn: pulumi.Output<string>;
+    /** The region's public ingress NLB (absent without the mesh). */
+    readonly ingressLoadBalancerArn?: pulumi.Output<string>;
+    readonly ingressDnsName?: pulumi.Output<string>;
 }
 
 /** Physical id of a region's cache; ElastiCache allows 40 characters. */
@@ -47,12 +51,13 @@ interface RegionFoundation {
     readonly cluster: RegionalCluster;
     /** The application namespace's name, known once the namespace exists. */
     readonly appNamespace: pulumi.Output<string>;
+    readonly namespace: k8s.core.v1.Namespace;
 }
 
 /**
  * The composition root: every region's network, cluster and application namespace, each with that region's
  * own AWS provider, then the stack-wide data tier (Postgres shards, a cache per region), each region's
- * observability and the services. Logical names derive from region names and shard indexes,
+ * observability, mesh and routes, and the services. Logical names derive from region names and shard indexes,
  * never from list positions.
  */
 export class Platform extends pulumi.ComponentResource {
@@ -98,9 +103,10 @@ export class Platform extends pulumi.ComponentResource {
         this.postgres = postgres.shardMap;
         const caches = this.buildCaches(config, foundations);
         const monitoring = new Map(foundations.map((f) => [f.region.name, this.buildObservability(config, f, postgres)]));
-        for (const f of foundations) this.buildServices(config, f, monitoring.get(f.region.name) as RegionalObservability);
+        const meshes = new Map(foundations.map((f) => [f.region.name, config.mesh.enabled ? this.buildMesh(config, f, foundations) : undefined]));
+        for (const f of foundations) this.buildServices(config, f, monitoring.get(f.region.name) as RegionalObservability, meshes.get(f.region.name));
         this.regions = Object.fromEntries(
-            foundations.map((f) => [f.region.name, regionOutputs(f, caches.get(f.region.name) as RedisCluster, monitoring.get(f.region.name) as RegionalObservability)]),
+            foundations.map((f) => [f.region.name, regionOutputs(f, caches.get(f.region.name) as RedisCluster, monitoring.get(f.region.name) as RegionalObservability, meshes.get(f.region.name))]),
         );
         this.registerOutputs({ regions: this.regions, postgres: this.postgres });
     }
@@ -132,8 +138,42 @@ export class Platform extends pulumi.ComponentResource {
         );
     }
 
+    /** Istio in the region's cluster, its public NLB, and the typed routes of the services that run there. */
+    private buildMesh(config: PlatformConfig, f: RegionFoundation, all: readonly RegionFoundation[]): IstioMesh {
+        const mesh = new IstioMesh(
+            f.region.name,
+            {
+                region: f.region.name,
+                clusterName: clusterNameFor(config.stack, f.region.name),
+                version: config.mesh.istioVersion,
+                mtlsMode: config.mesh.mtlsMode,
+                gateway: config.mesh.gateway,
+                controlPlaneReplicas: config.environment === "prod" ? 2 : 1,
+                vpcId: f.network.vpcId,
+                publicSubnetIds: f.network.publicSubnetIds,
+                loadBalancerController: f.cluster.releases["aws-load-balancer-controller"] as pulumi.Resource,
+            },
+            { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
+        );
+        new ServiceRoutes(
+            `${f.region.name}-routes`,
+            {
+                namespace: f.region.cluster.appNamespace,
+                settings: config.mesh,
+                services: Object.entries(config.services)
+                    .filter(([, svc]) => !svc.regions || svc.regions.includes(f.region.name))
+                    .map(([name]) => name),
+                here: { name: f.region.name, key: f.region.userRegionKey },
+                others: all.filter((o) => o !== f).map((o) => ({ name: o.region.name, key: o.region.userRegionKey })),
+                crds: mesh.crds,
+            },
+            { parent: this, providers: { kubernetes: f.cluster.provider }, dependsOn: [f.namespace] },
+        );
+        return mesh;
+    }
+
     /** Every configured service that runs in this region, in the application namespace. */
-    private buildServices(config: PlatformConfig, f: RegionFoundation, monitoring: RegionalObservability): void {
+    private buildServices(config: PlatformConfig, f: RegionFoundation, monitoring: RegionalObservability, mesh: IstioMesh | undefined): void {
         for (const [serviceName, svc] of Object.entries(config.services)) {
             if (svc.regions && !svc.regions.includes(f.region.name)) continue;
             new AutoscaledService(
@@ -168,8 +208,12 @@ export class Platform extends pulumi.ComponentResource {
                             : undefined,
                     schedules: svc.schedules,
                     vpaCrds: f.cluster.releases.vpa,
-                    exposesMetrics: svc.exposesMetrics,
+                    // In the mesh the sidecar serves the app's metrics merged with its own (scraped by the
+                    // observability stack); a PodMonitor on the app port would be refused by STRICT mTLS.
+                    exposesMetrics: svc.exposesMetrics && !mesh,
                     monitoringCrds: monitoring.crds,
+                    podLabels: svc.podLabels,
+                    after: mesh ? [mesh.controlPlane] : [],
                 },
                 { parent: this, providers: { kubernetes: f.cluster.provider, aws: f.provider } },
             );
@@ -271,11 +315,11 @@ export class Platform extends pulumi.ComponentResource {
             { metadata: { name: settings.appNamespace, labels: { "istio-injection": "enabled", "app.kubernetes.io/managed-by": "strata" } } },
             { parent: this, provider: cluster.provider },
         );
-        return { region, provider, network, cluster, appNamespace: namespace.metadata.name };
+        return { region, provider, network, cluster, appNamespace: namespace.metadata.name, namespace };
     }
 }
 
-function regionOutputs({ network, cluster }: RegionFoundation, cache: RedisCluster, monitoring: RegionalObservability): RegionOutputs {
+function regionOutputs({ network, cluster }: RegionFoundation, cache: RedisCluster, monitoring: RegionalObservability, mesh: IstioMesh | undefined): RegionOutputs {
     return {
         vpcId: network.vpcId,
         availabilityZones: network.availabilityZones,
@@ -291,5 +335,7 @@ function regionOutputs({ network, cluster }: RegionFoundation, cache: RedisClust
         prometheusAddress: monitoring.prometheusAddress,
         alertmanagerAddress: monitoring.alertmanagerAddress,
         alertTopicArn: monitoring.alertTopicArn,
+        ingressLoadBalancerArn: mesh?.loadBalancerArn,
+        ingressDnsName: mesh?.loadBalancerDnsName,
     };
 }

@@ -11,6 +11,7 @@ export type Preset = Omit<PlatformInput, "environment">;
 /** Config paths whose value a stack replaces whole instead of merging into the preset. */
 export const REPLACED_WHOLE: readonly string[] = [
     "observability.metrics",
+    "mesh.subsets",
     "services",
     "cluster.nodeGroups",
     "postgres.shardKeys",
@@ -57,9 +58,20 @@ const shared = {
         enabled: true,
         gatewayCredentialName: "strata-gateway-tls",
         mtlsMode: "STRICT",
+        istioVersion: "1.26.2",
         tenantHeader: "tenant-id",
         tenants: ["tenant-a", "tenant-b"],
+        tenantService: "api",
         regionHeader: "x-user-region",
+        routes: [
+            { name: "auth", prefix: "/api/v1/auth", service: "auth-service", timeoutSeconds: 5, retries: { attempts: 2, perTryTimeoutSeconds: 2, retryOn: "5xx,reset,connect-failure,refused-stream" } },
+            { name: "funds", prefix: "/api/v1/funds", service: "fund-data-service", timeoutSeconds: 10, retries: { attempts: 2, perTryTimeoutSeconds: 4, retryOn: "5xx,reset,connect-failure,refused-stream" } },
+            { name: "analysis", prefix: "/api/v1/analysis", service: "analysis-service", timeoutSeconds: 30, retries: { attempts: 1, perTryTimeoutSeconds: 25, retryOn: "reset,connect-failure,refused-stream" } },
+            { name: "api", prefix: "/", service: "api", timeoutSeconds: 10, retries: { attempts: 2, perTryTimeoutSeconds: 4, retryOn: "5xx,reset,connect-failure,refused-stream" } },
+        ],
+        subsets: {},
+        connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, maxRequestsPerConnection: 10, tenantMaxConnections: 50 },
+        outlierDetection: { consecutive5xxErrors: 5, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
     },
     healthCheck: { path: "/healthz/ready", port: 15021, intervalSeconds: 30, healthyThreshold: 3 },
     observability: {
@@ -87,7 +99,7 @@ const shared = {
 } satisfies {
     postgres: Partial<Preset["postgres"]>;
     redis: Partial<Preset["redis"]>;
-    mesh: Omit<Preset["mesh"], "domain">;
+    mesh: Omit<Preset["mesh"], "domain" | "gateway">;
     healthCheck: Preset["edge"]["healthCheck"];
     cluster: Omit<Preset["cluster"], "endpointPublicAccess" | "publicAccessCidrs" | "deletionProtection" | "logRetentionDays" | "nodeGroups">;
     observability: Omit<Preset["observability"], "prometheus" | "alertmanager">;
@@ -196,7 +208,7 @@ export const PRESETS: Record<Environment, Preset> = {
         },
         redis: { ...shared.redis, nodeType: "cache.t4g.small", shards: 1, replicasPerShard: 1, snapshotRetentionDays: 1, multiAz: true, logRetentionDays: 7 },
         services: services("dev"),
-        mesh: { ...shared.mesh, domain: "dev.strata.example.com" },
+        mesh: { ...shared.mesh, domain: "dev.strata.example.com", gateway: { minReplicas: 1, maxReplicas: 3, cpu: "250m", memory: "256Mi" } },
         observability: {
             ...shared.observability,
             prometheus: { retention: "3d", storageGiB: 20, replicas: 1, cpu: "250m", memory: "1Gi" },
@@ -247,7 +259,7 @@ export const PRESETS: Record<Environment, Preset> = {
         },
         redis: { ...shared.redis, nodeType: "cache.r7g.large", shards: 2, replicasPerShard: 1, snapshotRetentionDays: 7, multiAz: true, logRetentionDays: 90 },
         services: services("prod"),
-        mesh: { ...shared.mesh, domain: "strata.example.com" },
+        mesh: { ...shared.mesh, domain: "strata.example.com", gateway: { minReplicas: 3, maxReplicas: 30, cpu: "1", memory: "1Gi" } },
         observability: {
             ...shared.observability,
             prometheus: { retention: "15d", storageGiB: 200, replicas: 2, cpu: "1", memory: "8Gi" },

@@ -348,6 +348,8 @@ export const serviceSchema = section({
         readiness: { path: "/ready", initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 3 },
         startup: { path: "/health", initialDelaySeconds: 0, periodSeconds: 5, failureThreshold: 30 },
     }),
+    /** Extra pod labels (e.g. `version` for canary subsets). */
+    podLabels: z.record(text(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, "a Kubernetes label key"), z.string(), { error: "must be a map of label to value" }).default({}),
     /** The service serves Prometheus metrics of its own (it gets a PodMonitor). */
     exposesMetrics: bool().default(true),
     /** Path Prometheus scrapes on the service port. */
@@ -414,19 +416,75 @@ export const serviceSchema = section({
     }).optional(),
 });
 
+const seconds = (max: number) => numberIn(0.001, max);
+
+const retries = section({
+    attempts: intIn(0, 10),
+    /** Seconds each try may take. */
+    perTryTimeoutSeconds: seconds(600),
+    /** Envoy retry conditions. */
+    retryOn: text(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'a comma-separated list of retry conditions such as "5xx,reset,connect-failure"'),
+});
+
+export const meshRouteSchema = section({
+    /** Stable name of the route (used for ordering and messages). */
+    name: text(/^[a-z][a-z0-9-]{0,40}$/, "a short lowercase name"),
+    /** URI prefix the route matches. */
+    prefix: text(/^\/\S*$/, "a URI prefix starting with /"),
+    /** Destination service (a key of strata:services). */
+    service: text(/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/, "a service name"),
+    /** Whole-request timeout in seconds, retries included. */
+    timeoutSeconds: seconds(3600),
+    retries: retries.optional(),
+    /** Canary split over the service's subsets; weights add up to 100. */
+    weights: list(section({ subset: text(/^[a-z0-9][-a-z0-9]*$/, "a subset name"), weight: intIn(0, 100) }), "weighted destinations").optional(),
+    /** Fault injection for resilience tests (refused in prod unless mesh.allowFaultInjectionInProd). */
+    fault: section({
+        abortPercent: numberIn(0, 100).default(0),
+        abortHttpStatus: intIn(400, 599).default(503),
+        delayPercent: numberIn(0, 100).default(0),
+        delaySeconds: seconds(60).default(1),
+    }).optional(),
+});
+
 const mesh = section({
     enabled: bool(),
-    /** Gateway hosts are `*.<domain>`. */
+    /** Gateway hosts are `*.<domain>`; the public API is `api.<domain>`, each region also `api-<region>.<domain>`. */
     domain: text(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, "a DNS domain such as example.com"),
-    /** Kubernetes TLS secret the HTTPS gateway serves. */
+    /** Kubernetes TLS secret (in the gateway namespace) the HTTPS gateway serves. */
     gatewayCredentialName: text(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "a Kubernetes secret name"),
     mtlsMode: oneOf(["STRICT", "PERMISSIVE"]),
+    /** Pinned Istio chart version (base, istiod, gateway). */
+    istioVersion: semver(),
+    /** Ingress gateway pods (their own HPA and PDB). */
+    gateway: section({ minReplicas: intIn(1, 100), maxReplicas: intIn(1, 500), cpu: cpuQuantity(), memory: memoryQuantity() }),
     /** Header that carries the tenant. */
     tenantHeader: text(/^[a-z0-9-]+$/, "a lowercase header name"),
     /** Tenants with their own subset; everything else goes to `default`. */
     tenants: list(text(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a tenant id such as tenant-a"), "tenant ids"),
-    /** Header that pins a request to a region. */
+    /** The service whose traffic is routed (and hashed) by tenant. */
+    tenantService: text(/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/, "a service name"),
+    /** Header that pins a request to a region (its value is a region's userRegionKey). */
     regionHeader: text(/^[a-z0-9-]+$/, "a lowercase header name"),
+    /** Path routes of the public API, most specific first; the last catches the rest. */
+    routes: list(meshRouteSchema, "routes").min(1, { error: "must hold at least one route" }),
+    /** Extra subsets per service (e.g. canary versions) by the pod labels they select. */
+    subsets: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string())), { error: "must be a map of service to subset to labels" }).default({}),
+    connectionPool: section({
+        maxConnections: intIn(1, 100000),
+        http1MaxPendingRequests: intIn(1, 100000),
+        maxRequestsPerConnection: intIn(0, 100000),
+        /** Each tenant subset's share of connections. */
+        tenantMaxConnections: intIn(1, 100000),
+    }),
+    outlierDetection: section({
+        consecutive5xxErrors: intIn(1, 1000),
+        intervalSeconds: intIn(1, 3600),
+        baseEjectionTimeSeconds: intIn(1, 3600),
+        maxEjectionPercent: intIn(1, 100),
+    }),
+    /** Lets a prod stack inject faults (chaos drills). */
+    allowFaultInjectionInProd: bool().default(false),
 });
 
 const edge = section({

@@ -139,10 +139,11 @@ export class RegionalObservability extends pulumi.ComponentResource {
                 kind: "PodMonitor",
                 metadata: { name: "istio-sidecars", namespace: args.namespace },
                 spec: {
-                    // Every sidecar's request telemetry: the source of requests_per_second, error rate and latency.
+                    // Every sidecar's request telemetry (the source of requests_per_second, error rate and latency),
+                    // merged by Istio with the app's own metrics on :15020.
                     namespaceSelector: { any: true },
                     selector: { matchExpressions: [{ key: "security.istio.io/tlsMode", operator: "Exists" }] },
-                    podMetricsEndpoints: [{ path: "/stats/prometheus", targetPort: 15090, interval: "15s" }],
+                    podMetricsEndpoints: [{ path: "/stats/prometheus", targetPort: 15020, interval: "15s" }],
                 },
             },
             afterCrds,

@@ -50,6 +50,10 @@ export interface AutoscaledServiceArgs {
     readonly exposesMetrics?: boolean;
     /** The release that installs the monitoring CRDs (PodMonitor). */
     readonly monitoringCrds?: pulumi.Resource;
+    /** Extra pod labels (e.g. `version` for a canary subset). @default none */
+    readonly podLabels?: Readonly<Record<string, string>>;
+    /** What must run before the pods start (istiod, so every pod gets its sidecar). @default nothing */
+    readonly after?: readonly pulumi.Resource[];
 }
 
 const HPA_BOUNDS = ["spec.minReplicas", "spec.maxReplicas"];
@@ -126,9 +130,10 @@ export class AutoscaledService extends pulumi.ComponentResource {
                     serviceAccountName: args.serviceName,
                     strictZoneSpread: args.strictZoneSpread,
                     dataTier: args.dataTier ?? {},
+                    podLabels: args.podLabels ?? {},
                 }),
             },
-            { ...child, dependsOn: [account] },
+            { ...child, dependsOn: [account, ...(args.after ?? [])] },
         );
         const service = new k8s.core.v1.Service(
             `${name}-service`,

@@ -35,6 +35,8 @@ export interface PodSettings {
     /** Zone spreading that blocks scheduling (prod) or only prefers (dev). */
     readonly strictZoneSpread: boolean;
     readonly dataTier: DataTierWiring;
+    /** Extra pod labels; the selector labels always win. */
+    readonly podLabels: Readonly<Record<string, string>>;
 }
 
 export const PORT_NAME = "http";
@@ -117,7 +119,7 @@ export function buildDeploymentSpec(s: PodSettings): apps.v1.DeploymentSpec {
         strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } },
         template: {
             metadata: {
-                labels: { ...labels, "app.kubernetes.io/part-of": "strata" },
+                labels: { ...s.podLabels, ...labels, "app.kubernetes.io/part-of": "strata" },
                 annotations: { "prometheus.io/scrape": "true", "prometheus.io/port": String(s.port), "prometheus.io/path": s.metricsPath },
             },
             spec: {

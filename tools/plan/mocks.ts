@@ -191,6 +191,26 @@ Object.assign(TYPES, {
     },
 });
 
+Object.assign(TYPES, {
+    "aws:lb/loadBalancer:LoadBalancer": {
+        id: (hex: string, args: pulumi.runtime.MockResourceArgs) => arn("elasticloadbalancing", "us-east-1", `loadbalancer/net/${args.name.slice(0, 24)}/${hex.slice(0, 16)}`),
+        outputs: (i: Identity) => ({
+            arn: i.id.replace(":us-east-1:", `:${i.region}:`),
+            arnSuffix: `net/${i.args.name.slice(0, 24)}/${i.hex.slice(0, 16)}`,
+            dnsName: `${i.args.name.slice(0, 24)}-${i.hex.slice(0, 16)}.elb.${i.region}.amazonaws.com`,
+            zoneId: "Z26RNL4JYFTOTI",
+        }),
+    },
+    "aws:lb/targetGroup:TargetGroup": {
+        id: (hex: string, args: pulumi.runtime.MockResourceArgs) => arn("elasticloadbalancing", "us-east-1", `targetgroup/${args.name.slice(0, 24)}/${hex.slice(0, 16)}`),
+        outputs: (i: Identity) => ({ arn: i.id.replace(":us-east-1:", `:${i.region}:`), arnSuffix: `targetgroup/${i.args.name.slice(0, 24)}/${i.hex.slice(0, 16)}` }),
+    },
+    "aws:lb/listener:Listener": {
+        id: (hex: string) => arn("elasticloadbalancing", "us-east-1", `listener/net/${hex.slice(0, 16)}/${hex.slice(16, 32)}`),
+        outputs: (i: Identity) => ({ arn: i.id.replace(":us-east-1:", `:${i.region}:`) }),
+    },
+});
+
 /** Kubernetes objects: the id is `namespace/name`, as the provider reports it. */
 const kubernetesMock: TypeMock = {
     id: (_hex, args) => {

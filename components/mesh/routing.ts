@@ -1,0 +1,300 @@
+import type { IDestinationRule } from "@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule";
+import type { IGateway } from "@kubernetes-models/istio/networking.istio.io/v1beta1/Gateway";
+import type { IServiceEntry } from "@kubernetes-models/istio/networking.istio.io/v1beta1/ServiceEntry";
+import type { ISidecar } from "@kubernetes-models/istio/networking.istio.io/v1beta1/Sidecar";
+import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService";
+import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy";
+import type { IPeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1beta1/PeerAuthentication";
+
+/*
+ * Istio routing as typed data (networking.istio.io/v1beta1 and security.istio.io/v1beta1 throughout): the
+ * ingress Gateway, path, tenant and region routes, DestinationRules with pools, outlier detection and
+ * mutual TLS, and the namespace's Sidecar and authorization. No Pulumi inside.
+ */
+
+export const MESH_API_VERSION = "networking.istio.io/v1beta1";
+export const SECURITY_API_VERSION = "security.istio.io/v1beta1";
+export const GATEWAY_NAMESPACE = "istio-ingress";
+export const GATEWAY_NAME = "istio-ingressgateway";
+/** Pod label the gateway chart puts on the ingress pods of a release named `istio-ingressgateway`. */
+export const GATEWAY_SELECTOR = { istio: "ingressgateway" };
+
+export interface Retries {
+    readonly attempts: number;
+    readonly perTryTimeoutSeconds: number;
+    readonly retryOn: string;
+}
+
+export interface MeshRoute {
+    readonly name: string;
+    readonly prefix: string;
+    readonly service: string;
+    readonly timeoutSeconds: number;
+    readonly retries?: Retries;
+    readonly weights?: readonly { readonly subset: string; readonly weight: number }[];
+    readonly fault?: { readonly abortPercent: number; readonly abortHttpStatus: number; readonly delayPercent: number; readonly delaySeconds: number };
+}
+
+export interface RoutingSettings {
+    readonly domain: string;
+    readonly gatewayCredentialName: string;
+    readonly mtlsMode: "STRICT" | "PERMISSIVE";
+    readonly tenantHeader: string;
+    readonly tenants: readonly string[];
+    readonly tenantService: string;
+    readonly regionHeader: string;
+    readonly routes: readonly MeshRoute[];
+    readonly subsets: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>;
+    readonly connectionPool: { readonly maxConnections: number; readonly http1MaxPendingRequests: number; readonly maxRequestsPerConnection: number; readonly tenantMaxConnections: number };
+    readonly outlierDetection: { readonly consecutive5xxErrors: number; readonly intervalSeconds: number; readonly baseEjectionTimeSeconds: number; readonly maxEjectionPercent: number };
+    readonly allowFaultInjectionInProd: boolean;
+}
+
+/** A region the ingress can pin requests to. */
+export interface RoutingRegion {
+    readonly name: string;
+    /** Value of the region header that selects it. */
+    readonly key?: string;
+}
+
+export const publicHost = (domain: string) => `api.${domain}`;
+/** The hostname that reaches one region directly (the edge publishes it). */
+export const regionalHost = (region: string, domain: string) => `api-${region}.${domain}`;
+export const serviceHost = (service: string, namespace: string) => `${service}.${namespace}.svc.cluster.local`;
+
+const secondsText = (s: number) => `${Number(s.toFixed(3))}s`;
+const DEFAULT_SUBSET = "default";
+
+/** Pod labels every service's pods carry (the workload component sets them). */
+export const basePodLabels = (service: string) => ({ "app.kubernetes.io/name": service });
+
+/** The subsets of a service by name, with the pod labels they select. */
+export function subsetsOf(service: string, settings: RoutingSettings): Record<string, Record<string, string>> {
+    const base = basePodLabels(service);
+    const tenants = service === settings.tenantService ? Object.fromEntries(settings.tenants.map((t) => [t, base])) : {};
+    const extra = Object.fromEntries(Object.entries(settings.subsets[service] ?? {}).map(([name, labels]) => [name, { ...base, ...labels }]));
+    return { ...tenants, ...extra, [DEFAULT_SUBSET]: base };
+}
+
+/**
+ * Every routing problem at once: unknown services or subsets, weights not adding up to 100, timeouts shorter
+ * than the retries they contain, faults in prod, and subsets selecting labels the pods do not carry.
+ */
+export function routingProblems(
+    settings: RoutingSettings,
+    services: Readonly<Record<string, { readonly podLabels: Readonly<Record<string, string>> }>>,
+    environment: "dev" | "prod",
+): { route?: number; field: string; message: string }[] {
+    const problems: { route?: number; field: string; message: string }[] = [];
+    const names = Object.keys(services);
+    if (!names.includes(settings.tenantService)) problems.push({ field: "tenantService", message: `"${settings.tenantService}" is not a configured service (${names.join(", ")})` });
+    const seen = new Set<string>();
+    settings.routes.forEach((route, i) => {
+        if (seen.has(route.name)) problems.push({ route: i, field: "name", message: `duplicate route name "${route.name}"` });
+        seen.add(route.name);
+        if (!names.includes(route.service)) {
+            problems.push({ route: i, field: "service", message: `"${route.service}" is not a configured service (${names.join(", ")})` });
+            return;
+        }
+        const subsets = subsetsOf(route.service, settings);
+        if (route.weights) {
+            const total = route.weights.reduce((a, w) => a + w.weight, 0);
+            if (total !== 100) problems.push({ route: i, field: "weights", message: `weights must add up to 100 (they add up to ${total})` });
+            for (const w of route.weights) {
+                if (!subsets[w.subset]) problems.push({ route: i, field: "weights", message: `"${w.subset}" is not a subset of ${route.service} (${Object.keys(subsets).join(", ")})` });
+            }
+        }
+        if (route.retries && route.retries.attempts > 0) {
+            const needed = route.retries.attempts * route.retries.perTryTimeoutSeconds;
+            if (route.timeoutSeconds < needed) {
+                problems.push({ route: i, field: "timeoutSeconds", message: `${route.timeoutSeconds} s is shorter than ${route.retries.attempts} tries × ${route.retries.perTryTimeoutSeconds} s per try (${needed} s)` });
+            }
+        }
+        if (route.fault && environment === "prod" && !settings.allowFaultInjectionInProd) {
+            problems.push({ route: i, field: "fault", message: "fault injection is refused in prod unless mesh.allowFaultInjectionInProd is true" });
+        }
+    });
+    for (const [service, byName] of Object.entries(settings.subsets)) {
+        const podLabels: Record<string, string> = { ...basePodLabels(service), ...(services[service]?.podLabels ?? {}) };
+        if (!services[service]) problems.push({ field: "subsets", message: `"${service}" is not a configured service` });
+        for (const [subset, labels] of Object.entries(byName)) {
+            for (const [key, value] of Object.entries(labels)) {
+                if (podLabels[key] !== value) problems.push({ field: "subsets", message: `subset ${service}/${subset} selects ${key}=${value}, which no pod of ${service} carries` });
+            }
+        }
+    }
+    return problems;
+}
+
+export function gateway(settings: RoutingSettings): IGateway {
+    const hosts = [`*.${settings.domain}`];
+    return {
+        apiVersion: MESH_API_VERSION,
+        kind: "Gateway",
+        metadata: { name: "strata", namespace: GATEWAY_NAMESPACE },
+        spec: {
+            selector: GATEWAY_SELECTOR,
+            servers: [
+                { port: { number: 443, name: "https", protocol: "HTTPS" }, hosts, tls: { mode: "SIMPLE", credentialName: settings.gatewayCredentialName, minProtocolVersion: "TLSV1_2" } },
+                { port: { number: 80, name: "http", protocol: "HTTP" }, hosts, tls: { httpsRedirect: true } },
+            ],
+        },
+    };
+}
+
+type HttpRoute = NonNullable<NonNullable<IVirtualService["spec"]>["http"]>[number];
+
+function pathRoute(route: MeshRoute, namespace: string, extraMatch?: { header: string; value: string }, subset?: string): HttpRoute {
+    const host = serviceHost(route.service, namespace);
+    const destinations =
+        subset !== undefined
+            ? [{ destination: { host, port: { number: 80 }, subset } }]
+            : route.weights
+              ? route.weights.map((w) => ({ destination: { host, port: { number: 80 }, subset: w.subset }, weight: w.weight }))
+              : [{ destination: { host, port: { number: 80 }, subset: DEFAULT_SUBSET } }];
+    const fault =
+        route.fault && (route.fault.abortPercent > 0 || route.fault.delayPercent > 0)
+            ? {
+                  ...(route.fault.abortPercent > 0 ? { abort: { percentage: { value: route.fault.abortPercent }, httpStatus: route.fault.abortHttpStatus } } : {}),
+                  ...(route.fault.delayPercent > 0 ? { delay: { percentage: { value: route.fault.delayPercent }, fixedDelay: secondsText(route.fault.delaySeconds) } } : {}),
+              }
+            : undefined;
+    return {
+        name: subset !== undefined && extraMatch ? `${route.name}-${subset}` : route.name,
+        match: [{ uri: { prefix: route.prefix }, ...(extraMatch ? { headers: { [extraMatch.header]: { exact: extraMatch.value } } } : {}) }],
+        route: destinations,
+        timeout: secondsText(route.timeoutSeconds),
+        ...(route.retries ? { retries: { attempts: route.retries.attempts, perTryTimeout: secondsText(route.retries.perTryTimeoutSeconds), retryOn: route.retries.retryOn } } : {}),
+        ...(fault ? { fault } : {}),
+    };
+}
+
+/** The tenant service's routes: each tenant to its subset by header, everything else to `default`. */
+function tenantRoutes(route: MeshRoute, namespace: string, settings: RoutingSettings): HttpRoute[] {
+    return [...settings.tenants.map((tenant) => pathRoute(route, namespace, { header: settings.tenantHeader, value: tenant }, tenant)), pathRoute(route, namespace)];
+}
+
+/**
+ * The public VirtualService on the ingress gateway: first requests pinned to another region (forwarded to
+ * that region's hostname), then the path routes, the tenant service's split by tenant.
+ */
+export function ingressVirtualService(settings: RoutingSettings, namespace: string, here: RoutingRegion, others: readonly RoutingRegion[]): IVirtualService {
+    const pinned: HttpRoute[] = others
+        .filter((r) => r.key)
+        .map((r) => ({
+            name: `pin-${r.name}`,
+            match: [{ headers: { [settings.regionHeader]: { exact: r.key as string } } }],
+            rewrite: { authority: regionalHost(r.name, settings.domain) },
+            route: [{ destination: { host: regionalHost(r.name, settings.domain), port: { number: 443 } } }],
+            timeout: "15s",
+        }));
+    const paths = settings.routes.flatMap((route) => (route.service === settings.tenantService ? tenantRoutes(route, namespace, settings) : [pathRoute(route, namespace)]));
+    return {
+        apiVersion: MESH_API_VERSION,
+        kind: "VirtualService",
+        metadata: { name: "strata-public", namespace: GATEWAY_NAMESPACE },
+        spec: {
+            hosts: [publicHost(settings.domain), regionalHost(here.name, settings.domain)],
+            gateways: [`${GATEWAY_NAMESPACE}/strata`],
+            http: [...pinned, ...paths],
+        },
+    };
+}
+
+/** Tenant routing for calls inside the mesh, so service-to-service traffic keeps the same bulkheads. */
+export function tenantVirtualService(settings: RoutingSettings, namespace: string): IVirtualService {
+    const route: MeshRoute = settings.routes.find((r) => r.service === settings.tenantService) ?? { name: settings.tenantService, prefix: "/", service: settings.tenantService, timeoutSeconds: 10 };
+    return {
+        apiVersion: MESH_API_VERSION,
+        kind: "VirtualService",
+        metadata: { name: settings.tenantService, namespace },
+        spec: { hosts: [serviceHost(settings.tenantService, namespace)], gateways: ["mesh"], http: tenantRoutes({ ...route, prefix: "/" }, namespace, settings) },
+    };
+}
+
+/** Pools, outlier detection, mutual TLS and zone-aware failover for one service, with its subsets. */
+export function destinationRule(service: string, namespace: string, settings: RoutingSettings): IDestinationRule {
+    const pool = settings.connectionPool;
+    const outlier = settings.outlierDetection;
+    const tenantRouted = service === settings.tenantService;
+    return {
+        apiVersion: MESH_API_VERSION,
+        kind: "DestinationRule",
+        metadata: { name: service, namespace },
+        spec: {
+            host: serviceHost(service, namespace),
+            trafficPolicy: {
+                connectionPool: { tcp: { maxConnections: pool.maxConnections }, http: { http1MaxPendingRequests: pool.http1MaxPendingRequests, maxRequestsPerConnection: pool.maxRequestsPerConnection } },
+                outlierDetection: {
+                    consecutive5xxErrors: outlier.consecutive5xxErrors,
+                    interval: `${outlier.intervalSeconds}s`,
+                    baseEjectionTime: `${outlier.baseEjectionTimeSeconds}s`,
+                    maxEjectionPercent: outlier.maxEjectionPercent,
+                },
+                loadBalancer: {
+                    // Locality-aware: stay in the zone while it is healthy, fail over to the region's other zones.
+                    localityLbSetting: { enabled: true },
+                    ...(tenantRouted ? { consistentHash: { httpHeaderName: settings.tenantHeader } } : {}),
+                },
+                tls: { mode: "ISTIO_MUTUAL" },
+            },
+            subsets: Object.entries(subsetsOf(service, settings)).map(([name, labels]) => ({
+                name,
+                labels,
+                ...(tenantRouted && settings.tenants.includes(name) ? { trafficPolicy: { connectionPool: { tcp: { maxConnections: pool.tenantMaxConnections } } } } : {}),
+            })),
+        },
+    };
+}
+
+/** Another region's public hostname, reachable from the gateway over TLS. */
+export function remoteRegionEntry(region: RoutingRegion, settings: RoutingSettings): { entry: IServiceEntry; rule: IDestinationRule } {
+    const host = regionalHost(region.name, settings.domain);
+    return {
+        entry: {
+            apiVersion: MESH_API_VERSION,
+            kind: "ServiceEntry",
+            metadata: { name: `region-${region.name}`, namespace: GATEWAY_NAMESPACE },
+            spec: { hosts: [host], location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 443, name: "https", protocol: "HTTPS" }], exportTo: ["."] },
+        },
+        rule: {
+            apiVersion: MESH_API_VERSION,
+            kind: "DestinationRule",
+            metadata: { name: `region-${region.name}`, namespace: GATEWAY_NAMESPACE },
+            spec: {
+                host,
+                exportTo: ["."],
+                trafficPolicy: {
+                    tls: { mode: "SIMPLE", sni: host },
+                    connectionPool: { tcp: { maxConnections: settings.connectionPool.maxConnections } },
+                    outlierDetection: { consecutive5xxErrors: settings.outlierDetection.consecutive5xxErrors, interval: `${settings.outlierDetection.intervalSeconds}s`, baseEjectionTime: `${settings.outlierDetection.baseEjectionTimeSeconds}s` },
+                },
+            },
+        },
+    };
+}
+
+export function peerAuthentication(mode: "STRICT" | "PERMISSIVE"): IPeerAuthentication {
+    return { apiVersion: SECURITY_API_VERSION, kind: "PeerAuthentication", metadata: { name: "default", namespace: "istio-system" }, spec: { mtls: { mode } } };
+}
+
+/** Deny by default; allow the ingress gateway in, and the namespace's own services to call each other. */
+export function authorizationPolicies(namespace: string): IAuthorizationPolicy[] {
+    return [
+        { apiVersion: SECURITY_API_VERSION, kind: "AuthorizationPolicy", metadata: { name: "deny-all", namespace }, spec: {} },
+        {
+            apiVersion: SECURITY_API_VERSION,
+            kind: "AuthorizationPolicy",
+            metadata: { name: "allow-ingress-and-peers", namespace },
+            spec: {
+                action: "ALLOW",
+                rules: [{ from: [{ source: { principals: [`cluster.local/ns/${GATEWAY_NAMESPACE}/sa/${GATEWAY_NAME}`] } }, { source: { namespaces: [namespace] } }] }],
+            },
+        },
+    ];
+}
+
+/** What the namespace's proxies need to know: their own namespace and the mesh's control namespaces. */
+export function sidecar(namespace: string): ISidecar {
+    return { apiVersion: MESH_API_VERSION, kind: "Sidecar", metadata: { name: "default", namespace }, spec: { egress: [{ hosts: ["./*", "istio-system/*", `${GATEWAY_NAMESPACE}/*`] }] } };
+}
