@@ -3,6 +3,7 @@ import { z } from "zod";
 import { overlaps, parseCidr } from "../components/network/cidr";
 import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
 import { PRESETS, REPLACED_WHOLE } from "./presets";
+import { routingProblems } from "../components/mesh/routing";
 import { unservedMetrics } from "../components/observability/metrics";
 import { hpaResources } from "../components/workload/hpa";
 import { cpuMillis, doubledCpu, memoryBytes } from "../components/workload/quantity";
@@ -267,6 +268,22 @@ function serviceProblems(input: Json): Problem[] {
     return problems;
 }
 
+/** Routing rules need the services and the mesh section well-formed; their field errors are reported already. */
+function meshProblems(input: Json, environment: Environment): Problem[] {
+    const problems: Problem[] = [];
+    const mesh = platformSchema.shape.mesh.safeParse(input.mesh);
+    const services = platformSchema.shape.services.safeParse(input.services);
+    if (!mesh.success) return problems;
+    if (environment === "prod" && mesh.data.mtlsMode !== "STRICT") problems.push({ path: ["mesh", "mtlsMode"], message: "must be STRICT in prod: every hop inside the mesh is mutually authenticated" });
+    if (mesh.data.gateway.minReplicas > mesh.data.gateway.maxReplicas) problems.push({ path: ["mesh", "gateway", "maxReplicas"], message: `must be ≥ gateway.minReplicas (${mesh.data.gateway.minReplicas})` });
+    if (environment === "prod" && mesh.data.gateway.minReplicas < 3) problems.push({ path: ["mesh", "gateway", "minReplicas"], message: "must be at least 3 in prod: one gateway per zone" });
+    if (!services.success || !mesh.data.enabled) return problems;
+    for (const p of routingProblems(mesh.data, services.data, environment)) {
+        problems.push({ path: p.route === undefined ? ["mesh", p.field] : ["mesh", "routes", p.route, p.field], message: p.message });
+    }
+    return problems;
+}
+
 function crossSectionProblems(input: Json, environment: Environment): Problem[] {
     const problems: Problem[] = [];
     const regions = items(input.regions);
@@ -390,6 +407,7 @@ export function parseStackConfig(settings: Readonly<Record<string, unknown>>, st
         ...clusterProblems(input, environment),
         ...serviceProblems(input),
         ...crossSectionProblems(input, environment),
+        ...meshProblems(input, environment),
         ...identifierProblems(input, stack),
         ...secretProblems(settings, secretKeys),
     ];

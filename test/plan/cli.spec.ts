@@ -249,6 +249,20 @@ describe("npm run plan", function () {
         assert.match(outputs.regions["eu-west-1"]!.alertTopicArn, /^arn:aws:sns:eu-west-1:/);
     });
 
+    it("prod: the mesh, its gateway, NLB and routes in all three regions", () => {
+        const file = readPlan(path.join(out, "prod"));
+        for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+            const charts = file.resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release" && r.region === region).map((r) => r.inputs.chart);
+            for (const chart of ["base", "istiod", "gateway"]) assert.ok(charts.includes(chart), `${region} ${chart}`);
+            assert.equal(file.resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer" && r.region === region).length, 1);
+            for (const manifest of ["gateway-istio-ingress-strata", "virtualservice-istio-ingress-strata-public", "destinationrule-apps-api", "peerauthentication-istio-system-default", "targetgroupbinding-istio-ingress-istio-ingressgateway-https"]) {
+                assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, `${manifest}.yaml`)), `${region} ${manifest}`);
+            }
+        }
+        const outputs = file.outputs as { regions: Record<string, { ingressDnsName: string }> };
+        assert.match(outputs.regions["ap-southeast-1"]!.ingressDnsName, /\.elb\.ap-southeast-1\.amazonaws\.com$/);
+    });
+
     it("plans identically twice (deterministic ids and order)", () => {
         const again = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
         try {

@@ -85,7 +85,14 @@ describe("stack config", () => {
         });
 
         it("replace named maps whole, so a stack can drop a preset service", () => {
-            const result = parseStackConfig({ ...devBase, services: { api: { image: "x/api:1", cpu: "100m", memory: "128Mi", minReplicas: 1, maxReplicas: 2, hpa: { cpuUtilization: 60 } } } }, "dev");
+            const result = parseStackConfig(
+                {
+                    ...devBase,
+                    services: { api: { image: "x/api:1", cpu: "100m", memory: "128Mi", minReplicas: 1, maxReplicas: 2, hpa: { cpuUtilization: 60 } } },
+                    mesh: { routes: [{ name: "api", prefix: "/", service: "api", timeoutSeconds: 10 }] },
+                },
+                "dev",
+            );
             assert.ok(result.ok);
             assert.deepEqual(Object.keys(result.config.services), ["api"]);
             assert.equal(result.config.services.api?.port, 8080);
@@ -221,6 +228,13 @@ describe("stack config", () => {
             ["a service in a region the stack lacks", (s) => ((s.services as Record<string, Record<string, unknown>>).api!.regions = ["us-west-2"]), "strata:services.api.regions[0]: must be one of the stack's regions"],
             ["an HPA metric no adapter rule serves", (s) => ((s.services as Record<string, Record<string, unknown>>)["fund-data-service"]!.hpa = { podsMetrics: [{ name: "latency_ms", averageValue: 200 }] }), 'strata:services.fund-data-service.hpa.podsMetrics[0].name: no adapter rule serves the Pods metric "latency_ms": declare it under strata:observability.metrics'],
             ["a chat webhook in plain text", (s) => (s.alertWebhookUrl = "https://hooks.example.com/x"), "strata:alertWebhookUrl: holds a credential in plain text"],
+            ["a route to a service that does not exist", (s) => (s.mesh = { routes: [{ name: "social", prefix: "/api/v1/social", service: "social-service", timeoutSeconds: 10 }] }), 'strata:mesh.routes[0].service: "social-service" is not a configured service'],
+            ["a timeout shorter than its retries", (s) => (s.mesh = { routes: [{ name: "api", prefix: "/", service: "api", timeoutSeconds: 3, retries: { attempts: 3, perTryTimeoutSeconds: 2, retryOn: "5xx" } }] }), "strata:mesh.routes[0].timeoutSeconds: 3 s is shorter than 3 tries × 2 s per try (6 s)"],
+            ["canary weights that do not add up to 100", (s) => (s.mesh = { routes: [{ name: "api", prefix: "/", service: "api", timeoutSeconds: 10, weights: [{ subset: "default", weight: 50 }] }] }), "strata:mesh.routes[0].weights: weights must add up to 100 (they add up to 50)"],
+            ["fault injection in prod", (s) => (s.mesh = { routes: [{ name: "api", prefix: "/", service: "api", timeoutSeconds: 10, fault: { abortPercent: 10 } }] }), "strata:mesh.routes[0].fault: fault injection is refused in prod"],
+            ["a subset without a matching pod label", (s) => (s.mesh = { subsets: { api: { canary: { version: "v2" } } } }), "strata:mesh.subsets: subset api/canary selects version=v2, which no pod of api carries"],
+            ["permissive mTLS in prod", (s) => (s.mesh = { mtlsMode: "PERMISSIVE" }), "strata:mesh.mtlsMode: must be STRICT in prod"],
+            ["a prod gateway below 3 replicas", (s) => (s.mesh = { gateway: { minReplicas: 2 } }), "strata:mesh.gateway.minReplicas: must be at least 3 in prod (got 2)"],
             ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
         ];
         for (const [what, breakIt, expected] of broken) {
