@@ -234,7 +234,7 @@ describe("stack config", () => {
             ["fault injection in prod", (s) => (s.mesh = { routes: [{ name: "api", prefix: "/", service: "api", timeoutSeconds: 10, fault: { abortPercent: 10 } }] }), "strata:mesh.routes[0].fault: fault injection is refused in prod"],
             ["a subset without a matching pod label", (s) => (s.mesh = { subsets: { api: { canary: { version: "v2" } } } }), "strata:mesh.subsets: subset api/canary selects version=v2, which no pod of api carries"],
             ["permissive mTLS in prod", (s) => (s.mesh = { mtlsMode: "PERMISSIVE" }), "strata:mesh.mtlsMode: must be STRICT in prod"],
-            ["a prod gateway below 3 replicas", (s) => (s.mesh = { gateway: { minReplicas: 2 } }), "strata:mesh.gateway.minReplicas: must be at least 3 in prod (got 2)"],
+            ["a prod gateway below 3 replicas", (s) => (s.mesh = { gateway: { minReplicas: 2 } }), "strata:mesh.gateway.minReplicas: must be at least 3 in prod: one gateway per zone (got 2)"],
             ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
         ];
         for (const [what, breakIt, expected] of broken) {
