@@ -9,3 +9,4 @@ export const environment = config.environment;
 export const primaryRegion = config.regions.find((r) => r.primary)?.name;
 export const regions = platform.regions;
 export const postgresShardMap = platform.postgres;
+export const edge = platform.edge;

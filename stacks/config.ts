@@ -294,6 +294,13 @@ function crossSectionProblems(input: Json, environment: Environment): Problem[] 
         problems.push({ path: ["edge", "fallbackRegion"], message: `must be one of the stack's regions (${regionNames.filter(Boolean).join(", ")})` });
     }
     if (edge.mode === "dns" && edge.hostedZoneId === undefined) problems.push({ path: ["edge", "hostedZoneId"], message: "is required when edge.mode is dns" });
+    const mesh = isRecord(input.mesh) ? input.mesh : {};
+    if (mesh.enabled === false && (edge.mode === "accelerator" || edge.mode === "dns")) {
+        problems.push({ path: ["edge", "mode"], message: "must be none while mesh.enabled is false: the global entry point balances the mesh's ingress load balancers" });
+    }
+    if (regions.length === 1 && (edge.mode === "accelerator" || edge.mode === "dns")) {
+        problems.push({ path: ["edge", "mode"], message: "must be none in a single-region stack: there is nothing to balance globally (the region keeps its regional hostname)" });
+    }
     const redis = isRecord(input.redis) ? input.redis : {};
     const shapes = regions.map((region) => {
         const own = isRecord(region.redis) ? region.redis : {};

@@ -5,6 +5,7 @@ import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
 import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
 import { GlobalDatastoreRole, REDIS_AUTH_SECRET, REDIS_CONFIGMAP, RedisCluster } from "../components/redis";
+import { GlobalLoadBalancer } from "../components/edge";
 import { IstioMesh, ServiceRoutes } from "../components/mesh";
 import { RegionalObservability } from "../components/observability";
 import { cacheMemoryAlarms, postgresConnectionAlarms } from "../components/observability/alerts";
@@ -40,6 +41,14 @@ export interface RegionOutputs {
 /** Physical id of a region's cache; ElastiCache allows 40 characters. */
 export const cacheIdFor = (stack: string, region: string) => `strata-${stack}-${region}`;
 
+/** Tags every AWS resource of the stack carries (through each provider's default tags). */
+const baseTags = (config: PlatformConfig) => ({
+    "strata:project": "strata",
+    "strata:stack": config.stack,
+    "strata:environment": config.environment,
+    "managed-by": "pulumi",
+});
+
 /** The EKS cluster name of a region; subnets are tagged with it before the cluster exists. */
 export const clusterNameFor = (stack: string, region: string) => `strata-${stack}-${region}`;
 
@@ -64,6 +73,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly regions: Record<string, RegionOutputs>;
     /** The Postgres shard map (endpoints per region, no credentials). */
     public readonly postgres: pulumi.Output<ShardMapOutput>;
+    /** The global entry point (absent without the mesh's ingress). */
+    public readonly edge?: { hostname: string; regionalHostnames: Record<string, string>; dnsName: pulumi.Output<string>; staticIps?: pulumi.Output<string[]> };
 
     constructor(name: string, config: PlatformConfig, opts?: pulumi.ComponentResourceOptions) {
         super("strata:stacks:Platform", name, {}, opts);
@@ -105,10 +116,12 @@ export class Platform extends pulumi.ComponentResource {
         const monitoring = new Map(foundations.map((f) => [f.region.name, this.buildObservability(config, f, postgres)]));
         const meshes = new Map(foundations.map((f) => [f.region.name, config.mesh.enabled ? this.buildMesh(config, f, foundations) : undefined]));
         for (const f of foundations) this.buildServices(config, f, monitoring.get(f.region.name) as RegionalObservability, meshes.get(f.region.name));
+        const edge = config.mesh.enabled ? this.buildEdge(config, foundations, meshes as Map<string, IstioMesh>) : undefined;
+        this.edge = edge && { hostname: edge.hostname, regionalHostnames: edge.regionalHostnames, dnsName: edge.dnsName, staticIps: edge.staticIps };
         this.regions = Object.fromEntries(
             foundations.map((f) => [f.region.name, regionOutputs(f, caches.get(f.region.name) as RedisCluster, monitoring.get(f.region.name) as RegionalObservability, meshes.get(f.region.name))]),
         );
-        this.registerOutputs({ regions: this.regions, postgres: this.postgres });
+        this.registerOutputs({ regions: this.regions, postgres: this.postgres, edge: this.edge });
     }
 
     /** The region's metrics stack, custom-metrics adapter and alerts, with alarms on its share of the data tier. */
@@ -138,6 +151,41 @@ export class Platform extends pulumi.ComponentResource {
         );
     }
 
+    /** The global entry point over every region's ingress NLB. */
+    private buildEdge(config: PlatformConfig, foundations: readonly RegionFoundation[], meshes: ReadonlyMap<string, IstioMesh>): GlobalLoadBalancer {
+        const primary = foundations.find((f) => f.region.primary) as RegionFoundation;
+        const acceleratorProvider =
+            config.edge.mode === "accelerator"
+                ? new aws.Provider("global-us-west-2", { region: "us-west-2", defaultTags: { tags: { ...baseTags(config), "strata:region": "global" } } }, { parent: this })
+                : undefined;
+        return new GlobalLoadBalancer(
+            "edge",
+            {
+                mode: config.edge.mode,
+                domain: config.mesh.domain,
+                hostedZoneId: config.edge.hostedZoneId,
+                routing: config.edge.routing,
+                fallbackRegion: config.edge.fallbackRegion,
+                healthCheck: config.edge.healthCheck,
+                regions: foundations.map((f) => {
+                    const mesh = meshes.get(f.region.name) as IstioMesh;
+                    return {
+                        name: f.region.name,
+                        loadBalancerArn: mesh.loadBalancerArn,
+                        loadBalancerDnsName: mesh.loadBalancerDnsName,
+                        loadBalancerZoneId: mesh.loadBalancerZoneId,
+                        weight: f.region.trafficWeight,
+                        trafficDial: f.region.trafficDial,
+                    };
+                }),
+                acceleratorProvider,
+                dnsProvider: primary.provider,
+                protect: config.environment === "prod",
+            },
+            { parent: this },
+        );
+    }
+
     /** Istio in the region's cluster, its public NLB, and the typed routes of the services that run there. */
     private buildMesh(config: PlatformConfig, f: RegionFoundation, all: readonly RegionFoundation[]): IstioMesh {
         const mesh = new IstioMesh(
@@ -159,7 +207,7 @@ export class Platform extends pulumi.ComponentResource {
             `${f.region.name}-routes`,
             {
                 namespace: f.region.cluster.appNamespace,
-                settings: config.mesh,
+                settings: { ...config.mesh, healthPath: config.edge.healthCheck.path },
                 services: Object.entries(config.services)
                     .filter(([, svc]) => !svc.regions || svc.regions.includes(f.region.name))
                     .map(([name]) => name),
@@ -264,15 +312,7 @@ export class Platform extends pulumi.ComponentResource {
             region.name,
             {
                 region: region.name,
-                defaultTags: {
-                    tags: {
-                        "strata:project": "strata",
-                        "strata:stack": config.stack,
-                        "strata:environment": config.environment,
-                        "strata:region": region.name,
-                        "managed-by": "pulumi",
-                    },
-                },
+                defaultTags: { tags: { ...baseTags(config), "strata:region": region.name } },
             },
             { parent: this },
         );

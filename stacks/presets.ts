@@ -73,7 +73,7 @@ const shared = {
         connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, maxRequestsPerConnection: 10, tenantMaxConnections: 50 },
         outlierDetection: { consecutive5xxErrors: 5, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
     },
-    healthCheck: { path: "/healthz/ready", port: 15021, intervalSeconds: 30, healthyThreshold: 3 },
+    healthCheck: { path: "/healthz/ready", port: 443, intervalSeconds: 30, healthyThreshold: 3 },
     observability: {
         namespace: "monitoring",
         chartVersions: { kubePrometheusStack: "70.4.1", prometheusAdapter: "4.14.1" },

@@ -163,6 +163,8 @@ const region = section({
     redis: redisShape.optional(),
     /** This region's cluster settings over the platform's `cluster` section. */
     cluster: clusterOverride.optional(),
+    /** Share (percent) of the traffic the accelerator sends this region receives; lower it to drain a region. */
+    trafficDial: intIn(0, 100).default(100),
     /** This region's readers per shard; @default postgres.replicasPerShard */
     postgres: section({ replicasPerShard: intIn(0, 15) }).optional(),
 });

@@ -48,6 +48,8 @@ export interface RoutingSettings {
     readonly connectionPool: { readonly maxConnections: number; readonly http1MaxPendingRequests: number; readonly maxRequestsPerConnection: number; readonly tenantMaxConnections: number };
     readonly outlierDetection: { readonly consecutive5xxErrors: number; readonly intervalSeconds: number; readonly baseEjectionTimeSeconds: number; readonly maxEjectionPercent: number };
     readonly allowFaultInjectionInProd: boolean;
+    /** Path the gateway answers itself for health checks. @default HEALTH_PATH */
+    readonly healthPath?: string;
 }
 
 /** A region the ingress can pin requests to. */
@@ -56,6 +58,9 @@ export interface RoutingRegion {
     /** Value of the region header that selects it. */
     readonly key?: string;
 }
+
+/** Path the ingress answers itself, for the global load balancer's health checks. */
+export const HEALTH_PATH = "/healthz/ready";
 
 export const publicHost = (domain: string) => `api.${domain}`;
 /** The hostname that reaches one region directly (the edge publishes it). */
@@ -188,6 +193,8 @@ export function ingressVirtualService(settings: RoutingSettings, namespace: stri
             route: [{ destination: { host: regionalHost(r.name, settings.domain), port: { number: 443 } } }],
             timeout: "15s",
         }));
+    // The edge's health checks: answered by the gateway itself, so they measure the region's ingress.
+    const health: HttpRoute = { name: "health", match: [{ uri: { exact: settings.healthPath ?? HEALTH_PATH } }], directResponse: { status: 200, body: { string: "ok" } } };
     const paths = settings.routes.flatMap((route) => (route.service === settings.tenantService ? tenantRoutes(route, namespace, settings) : [pathRoute(route, namespace)]));
     return {
         apiVersion: MESH_API_VERSION,
@@ -196,7 +203,7 @@ export function ingressVirtualService(settings: RoutingSettings, namespace: stri
         spec: {
             hosts: [publicHost(settings.domain), regionalHost(here.name, settings.domain)],
             gateways: [`${GATEWAY_NAMESPACE}/strata`],
-            http: [...pinned, ...paths],
+            http: [health, ...pinned, ...paths],
         },
     };
 }

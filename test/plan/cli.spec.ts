@@ -263,6 +263,34 @@ describe("npm run plan", function () {
         assert.match(outputs.regions["ap-southeast-1"]!.ingressDnsName, /\.elb\.ap-southeast-1\.amazonaws\.com$/);
     });
 
+    it("prod: one accelerator with an endpoint group per region and listener, each on that region's NLB", () => {
+        const file = readPlan(path.join(out, "prod"));
+        assert.equal(file.resources.filter((r) => r.type === "aws:globalaccelerator/accelerator:Accelerator").length, 1);
+        const groups = file.resources.filter((r) => r.type === "aws:globalaccelerator/endpointGroup:EndpointGroup");
+        assert.deepEqual(groups.filter((g) => g.name.endsWith("-443")).map((g) => g.inputs.endpointGroupRegion), ["us-east-1", "eu-west-1", "ap-southeast-1"]);
+        for (const group of groups) {
+            const nlb = file.resources.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer" && r.region === group.inputs.endpointGroupRegion)!;
+            assert.ok(group.dependencies.includes(nlb.urn), group.name);
+        }
+    });
+
+    it("dialling one region down changes only that region's endpoint groups", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-dial-"));
+        try {
+            const text = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8").replace("userRegionKey: eu\n", "userRegionKey: eu\n      trafficDial: 25\n");
+            assert.ok(text.includes("trafficDial: 25"));
+            const run = plan(["prod", "--config", writeConfig(dir, "dial.yaml", text), "--out", dir, "--quiet"]);
+            assert.equal(run.status, 0, run.stderr);
+            const before = readPlan(path.join(out, "prod")).resources;
+            const after = new Map(readPlan(path.join(dir, "prod")).resources.map((r) => [r.urn, r]));
+            assert.equal(after.size, before.length);
+            const changed = before.filter((r) => JSON.stringify(after.get(r.urn)?.inputs) !== JSON.stringify(r.inputs)).map((r) => r.name).sort();
+            assert.deepEqual(changed, ["edge-eu-west-1-443", "edge-eu-west-1-80"]);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it("plans identically twice (deterministic ids and order)", () => {
         const again = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
         try {

@@ -235,6 +235,9 @@ describe("stack config", () => {
             ["a subset without a matching pod label", (s) => (s.mesh = { subsets: { api: { canary: { version: "v2" } } } }), "strata:mesh.subsets: subset api/canary selects version=v2, which no pod of api carries"],
             ["permissive mTLS in prod", (s) => (s.mesh = { mtlsMode: "PERMISSIVE" }), "strata:mesh.mtlsMode: must be STRICT in prod"],
             ["a prod gateway below 3 replicas", (s) => (s.mesh = { gateway: { minReplicas: 2 } }), "strata:mesh.gateway.minReplicas: must be at least 3 in prod: one gateway per zone (got 2)"],
+            ["a global edge over a single region", (s) => (s.environment = "dev") && (s.regions = [{ name: "us-east-1", primary: true, trafficWeight: 100, vpcCidr: "10.10.0.0/16" }]) && (s.edge = { mode: "accelerator" }), "strata:edge.mode: must be none in a single-region stack"],
+            ["a global edge without the mesh", (s) => (s.mesh = { enabled: false }), "strata:edge.mode: must be none while mesh.enabled is false"],
+            ["an accelerator health check every 20 s", (s) => (s.edge = { healthCheck: { intervalSeconds: 20 } }), "strata:edge.healthCheck.intervalSeconds: must be one of 10, 30 (got 20)"],
             ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
         ];
         for (const [what, breakIt, expected] of broken) {

@@ -211,6 +211,32 @@ Object.assign(TYPES, {
     },
 });
 
+Object.assign(TYPES, {
+    "aws:globalaccelerator/accelerator:Accelerator": {
+        id: (hex: string) => `arn:aws:globalaccelerator::${ACCOUNT_ID}:accelerator/${uuid(hex)}`,
+        outputs: (i: Identity) => ({
+            arn: i.id,
+            dnsName: `a${i.hex.slice(0, 16)}.awsglobalaccelerator.com`,
+            hostedZoneId: "Z2BJ6XQ5FK7U4H",
+            ipSets: [{ ipFamily: "IPv4", ipAddresses: [`198.51.100.${parseInt(i.hex.slice(0, 2), 16) % 250 + 1}`, `198.51.100.${parseInt(i.hex.slice(2, 4), 16) % 250 + 1}`] }],
+        }),
+    },
+    "aws:globalaccelerator/listener:Listener": {
+        id: (hex: string) => `arn:aws:globalaccelerator::${ACCOUNT_ID}:accelerator/${uuid(hex)}/listener/${hex.slice(32, 40)}`,
+        outputs: (i: Identity) => ({ arn: i.id }),
+    },
+    "aws:globalaccelerator/endpointGroup:EndpointGroup": {
+        id: (hex: string) => `arn:aws:globalaccelerator::${ACCOUNT_ID}:endpoint-group/${hex.slice(0, 24)}`,
+        outputs: (i: Identity) => ({ arn: i.id }),
+    },
+    "aws:route53/record:Record": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${String(args.inputs.zoneId)}_${String(args.inputs.name)}_${String(args.inputs.type)}_${hex.slice(0, 6)}`, outputs: (i: Identity) => ({ fqdn: i.args.inputs.name }) },
+    "aws:route53/healthCheck:HealthCheck": { id: (hex: string) => uuid(hex), outputs: (i: Identity) => ({ arn: `arn:aws:route53:::healthcheck/${i.id}` }) },
+    "aws:s3/bucket:Bucket": {
+        id: (hex: string, args: pulumi.runtime.MockResourceArgs) => (typeof args.inputs.bucket === "string" ? args.inputs.bucket : `${args.name}-${hex.slice(0, 12)}`),
+        outputs: (i: Identity) => ({ bucket: i.id, arn: `arn:aws:s3:::${i.id}`, bucketDomainName: `${i.id}.s3.amazonaws.com` }),
+    },
+});
+
 /** Kubernetes objects: the id is `namespace/name`, as the provider reports it. */
 const kubernetesMock: TypeMock = {
     id: (_hex, args) => {

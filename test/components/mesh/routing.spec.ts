@@ -35,7 +35,14 @@ const settings: RoutingSettings = {
 const regions = { us: { name: "us-east-1", key: "us" }, eu: { name: "eu-west-1", key: "eu" }, asia: { name: "ap-southeast-1", key: "asia" } };
 const services = { api: { podLabels: {} }, "auth-service": { podLabels: {} }, "social-service": { podLabels: {} } };
 
-type Http = { name: string; match: { uri?: { prefix: string }; headers?: Record<string, { exact: string }> }[]; route: { destination: { host: string; subset?: string } }[]; timeout: string; retries?: unknown };
+type Http = {
+    name: string;
+    match: { uri?: { prefix?: string; exact?: string }; headers?: Record<string, { exact: string }> }[];
+    route: { destination: { host: string; subset?: string } }[];
+    timeout: string;
+    retries?: unknown;
+    directResponse?: { status: number };
+};
 
 describe("mesh routing", () => {
     const vs = ingressVirtualService(settings, "apps", regions.eu, [regions.us, regions.asia]);
@@ -60,6 +67,10 @@ describe("mesh routing", () => {
         assert.deepEqual(rule.spec?.trafficPolicy?.tls, { mode: "SIMPLE", sni: "api-us-east-1.strata.example.com" });
     });
 
+    it("answers the edge's health checks at the gateway itself, before any other route", () => {
+        assert.deepEqual([http[0]?.name, http[0]?.match[0]?.uri?.exact, http[0]?.directResponse?.status], ["health", "/healthz/ready", 200]);
+    });
+
     it("routes /api/v1/auth to auth-service with a 5 s timeout and /api/v1/social to social-service with 10 s", () => {
         const auth = http.find((h) => h.name === "auth")!;
         assert.deepEqual([auth.match[0]?.uri?.prefix, auth.route[0]?.destination.host, auth.timeout], ["/api/v1/auth", "auth-service.apps.svc.cluster.local", "5s"]);
@@ -69,7 +80,7 @@ describe("mesh routing", () => {
     });
 
     it("sends tenant-a and tenant-b to their own subsets and everything else to default, at the gateway and inside the mesh", () => {
-        const tenantRoutes = http.filter((h) => h.route[0]?.destination.host === "api.apps.svc.cluster.local");
+        const tenantRoutes = http.filter((h) => h.route?.[0]?.destination.host === "api.apps.svc.cluster.local");
         assert.deepEqual(tenantRoutes.map((h) => [h.match[0]?.headers?.["tenant-id"]?.exact ?? null, h.route[0]?.destination.subset]), [
             ["tenant-a", "tenant-a"],
             ["tenant-b", "tenant-b"],
