@@ -261,6 +261,8 @@ export class Platform extends pulumi.ComponentResource {
                     exposesMetrics: svc.exposesMetrics && !mesh,
                     monitoringCrds: monitoring.crds,
                     podLabels: svc.podLabels,
+                    userFacing: svc.userFacing,
+                    throughput: svc.throughput && { ...svc.throughput, trafficWeightPercent: f.region.trafficWeight },
                     after: mesh ? [mesh.controlPlane] : [],
                 },
                 { parent: this, providers: { kubernetes: f.cluster.provider, aws: f.provider } },

@@ -350,6 +350,8 @@ export const serviceSchema = section({
         readiness: { path: "/ready", initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 3 },
         startup: { path: "/health", initialDelaySeconds: 0, periodSeconds: 5, failureThreshold: 30 },
     }),
+    /** Declared load: the stack's peak (req/s, all regions) and what one pod serves; checked against maxReplicas. */
+    throughput: section({ peakRps: numberIn(1, 1e9), perPodRps: numberIn(0.001, 1e9) }).optional(),
     /** Extra pod labels (e.g. `version` for canary subsets). */
     podLabels: z.record(text(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, "a Kubernetes label key"), z.string(), { error: "must be a map of label to value" }).default({}),
     /** The service serves Prometheus metrics of its own (it gets a PodMonitor). */

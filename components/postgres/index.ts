@@ -173,14 +173,21 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 secondaries.map((region) => [region.name, this.shardCluster(args, index, region, sharedOf(region), { globalCluster, after: [writer.cluster, ...writer.instances] })]),
             );
             readers.set(primary.name, writer);
-            if (args.proxy.enabled) this.proxy(args, index, primary, sharedOf(primary), writer.cluster, credentials);
-            return { index, password, writer, readers };
+            const proxyEndpoint = args.proxy.enabled ? this.proxy(args, index, primary, sharedOf(primary), writer.cluster, credentials) : undefined;
+            return { index, password, writer, readers, proxyEndpoint };
         });
 
+        /**
+         * Where a region's applications write: the primary region through its proxy (when there is one) or
+         * its writer; a secondary region through its own cluster, which forwards writes to the primary
+         * (Aurora global write forwarding), so no application needs a network path to another region.
+         */
+        const writerFor = (shard: (typeof shards)[number], region: PostgresRegion): pulumi.Output<string> =>
+            region.primary ? (shard.proxyEndpoint ?? shard.writer.cluster.endpoint) : (shard.readers.get(region.name) as ShardCluster).cluster.endpoint;
         const endpointsIn = (region: PostgresRegion): pulumi.Output<ShardEndpoints[]> =>
             pulumi.all(
                 shards.map((shard) =>
-                    pulumi.all([shard.writer.cluster.endpoint, (shard.readers.get(region.name) as ShardCluster).cluster.readerEndpoint]).apply(([writerEndpoint, readerEndpoint]) => ({
+                    pulumi.all([writerFor(shard, region), (shard.readers.get(region.name) as ShardCluster).cluster.readerEndpoint]).apply(([writerEndpoint, readerEndpoint]) => ({
                         index: shard.index,
                         writerEndpoint,
                         readerEndpoint,
@@ -358,6 +365,8 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 // Major upgrades are an explicit operation (README), never a side effect of an update.
                 allowMajorVersionUpgrade: false,
                 globalClusterIdentifier: role.globalCluster?.id,
+                // A secondary forwards its applications' writes to the primary over Aurora's own replication link.
+                enableGlobalWriteForwarding: role.globalCluster && !writes ? true : undefined,
                 databaseName: writes ? args.databaseName : undefined,
                 masterUsername: writes ? args.masterUsername : undefined,
                 masterPassword: role.password?.result,
@@ -449,7 +458,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
     }
 
     /** An RDS Proxy in front of the shard's writer, with a read-only endpoint for the readers. */
-    private proxy(args: ShardedPostgresArgs, index: number, region: PostgresRegion, shared: RegionShared, cluster: aws.rds.Cluster, secret: aws.secretsmanager.Secret): void {
+    private proxy(args: ShardedPostgresArgs, index: number, region: PostgresRegion, shared: RegionShared, cluster: aws.rds.Cluster, secret: aws.secretsmanager.Secret): pulumi.Output<string> {
         const opts = { parent: this, provider: region.provider };
         const base = `${region.name}-shard-${index}-proxy`;
         const role = new aws.iam.Role(base, { assumeRolePolicy: JSON.stringify(trust("rds.amazonaws.com")) }, opts);
@@ -501,6 +510,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             },
             opts,
         );
+        return proxy.endpoint;
     }
 }
 

@@ -54,6 +54,10 @@ export interface AutoscaledServiceArgs {
     readonly podLabels?: Readonly<Record<string, string>>;
     /** What must run before the pods start (istiod, so every pod gets its sidecar). @default nothing */
     readonly after?: readonly pulumi.Resource[];
+    /** User-facing services are held to the higher replica floor by the policy pack. @default true */
+    readonly userFacing?: boolean;
+    /** Declared load, so the policy pack can check maxReplicas covers this region's share of the peak. @default none */
+    readonly throughput?: { readonly peakRps: number; readonly perPodRps: number; readonly trafficWeightPercent: number };
 }
 
 const HPA_BOUNDS = ["spec.minReplicas", "spec.maxReplicas"];
@@ -142,9 +146,23 @@ export class AutoscaledService extends pulumi.ComponentResource {
         );
         this.host = pulumi.interpolate`${service.metadata.name}.${service.metadata.namespace}.svc.cluster.local`;
 
+        // What the policy pack needs to judge this HPA, stated where it reads it.
+        const hpaAnnotations: Record<string, string> = {
+            ...(args.dataTier?.postgres ? { "strata.io/postgres-pool": String(args.dataTier.postgres.poolSize) } : {}),
+            ...(args.throughput
+                ? {
+                      "strata.io/peak-rps": String(args.throughput.peakRps),
+                      "strata.io/per-pod-rps": String(args.throughput.perPodRps),
+                      "strata.io/traffic-weight": String(args.throughput.trafficWeightPercent),
+                  }
+                : {}),
+        };
         const hpa = new k8s.autoscaling.v2.HorizontalPodAutoscaler(
             `${name}-hpa`,
-            { metadata, spec: specs.hpa },
+            {
+                metadata: { ...metadata, labels: { ...labels, "strata.io/user-facing": String(args.userFacing ?? true) }, annotations: hpaAnnotations },
+                spec: specs.hpa,
+            },
             // Scheduled windows move the bounds between deployments; the next `pulumi up` must not undo them.
             { ...child, dependsOn: [deployment], ignoreChanges: args.schedules ? HPA_BOUNDS : [] },
         );

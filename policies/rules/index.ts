@@ -1,5 +1,26 @@
 import { Policies } from "@pulumi/policy";
+import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capacity";
 import { natGatewayPerZone } from "./network";
+import { auroraSafety, dataBounds, eksSafety, elasticacheSafety, istioSafety, multiRegion, protectStateful } from "./safety";
+import { deploymentResources, disruptionBudgets, hpaBounds, hpaTargets, nodeGroups, vpaWithHpa } from "./scaling";
 
 /** Every rule of the pack, in the order they are reported. */
-export const strataPolicies: Policies = [natGatewayPerZone];
+export const strataPolicies: Policies = [
+    hpaBounds,
+    hpaTargets,
+    deploymentResources,
+    disruptionBudgets,
+    vpaWithHpa,
+    nodeGroups,
+    dataBounds,
+    hpaFitsCluster,
+    connectionsFitPostgres,
+    throughputTarget,
+    auroraSafety,
+    elasticacheSafety,
+    eksSafety,
+    protectStateful,
+    istioSafety,
+    multiRegion,
+    natGatewayPerZone,
+];

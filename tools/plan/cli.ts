@@ -4,7 +4,8 @@ import { formatConfigErrors, parseStackConfig, strataSettings } from "../../stac
 import { EXIT, PLAN_VERSION, PlanFile } from "./contract";
 import { PROJECT, runProgram } from "./engine";
 import { renderManifests } from "./manifests";
-import { hasMandatoryViolation, runPolicies } from "./policyRunner";
+import * as fs from "fs";
+import { PackConfig, hasMandatoryViolation, runPolicies } from "./policyRunner";
 import { readStackFile } from "./stackFile";
 import { summarize } from "./summary";
 import { writePlan } from "./writer";
@@ -45,6 +46,13 @@ export function parseArgs(argv: readonly string[], cwd: string): PlanOptions {
 
 class InvalidInput extends Error {}
 
+/** The environment's policy pack config: the same file `pulumi preview --policy-pack-config` takes. */
+export const packConfigFile = (environment: string) => path.resolve(__dirname, "..", "..", "policies", "config", `${environment}.json`);
+
+function readPackConfig(environment: string): PackConfig {
+    return JSON.parse(fs.readFileSync(packConfigFile(environment), "utf8")) as PackConfig;
+}
+
 async function plan(options: PlanOptions): Promise<number> {
     let config;
     try {
@@ -56,7 +64,7 @@ async function plan(options: PlanOptions): Promise<number> {
     if (!checked.ok) throw new InvalidInput(formatConfigErrors(options.stack, checked.errors));
 
     const run = await runProgram(options.stack, config);
-    const policies = await runPolicies(strataPolicies, run.revealed);
+    const policies = await runPolicies(strataPolicies, run.revealed, readPackConfig(checked.config.environment));
     const planFile: PlanFile = { version: PLAN_VERSION, project: PROJECT, stack: options.stack, resources: run.resources, outputs: run.outputs, policies };
     const manifests = renderManifests(run.resources);
     const target = writePlan(options.outDir, planFile, manifests);

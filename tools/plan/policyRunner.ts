@@ -23,6 +23,21 @@ function configDefaults(schema: Policies[number]["configSchema"]): Record<string
     return Object.fromEntries(Object.entries(schema?.properties ?? {}).map(([key, property]) => [key, (property as { default?: unknown }).default]));
 }
 
+/**
+ * A policy pack config as `pulumi preview --policy-pack-config FILE` takes it: per policy either an
+ * enforcement level, or an object with `enforcementLevel` and the policy's config properties.
+ */
+export type PackConfig = Readonly<Record<string, PolicyEnforcementLevel | (Record<string, unknown> & { enforcementLevel?: PolicyEnforcementLevel })>>;
+
+function configured(policy: Policies[number], packConfig: PackConfig): { level: PolicyEnforcementLevel | undefined; values: Record<string, unknown> } {
+    const entry = packConfig[policy.name];
+    const defaults = configDefaults(policy.configSchema);
+    if (typeof entry === "string") return { level: entry, values: defaults };
+    if (!entry) return { level: policy.enforcementLevel, values: defaults };
+    const { enforcementLevel, ...values } = entry;
+    return { level: enforcementLevel ?? policy.enforcementLevel, values: { ...defaults, ...values } };
+}
+
 function levelOf(level: PolicyEnforcementLevel | undefined): PlanViolation["enforcementLevel"] | "disabled" {
     if (level === "disabled") return "disabled";
     return level === "mandatory" || level === "remediate" ? "mandatory" : "advisory";
@@ -66,15 +81,15 @@ function resolve(plan: readonly PlanResource[]): Resolved {
 }
 
 /** Applies every enabled policy to the plan's resources (secrets revealed, as the engine would). */
-export async function runPolicies(policies: Policies, plan: readonly PlanResource[], stackTags: ReadonlyMap<string, string> = new Map()): Promise<PlanPolicies> {
+export async function runPolicies(policies: Policies, plan: readonly PlanResource[], packConfig: PackConfig = {}, stackTags: ReadonlyMap<string, string> = new Map()): Promise<PlanPolicies> {
     const { resources } = resolve(plan);
     const violations: PlanViolation[] = [];
     let evaluated = 0;
     for (const policy of policies) {
-        const level = levelOf(policy.enforcementLevel);
+        const { level: configuredLevel, values: config } = configured(policy, packConfig);
+        const level = levelOf(configuredLevel);
         if (level === "disabled") continue;
         evaluated++;
-        const config = configDefaults(policy.configSchema);
         const getConfig = <T extends object>() => config as T;
         const notApplicable = (reason?: string): never => {
             throw new NotApplicable(reason);

@@ -120,6 +120,8 @@ describe("ShardedPostgres", () => {
             assert.equal(secondary.inputs.masterUsername, undefined);
             assert.equal(secondary.inputs.masterPassword, undefined);
             assert.equal(secondary.inputs.globalClusterIdentifier, "strata-prod-shard-1");
+            assert.equal(secondary.inputs.enableGlobalWriteForwarding, true);
+            assert.equal(primary.inputs.enableGlobalWriteForwarding, undefined);
             assert.ok(secondary.dependencies.includes(primary.urn));
             assert.ok(secondary.dependencies.includes(one(resources, T.instance, "us-east-1-shard-1-writer").urn));
             assert.equal(ofType(resources, T.instance).filter((i) => i.name.startsWith("ap-southeast-1-") && i.name.endsWith("-writer")).length, 0);
@@ -209,7 +211,8 @@ describe("ShardedPostgres", () => {
                 assert.equal(doc.shards.length, 4);
                 for (const shard of doc.shards) {
                     assert.match(shard.readerEndpoint, new RegExp(`^strata-prod-${region}-shard-\\d\\.cluster-ro-.*\\.${region}\\.rds\\.amazonaws\\.com$`));
-                    assert.match(shard.writerEndpoint, /^strata-prod-us-east-1-shard-\d\.cluster-[0-9a-f]+\.us-east-1\./);
+                    // Writes go to the primary; a secondary's own cluster forwards them there.
+                    assert.match(shard.writerEndpoint, new RegExp(`^strata-prod-${region}-shard-\\d\\.cluster-[0-9a-f]+\\.${region}\\.`));
                 }
             }
             assert.equal(shardMap.shards.length, 4);
@@ -280,6 +283,8 @@ describe("ShardedPostgres", () => {
             assert.equal(proxy.inputs.requireTls, true);
             assert.equal(proxy.inputs.engineFamily, "POSTGRESQL");
             assert.deepEqual(ofType(resources, T.proxyEndpoint).map((e) => e.inputs.targetRole), ["READ_ONLY", "READ_ONLY"]);
+            const doc = JSON.parse(String((one(resources, T.configMap, "us-east-2-shard-map").inputs.data as Record<string, string>)["shard-map.json"])) as { shards: { writerEndpoint: string }[] };
+            assert.match(doc.shards[0]!.writerEndpoint, /\.proxy-[0-9a-f]+\.us-east-2\.rds\.amazonaws\.com$/, "applications write through the proxy");
         });
 
         it("refuses every bad argument at once and registers nothing", async () => {

@@ -1,0 +1,45 @@
+import { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+
+/** Helpers every rule shares: typed views of props, grouping by cluster, and the config every rule reads. */
+
+export type Props = Record<string, unknown>;
+
+export const isRecord = (value: unknown): value is Props => typeof value === "object" && value !== null && !Array.isArray(value);
+export const record = (value: unknown): Props => (isRecord(value) ? value : {});
+export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export const num = (value: unknown): number | undefined => (typeof value === "number" ? value : typeof value === "string" && value !== "" && !Number.isNaN(Number(value)) ? Number(value) : undefined);
+export const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+export const ofType = (args: StackValidationArgs, type: string) => args.resources.filter((r) => r.type === type);
+
+/** Kubernetes object metadata. */
+export const meta = (r: PolicyResource) => {
+    const m = record(r.props.metadata);
+    return { name: str(m.name) ?? r.name, namespace: str(m.namespace) ?? "default", labels: record(m.labels), annotations: record(m.annotations) };
+};
+export const spec = (r: PolicyResource): Props => record(r.props.spec);
+
+/** Which cluster a Kubernetes object lives in: its provider, one per cluster. */
+export const clusterKey = (r: PolicyResource) => r.provider?.urn ?? "default";
+
+/** `namespace/name` within a cluster. */
+export const objectKey = (r: PolicyResource) => `${clusterKey(r)}|${meta(r).namespace}/${meta(r).name}`;
+
+export const dependsOn = (r: PolicyResource, target: PolicyResource) => r.dependencies.some((d) => d.urn === target.urn);
+
+/** Provider inputs that are objects reach the engine JSON-encoded; accept both forms. */
+export function decoded(value: unknown): unknown {
+    if (typeof value !== "string") return value;
+    try {
+        return JSON.parse(value);
+    } catch {
+        return undefined;
+    }
+}
+
+/** The AWS region a resource is created in (its provider's). */
+export const regionOf = (r: PolicyResource) => str(r.props.region) ?? str(r.provider?.props?.region);
+
+/** A config schema property with its default (the pack's defaults are prod's values: the safer ones). */
+export const integer = (description: string, defaultValue: number) => ({ type: "integer" as const, description, default: defaultValue });
+export const boolean = (description: string, defaultValue: boolean) => ({ type: "boolean" as const, description, default: defaultValue });
