@@ -344,10 +344,6 @@ function crossSectionProblems(input: Json, environment: Environment): Problem[] 
     if (environment === "prod" && retention !== undefined && retention < 7) {
         problems.push({ path: ["postgres", "backupRetentionDays"], message: "must be at least 7 in prod" });
     }
-    const policy = isRecord(input.policy) ? input.policy : {};
-    const cpu = isRecord(policy.cpuTargetPercent) ? policy.cpuTargetPercent : {};
-    const [lo, hi] = [num(cpu.min), num(cpu.max)];
-    if (lo !== undefined && hi !== undefined && lo > hi) problems.push({ path: ["policy", "cpuTargetPercent", "max"], message: `max (${hi}) must be ≥ min (${lo})` });
     return problems;
 }
 

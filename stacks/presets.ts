@@ -15,7 +15,6 @@ export const REPLACED_WHOLE: readonly string[] = [
     "services",
     "cluster.nodeGroups",
     "postgres.shardKeys",
-    "policy.maxReplicasAllowList",
 ];
 
 const image = (service: string) => `public.ecr.aws/strata/${service}:1.0.0`;
@@ -95,7 +94,6 @@ const shared = {
         addonVersions: {},
         chartVersions: { metricsServer: "3.12.2", clusterAutoscaler: "9.46.6", verticalPodAutoscaler: "4.7.2", awsLoadBalancerController: "1.14.1" },
     },
-    policy: { maxReplicasCap: 100, maxReplicasAllowList: {}, cpuTargetPercent: { min: 50, max: 90 }, maxNodesPerGroup: 1000, maxNodesPerCluster: 1000 },
 } satisfies {
     postgres: Partial<Preset["postgres"]>;
     redis: Partial<Preset["redis"]>;
@@ -103,7 +101,6 @@ const shared = {
     healthCheck: Preset["edge"]["healthCheck"];
     cluster: Omit<Preset["cluster"], "endpointPublicAccess" | "publicAccessCidrs" | "deletionProtection" | "logRetentionDays" | "nodeGroups">;
     observability: Omit<Preset["observability"], "prometheus" | "alertmanager">;
-    policy: Omit<Preset["policy"], "minReplicasUserFacing" | "minScaleDownStabilizationSeconds">;
 };
 
 const services = (env: Environment): Preset["services"] => {
@@ -218,7 +215,6 @@ export const PRESETS: Record<Environment, Preset> = {
             alertmanager: { replicas: 1, storageGiB: 1 },
         },
         edge: { mode: "none", domain: "dev.strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
-        policy: { ...shared.policy, minReplicasUserFacing: 1, minScaleDownStabilizationSeconds: 0 },
     },
     prod: {
         regions: [
@@ -271,6 +267,5 @@ export const PRESETS: Record<Environment, Preset> = {
             alertmanager: { replicas: 3, storageGiB: 5 },
         },
         edge: { mode: "accelerator", domain: "strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
-        policy: { ...shared.policy, minReplicasUserFacing: 3, minScaleDownStabilizationSeconds: 300 },
     },
 };

@@ -509,21 +509,6 @@ const edge = section({
     }),
 });
 
-const policy = section({
-    /** Highest maxReplicas any HPA may have. */
-    maxReplicasCap: intIn(1, 10000),
-    /** Services allowed beyond the cap, with their own cap. */
-    maxReplicasAllowList: z.record(z.string(), intIn(1, 10000), { error: "must be a map of service name to cap" }),
-    /** Lowest minReplicas of a user-facing service. */
-    minReplicasUserFacing: intIn(0, 100),
-    /** Allowed HPA CPU utilization targets (percent). */
-    cpuTargetPercent: section({ min: intIn(1, 100), max: intIn(1, 100) }),
-    /** Shortest HPA scale-down stabilization window (seconds). */
-    minScaleDownStabilizationSeconds: intIn(0, 3600),
-    maxNodesPerGroup: intIn(1, 5000),
-    maxNodesPerCluster: intIn(1, 5000),
-});
-
 const promDuration = () => text(/^\d+(s|m|h|d|w)$/, 'a Prometheus duration such as "5m" or "15d"');
 
 export const observabilitySchema = section({
@@ -584,7 +569,6 @@ export const platformSchema = section({
     services: namedMap(serviceSchema, "services"),
     mesh,
     edge,
-    policy,
     observability: observabilitySchema,
     /** Chat webhook that also receives alerts; set it with `pulumi config set --secret`. */
     alertWebhookUrl: text(/^https:\/\/\S+$/, "an https URL").optional(),

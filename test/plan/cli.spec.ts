@@ -291,6 +291,31 @@ describe("npm run plan", function () {
         }
     });
 
+    const unsafe: [string, string[]][] = [
+        ["prod-unsafe-scaling.yaml", ["strata-hpa-bounds"]],
+        ["prod-unsafe-connections.yaml", ["strata-capacity-postgres-connections"]],
+        ["prod-unsafe-capacity.yaml", ["strata-capacity-hpa-fit"]],
+    ];
+    for (const [fixture, rules] of unsafe) {
+        it(`exits 1 on test/fixtures/${fixture}, naming ${rules.join(", ")}`, () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-unsafe-"));
+            try {
+                const run = plan(["prod", "--config", path.join(root, "test", "fixtures", fixture), "--out", dir, "--quiet"]);
+                assert.equal(run.status, 1, run.stderr);
+                const named = new Set(readPlan(path.join(dir, "prod")).policies.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.policy));
+                assert.deepEqual([...named].sort(), rules);
+                for (const rule of rules) assert.match(run.stdout, new RegExp(`\\[mandatory\\] ${rule}: `));
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        });
+    }
+
+    it("prod and dev plan with no policy violation at all", () => {
+        for (const stack of ["dev", "prod"]) assert.deepEqual(readPlan(path.join(out, stack)).policies.violations, [], stack);
+        assert.equal(readPlan(path.join(out, "prod")).policies.evaluated, 17);
+    });
+
     it("plans identically twice (deterministic ids and order)", () => {
         const again = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
         try {

@@ -54,8 +54,6 @@ describe("stack config", () => {
             assert.equal(api.hpa.behavior?.scaleDown.stabilizationWindowSeconds, 300);
             assert.deepEqual(api.hpa.podsMetrics.map((m) => m.name), ["requests_per_second", "queue_length"]);
             assert.equal(config.services["auth-service"]?.port, 8080);
-            assert.equal(config.policy.maxReplicasCap, 100);
-            assert.equal(config.policy.minReplicasUserFacing, 3);
             assert.equal(config.edge.mode, "accelerator");
             assert.equal(config.network.natGateways, "perAz");
         });
@@ -197,7 +195,6 @@ describe("stack config", () => {
             ["a fallback region outside the stack", (s) => (s.edge = { fallbackRegion: "us-west-2" }), "strata:edge.fallbackRegion: must be one of the stack's regions (us-east-1, eu-west-1, ap-southeast-1)"],
             ["dns mode without a zone", (s) => (s.edge = { mode: "dns" }), "strata:edge.hostedZoneId: is required when edge.mode is dns (missing)"],
             ["a Redis alert below eviction", (s) => (s.redis = { memoryAlertPercent: 70 }), "strata:redis.memoryAlertPercent: must be above evictionThresholdPercent (80) (got 70)"],
-            ["an inverted CPU target range", (s) => (s.policy = { cpuTargetPercent: { min: 90, max: 50 } }), "strata:policy.cpuTargetPercent.max: max (50) must be ≥ min (90) (got 50)"],
             ["a Kubernetes version below the floor", (s) => (s.cluster = { kubernetesVersion: "1.29" }), 'strata:cluster.kubernetesVersion: must be a supported Kubernetes version: 1.31 or newer (got "1.29")'],
             ["a public endpoint without CIDRs", (s) => (s.environment = "dev") && (s.cluster = { endpointPublicAccess: true, publicAccessCidrs: [] }), "strata:cluster.publicAccessCidrs: must list at least one CIDR while endpointPublicAccess is true"],
             ["desired outside a region override's bounds", (s) => ((s.regions as { cluster?: unknown }[])[1]!.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 2, maxSize: 4, desiredSize: 5 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:regions[1].cluster.nodeGroups.system.desiredSize: desiredSize (5) must be ≤ maxSize (4)"],

@@ -1,0 +1,169 @@
+import { strict as assert } from "assert";
+import { Policies } from "@pulumi/policy";
+import { strataPolicies } from "../../policies/rules";
+import { JsonObject, PlanResource } from "../../tools/plan/contract";
+import { PackConfig, runPolicies } from "../../tools/plan/policyRunner";
+import { planResource } from "../harness";
+
+/*
+ * Each rule against a small stack that passes, then against that stack with one thing broken, asserting
+ * the exact violation. The runner gives policies what the engine gives them (getConfig, notApplicable,
+ * stackTags, isType), so these exercise the rules as `pulumi preview --policy-pack` would.
+ */
+
+const awsProvider = planResource({ type: "pulumi:providers:aws", name: "p", inputs: { region: "us-east-1", defaultTags: JSON.stringify({ tags: { "strata:environment": "prod" } }) } });
+const eks = planResource({
+    type: "aws:eks/cluster:Cluster",
+    name: "eks",
+    provider: awsProvider.urn,
+    inputs: { name: "c1", vpcConfig: { endpointPublicAccess: false }, encryptionConfig: { resources: ["secrets"] }, enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] },
+    protect: true,
+});
+const eks2 = { ...eks, urn: `${eks.urn}-2`, name: "eks2", provider: `${awsProvider.urn}-eu`, inputs: { ...eks.inputs, name: "c2" } };
+const awsProviderEu = { ...awsProvider, urn: `${awsProvider.urn}-eu`, inputs: { ...awsProvider.inputs, region: "eu-west-1" } };
+const k8s = planResource({ type: "pulumi:providers:kubernetes", name: "k", dependencies: [eks.urn] });
+const inK8s = (type: string, name: string, inputs: JsonObject) => planResource({ type, name, provider: k8s.urn, inputs });
+const labels = { "app.kubernetes.io/name": "api" };
+
+function goodStack(): PlanResource[] {
+    return [
+        awsProvider,
+        awsProviderEu,
+        eks,
+        eks2,
+        k8s,
+        planResource({ type: "aws:ec2/launchTemplate:LaunchTemplate", name: "lt", inputs: { metadataOptions: { httpTokens: "required" } } }),
+        planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "workload", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 20 }, instanceTypes: ["m6i.2xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "workload" } } }),
+        planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "system", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 }, instanceTypes: ["m6i.xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "system" } } }),
+        inK8s("kubernetes:apps/v1:Deployment", "api-deployment", {
+            metadata: { name: "api", namespace: "apps", labels },
+            spec: { template: { spec: { containers: [{ name: "api", resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } }] } } },
+        }),
+        inK8s("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "api-hpa", {
+            metadata: { name: "api", namespace: "apps", labels: { ...labels, "strata.io/user-facing": "true" }, annotations: { "strata.io/postgres-pool": "20", "strata.io/peak-rps": "10000", "strata.io/per-pod-rps": "100", "strata.io/traffic-weight": "50" } },
+            spec: {
+                scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "api" },
+                minReplicas: 3,
+                maxReplicas: 100,
+                metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
+                behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },
+            },
+        }),
+        inK8s("kubernetes:policy/v1:PodDisruptionBudget", "api-pdb", { metadata: { name: "api", namespace: "apps" }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } }),
+        inK8s("kubernetes:autoscaling.k8s.io/v1:VerticalPodAutoscaler", "api-vpa", {
+            metadata: { name: "api", namespace: "apps" },
+            spec: { targetRef: { name: "api" }, updatePolicy: { updateMode: "Auto" }, resourcePolicy: { containerPolicies: [{ containerName: "api", controlledResources: ["memory"], minAllowed: { memory: "128Mi" }, maxAllowed: { cpu: "4", memory: "8Gi" } }] } },
+        }),
+        planResource({ type: "aws:rds/cluster:Cluster", name: "shard-0", protect: true, inputs: { clusterIdentifier: "s-shard-0", storageEncrypted: true, iamDatabaseAuthenticationEnabled: true, deletionProtection: true, backupRetentionPeriod: 14 } }),
+        ...["writer", "reader-1", "reader-2"].map((role) =>
+            planResource({ type: "aws:rds/clusterInstance:ClusterInstance", name: `shard-0-${role}`, protect: true, dependencies: ["urn:pulumi:test::strata::aws:rds/cluster:Cluster::shard-0"], inputs: { identifier: `s-shard-0-${role}`, instanceClass: "db.r6g.2xlarge", publiclyAccessible: false, performanceInsightsEnabled: true } }),
+        ),
+        planResource({ type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "cache", protect: true, inputs: { replicationGroupId: "c", transitEncryptionEnabled: true, atRestEncryptionEnabled: true, authToken: "[secret]", replicasPerNodeGroup: 1, numNodeGroups: 3, automaticFailoverEnabled: true, multiAzEnabled: true, snapshotRetentionLimit: 7 } }),
+        inK8s("kubernetes:security.istio.io/v1beta1:PeerAuthentication", "mtls", { metadata: { name: "default", namespace: "istio-system" }, spec: { mtls: { mode: "STRICT" } } }),
+        inK8s("kubernetes:networking.istio.io/v1beta1:DestinationRule", "dr", { metadata: { name: "api", namespace: "apps" }, spec: { trafficPolicy: { outlierDetection: { consecutive5xxErrors: 5 }, connectionPool: { tcp: { maxConnections: 100 } } } } }),
+        inK8s("kubernetes:networking.istio.io/v1beta1:VirtualService", "vs", {
+            metadata: { name: "public", namespace: "istio-ingress" },
+            spec: { http: [{ name: "health", directResponse: { status: 200 } }, { name: "api", timeout: "10s", route: [{ destination: { host: "api" }, weight: 90 }, { destination: { host: "api", subset: "canary" }, weight: 10 }] }] },
+        }),
+        planResource({ type: "aws:globalaccelerator/endpointGroup:EndpointGroup", name: "eg", inputs: { healthCheckPath: "/healthz/ready" } }),
+    ];
+}
+
+async function violations(rule: string, resources: PlanResource[], config: PackConfig = {}): Promise<string[]> {
+    const policies: Policies = strataPolicies.filter((p) => p.name === rule);
+    assert.equal(policies.length, 1, `no rule ${rule}`);
+    return (await runPolicies(policies, resources, config)).violations.map((v) => v.message);
+}
+
+/** The good stack with one resource's inputs changed. */
+function broken(name: string, change: (inputs: JsonObject, resource: PlanResource) => JsonObject | PlanResource): PlanResource[] {
+    return goodStack().map((r) => {
+        if (r.name !== name) return r;
+        const changed = change(structuredClone(r.inputs), r);
+        return "urn" in changed && "inputs" in changed ? (changed as PlanResource) : { ...r, inputs: changed as JsonObject };
+    });
+}
+
+const hpaSpec = (i: JsonObject) => i.spec as JsonObject;
+
+describe("policy pack rules", () => {
+    it("the good stack passes every rule", async () => {
+        const result = await runPolicies(strataPolicies, goodStack());
+        assert.deepEqual(result.violations.map((v) => `${v.policy}: ${v.message}`), []);
+        assert.equal(result.evaluated, strataPolicies.length);
+    });
+
+    it("every rule has a stable name, a description and a mandatory default", () => {
+        for (const policy of strataPolicies) {
+            assert.match(policy.name, /^[a-z][a-z0-9-]+$/);
+            assert.ok(policy.description.length > 20, policy.name);
+            assert.equal(policy.enforcementLevel, "mandatory", policy.name);
+        }
+    });
+
+    const cases: [string, string, (i: JsonObject, r: PlanResource) => JsonObject | PlanResource, string][] = [
+        ["strata-hpa-bounds", "api-hpa", (i) => ((hpaSpec(i).maxReplicas = 150), i), "HPA api: maxReplicas 150 exceeds the cap of 100; lower it or add api to maxReplicasAllowList with its own cap"],
+        ["strata-hpa-bounds", "api-hpa", (i) => ((hpaSpec(i).minReplicas = 2), i), "HPA api: a user-facing service needs minReplicas ≥ 3 (has 2); raise services.api.minReplicas"],
+        ["strata-hpa-bounds", "api-hpa", (i) => ((hpaSpec(i).minReplicas = 120), (hpaSpec(i).maxReplicas = 100), i), "HPA api: minReplicas (120) is above maxReplicas (100); lower services.api.minReplicas or raise maxReplicas"],
+        ["strata-hpa-bounds", "api-hpa", (i) => (((((hpaSpec(i).metrics as JsonObject[])[0]!.resource as JsonObject).target as JsonObject).averageUtilization = 95), i), "HPA api: CPU target 95 % is outside 50–90 %; set hpa.cpuUtilization within it"],
+        ["strata-hpa-bounds", "api-hpa", (i) => ((hpaSpec(i).behavior = { scaleDown: { stabilizationWindowSeconds: 60 } }), i), "HPA api: scale-down stabilization 60 s is below 300 s; flapping capacity follows"],
+        ["strata-hpa-targets", "api-hpa", (i) => (((hpaSpec(i).scaleTargetRef as JsonObject).name = "ghost"), i), "HPA api scales Deployment ghost, which does not exist in its namespace and cluster"],
+        ["strata-deployment-resources", "api-deployment", (i) => ((hpaSpec(i).replicas = 3), i), "Deployment api pins replicas (3) under an HPA: every pulumi up would reset the HPA; drop spec.replicas"],
+        ["strata-deployment-resources", "api-deployment", (i) => ((((hpaSpec(i).template as JsonObject).spec as JsonObject).containers = [{ name: "api", resources: { requests: { cpu: "1", memory: "1Gi" } } }]), i), "Deployment api, container api: set cpu and memory limits"],
+        ["strata-pdb", "api-pdb", (i) => ((hpaSpec(i).maxUnavailable = undefined as unknown as number), (hpaSpec(i).minAvailable = 3), i), "api: PDB minAvailable (3) ≥ HPA minReplicas (3) blocks every drain at minimum scale; use maxUnavailable"],
+        ["strata-pdb", "api-pdb", (i) => (((hpaSpec(i).selector as JsonObject).matchLabels = { "app.kubernetes.io/name": "other" }), i), "api: no PodDisruptionBudget; a drain may take every pod at once"],
+        ["strata-vpa-hpa", "api-vpa", (i) => ((((hpaSpec(i).resourcePolicy as JsonObject).containerPolicies as JsonObject[])[0]!.controlledResources = ["cpu"]), i), "VPA api (mode Auto) changes cpu while the HPA scales on it; set vpa.mode Off or vpa.controlledResources to the other resource"],
+        ["strata-vpa-hpa", "api-vpa", (i) => ((((hpaSpec(i).resourcePolicy as JsonObject).containerPolicies as JsonObject[])[0]!.maxAllowed = { cpu: "32", memory: "8Gi" }), i), "VPA api: maxAllowed.cpu 32 exceeds the largest node (8 vCPU); pods sized to it could never schedule"],
+        ["strata-node-groups", "workload", (i) => ((i.scalingConfig = { minSize: 5, desiredSize: 3, maxSize: 20 }), i), "Node group workload: needs minSize ≤ desiredSize ≤ maxSize (has 5 / 3 / 20)"],
+        ["strata-node-groups", "system", (i) => ((i.capacityType = "SPOT"), i), "Node group system: a system group runs on spot; cluster add-ons must not be reclaimed — use ON_DEMAND"],
+        ["strata-node-groups", "workload", (i) => ((i.scalingConfig = { minSize: 3, desiredSize: 3, maxSize: 1200 }), i), "Node group workload: maxSize 1200 exceeds the cap of 1000"],
+        ["strata-data-bounds", "cache", (i) => ((i.replicasPerNodeGroup = 0), (i.multiAzEnabled = false), i), "Cache c: 0 replica(s) per shard; keep 1–5"],
+        ["strata-capacity-hpa-fit", "workload", (i) => ((i.scalingConfig = { minSize: 1, desiredSize: 1, maxSize: 5 }), i), "Cluster c1: at their HPA maximums the workloads need 50.0 vCPU, 100.0 GiB and 100 pods, but the workload node groups offer 39.5 vCPU, 155.2 GiB and 290 pods (20 % kept free); short on cpu: raise node group maxSize or lower maxReplicas"],
+        ["strata-capacity-postgres-connections", "shard-0-writer", (i) => ((i.instanceClass = "db.r6g.large"), i), "Writer s-shard-0-writer: 2000 connections at the services' HPA maximums exceed 1621 (max_connections 1802 less 10 %); enable postgres.proxy, lower connectionPool.perPod or maxReplicas, or use a larger instance class"],
+        ["strata-capacity-throughput", "api-hpa", (i) => ((hpaSpec(i).maxReplicas = 40), i), "HPA api: 40 pods × 100 req/s = 4000 req/s cannot carry this region's 50 % of 10000 req/s (5000); raise maxReplicas"],
+        ["strata-aurora-safety", "shard-0", (i) => ((i.backupRetentionPeriod = 3), (i.storageEncrypted = false), i), "Aurora s-shard-0: storage is not encrypted"],
+        ["strata-aurora-safety", "shard-0-reader-1", (i) => ((i.publiclyAccessible = true), i), "Aurora instance s-shard-0-reader-1 is publicly accessible"],
+        ["strata-elasticache-safety", "cache", (i) => ((i.transitEncryptionEnabled = false), i), "Cache c: encryption in transit is off"],
+        ["strata-eks-safety", "eks", (i) => ((i.vpcConfig = { endpointPublicAccess: true }), i), "EKS c1: the API endpoint is public; set cluster.endpointPublicAccess false"],
+        ["strata-eks-safety", "lt", (i) => ((i.metadataOptions = { httpTokens: "optional" }), i), "Launch template lt: IMDSv2 is not required"],
+        ["strata-protect-stateful", "cache", (_i, r) => ({ ...r, protect: false }), "ReplicationGroup cache is not protected: a mistaken delete would lose data"],
+        ["strata-istio-safety", "dr", (i) => (((hpaSpec(i).trafficPolicy as JsonObject).outlierDetection = undefined as unknown as JsonObject), i), "DestinationRule api: no outlier detection; a failing endpoint keeps its share of traffic"],
+        ["strata-istio-safety", "vs", (i) => ((((hpaSpec(i).http as JsonObject[])[1]!.route as JsonObject[])[1]!.weight = 20), i), "VirtualService public, route api: weights add up to 110, not 100"],
+        ["strata-istio-safety", "mtls", (i) => (((hpaSpec(i).mtls as JsonObject).mode = "PERMISSIVE"), i), "A meshed cluster has no mesh-wide STRICT PeerAuthentication in istio-system"],
+        ["strata-multi-region", "eg", (i) => ((i.healthCheckPath = undefined as unknown as string), i), "No health-checked global entry point (Global Accelerator endpoint groups or Route 53 health checks); set edge.mode"],
+    ];
+    for (const [rule, name, change, expected] of cases) {
+        it(`${rule} flags: ${expected.slice(0, 70)}…`, async () => {
+            const found = await violations(rule, broken(name, change));
+            assert.ok(found.includes(expected), `expected\n  ${expected}\ngot\n  ${found.join("\n  ")}`);
+        });
+    }
+
+    it("strata-capacity-postgres-connections passes a shard fronted by an RDS Proxy", async () => {
+        const stack = broken("shard-0-writer", (i) => ((i.instanceClass = "db.r6g.large"), i));
+        const proxy = planResource({ type: "aws:rds/proxyTarget:ProxyTarget", name: "pt", inputs: { dbClusterIdentifier: "s-shard-0" } });
+        assert.deepEqual(await violations("strata-capacity-postgres-connections", [...stack, proxy]), []);
+    });
+
+    it("strata-multi-region flags a single-region stack", async () => {
+        const found = await violations("strata-multi-region", goodStack().filter((r) => r.name !== "eks2"));
+        assert.deepEqual(found, ["The stack runs clusters in 1 region(s); prod needs at least 2 behind a global entry point"]);
+    });
+
+    it("dev's config relaxes thresholds and demotes every rule to advisory", async () => {
+        const dev = JSON.parse(JSON.stringify(require("../../policies/config/dev.json"))) as PackConfig;
+        const stack = broken("api-hpa", (i) => ((hpaSpec(i).minReplicas = 1), (hpaSpec(i).behavior = { scaleDown: { stabilizationWindowSeconds: 0 } }), i));
+        assert.deepEqual(await violations("strata-hpa-bounds", stack, dev), []);
+        const result = await runPolicies(strataPolicies, broken("cache", (i) => ((i.transitEncryptionEnabled = false), i)), dev);
+        assert.ok(result.violations.length > 0 && result.violations.every((v) => v.enforcementLevel === "advisory"));
+    });
+
+    it("the config files name every rule, and prod's keep every rule mandatory", () => {
+        for (const env of ["dev", "prod"]) {
+            const config = require(`../../policies/config/${env}.json`) as Record<string, unknown>;
+            assert.deepEqual(Object.keys(config).sort(), strataPolicies.map((p) => p.name).sort(), env);
+        }
+        const prod = require("../../policies/config/prod.json") as Record<string, string | { enforcementLevel: string }>;
+        for (const value of Object.values(prod)) assert.equal(typeof value === "string" ? value : value.enforcementLevel, "mandatory");
+    });
+});
