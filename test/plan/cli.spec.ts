@@ -316,6 +316,70 @@ describe("npm run plan", function () {
         assert.equal(readPlan(path.join(out, "prod")).policies.evaluated, 17);
     });
 
+    describe("diff against the committed prod plan", () => {
+        function variant(name: string, edit: (text: string) => string): { run: Run; file: PlanFile; markdown: string } {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), `strata-${name}-`));
+            try {
+                const original = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8");
+                const edited = edit(original);
+                assert.notEqual(edited, original, `${name}: the edit changed nothing`);
+                const run = plan(["prod", "--config", writeConfig(dir, `${name}.yaml`, edited), "--out", dir, "--against", path.join(out, "prod", "plan.json"), "--markdown", path.join(dir, "report.md")]);
+                return { run, file: readPlan(path.join(dir, "prod")), markdown: fs.readFileSync(path.join(dir, "report.md"), "utf8") };
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
+        }
+        const changedTypes = (markdown: string, marker: string) => [...new Set(markdown.split("\n").filter((l) => l.startsWith(`| ${marker}`)).map((l) => l.split("|")[2]?.trim()))].sort();
+
+        it("adding shards creates and updates only the shard maps, with no DATA RISK", () => {
+            const { run, markdown } = variant("more-shards", (t) => t.replace(/shards: 4\n/, "shards: 5\n"));
+            assert.equal(run.status, 0, run.stderr);
+            assert.match(markdown, /\| \d+ \| 3 \| 0 \| 0 \| 0 \| 0 \|/);
+            assert.deepEqual(changedTypes(markdown, "~"), ["`kubernetes:core/v1:ConfigMap`"]);
+            assert.match(run.stdout, /Against the base plan: \d+ to create, 3 to update, 0 to delete, 0 DATA RISK/);
+        });
+
+        it("changing the Postgres instance class updates the instances in place, with no DATA RISK", () => {
+            const { run, markdown } = variant("bigger-db", (t) => t.replace("instanceClass: db.r6g.2xlarge", "instanceClass: db.r6g.4xlarge"));
+            assert.equal(run.status, 0, run.stderr);
+            assert.deepEqual(changedTypes(markdown, "~"), ["`aws:rds/clusterInstance:ClusterInstance`"]);
+            assert.doesNotMatch(markdown, /DATA RISK\n/);
+        });
+
+        it("scaling a service updates only its HPA", () => {
+            const { run, markdown } = variant("scale-api", (t) => t.replace("      minReplicas: 3\n      maxReplicas: 100\n      dependsOn: [postgres, redis]\n      hpa:\n        cpuUtilization: 70\n        memoryUtilization: 80\n        podsMetrics:", "      minReplicas: 3\n      maxReplicas: 90\n      dependsOn: [postgres, redis]\n      hpa:\n        cpuUtilization: 70\n        memoryUtilization: 80\n        podsMetrics:"));
+            assert.equal(run.status, 0, run.stderr);
+            assert.deepEqual(changedTypes(markdown, "~"), ["`kubernetes:autoscaling/v2:HorizontalPodAutoscaler`"]);
+            assert.match(markdown, /\| 0 \| 3 \| 0 \| 0 \| 0 \| 0 \|/);
+        });
+
+        it("removing a region flags every stateful resource there as DATA RISK", () => {
+            const { run, file, markdown } = variant("drop-asia", (t) =>
+                t
+                    .replace(/    - name: ap-southeast-1\n(      .*\n)+/, "")
+                    .replace("trafficWeight: 50", "trafficWeight: 60")
+                    .replace("trafficWeight: 30", "trafficWeight: 40"),
+            );
+            assert.equal(run.status, 0, run.stderr);
+            assert.ok(!file.resources.some((r) => r.region === "ap-southeast-1"));
+            const risks = markdown.slice(markdown.indexOf("DATA RISK"), markdown.indexOf("### Changes"));
+            for (const type of ["aws:rds/cluster:Cluster", "aws:eks/cluster:Cluster", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:kms/key:Key"]) assert.ok(risks.includes(type), type);
+            assert.ok(markdown.indexOf("DATA RISK") < markdown.indexOf("### Changes by region"));
+            assert.match(run.stdout, /DATA RISK aws:rds\/cluster:Cluster ap-southeast-1-shard-0 \(ap-southeast-1\): deleted/);
+        });
+
+        it("adding a region only creates, with no DATA RISK", () => {
+            const { run, markdown } = variant("add-oregon", (t) =>
+                t
+                    .replace("trafficWeight: 50", "trafficWeight: 40")
+                    .replace("  strata:network:", "    - name: us-west-2\n      trafficWeight: 10\n      userRegionKey: usw\n      vpcCidr: 10.3.0.0/16\n      redis: { shards: 2, replicasPerShard: 1 }\n  strata:network:"),
+            );
+            assert.equal(run.status, 0, run.stderr);
+            assert.match(markdown, /\| \d+ \| \d+ \| 0 \| 0 \| 0 \| 0 \|/);
+            assert.match(markdown, /us-west-2: \d+ to create, 0 to update, 0 to delete/);
+        });
+    });
+
     it("plans identically twice (deterministic ids and order)", () => {
         const again = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
         try {

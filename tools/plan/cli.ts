@@ -3,20 +3,26 @@ import { strataPolicies } from "../../policies/rules";
 import { formatConfigErrors, parseStackConfig, strataSettings } from "../../stacks/config";
 import { EXIT, PLAN_VERSION, PlanFile } from "./contract";
 import { PROJECT, runProgram } from "./engine";
+import { diffPlans, renderDiffText } from "./diff";
 import { renderManifests } from "./manifests";
+import { renderMarkdown } from "./markdown";
 import * as fs from "fs";
 import { PackConfig, hasMandatoryViolation, runPolicies } from "./policyRunner";
 import { readStackFile } from "./stackFile";
 import { summarize } from "./summary";
 import { writePlan } from "./writer";
 
-const USAGE = "usage: npm run plan -- <stack> [--config FILE] [--out DIR] [--quiet]";
+const USAGE = "usage: npm run plan -- <stack> [--config FILE] [--out DIR] [--against BASE_PLAN_JSON] [--markdown FILE] [--quiet]";
 
 export interface PlanOptions {
     readonly stack: string;
     readonly configFile: string;
     readonly outDir: string;
     readonly quiet: boolean;
+    /** An earlier plan.json to compare with. */
+    readonly against?: string;
+    /** Where to write the pull-request report. */
+    readonly markdown?: string;
 }
 
 /** Parses the command line; throws a message naming the bad argument. */
@@ -25,6 +31,8 @@ export function parseArgs(argv: readonly string[], cwd: string): PlanOptions {
     let configFile: string | undefined;
     let outDir = "out/plan";
     let quiet = false;
+    let against: string | undefined;
+    let markdown: string | undefined;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i] ?? "";
         const value = () => {
@@ -35,19 +43,39 @@ export function parseArgs(argv: readonly string[], cwd: string): PlanOptions {
         if (arg === "--config") configFile = value();
         else if (arg === "--out") outDir = value();
         else if (arg === "--quiet") quiet = true;
+        else if (arg === "--against") against = value();
+        else if (arg === "--markdown") markdown = value();
         else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}\n${USAGE}`);
         else if (stack === undefined) stack = arg;
         else throw new Error(`unexpected argument ${arg}: one stack at a time\n${USAGE}`);
     }
     if (!stack) throw new Error(`no stack given\n${USAGE}`);
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new Error(`stack name "${stack}" may hold only letters, digits, "-", "_" and "."`);
-    return { stack, configFile: path.resolve(cwd, configFile ?? `Pulumi.${stack}.yaml`), outDir: path.resolve(cwd, outDir), quiet };
+    return {
+        stack,
+        configFile: path.resolve(cwd, configFile ?? `Pulumi.${stack}.yaml`),
+        outDir: path.resolve(cwd, outDir),
+        quiet,
+        ...(against ? { against: path.resolve(cwd, against) } : {}),
+        ...(markdown ? { markdown: path.resolve(cwd, markdown) } : {}),
+    };
 }
 
 class InvalidInput extends Error {}
 
 /** The environment's policy pack config: the same file `pulumi preview --policy-pack-config` takes. */
 export const packConfigFile = (environment: string) => path.resolve(__dirname, "..", "..", "policies", "config", `${environment}.json`);
+
+function readBasePlan(file: string): PlanFile {
+    let plan: PlanFile;
+    try {
+        plan = JSON.parse(fs.readFileSync(file, "utf8")) as PlanFile;
+    } catch (error) {
+        throw new InvalidInput(`--against ${file}: not a readable plan.json (${(error as Error).message})`);
+    }
+    if (plan.version !== PLAN_VERSION || !Array.isArray(plan.resources)) throw new InvalidInput(`--against ${file}: not a version ${PLAN_VERSION} plan.json`);
+    return plan;
+}
 
 function readPackConfig(environment: string): PackConfig {
     return JSON.parse(fs.readFileSync(packConfigFile(environment), "utf8")) as PackConfig;
@@ -62,13 +90,16 @@ async function plan(options: PlanOptions): Promise<number> {
     }
     const checked = parseStackConfig(strataSettings(config.values), options.stack, config.secretKeys);
     if (!checked.ok) throw new InvalidInput(formatConfigErrors(options.stack, checked.errors));
+    const base = options.against ? readBasePlan(options.against) : undefined;
 
     const run = await runProgram(options.stack, config);
     const policies = await runPolicies(strataPolicies, run.revealed, readPackConfig(checked.config.environment));
     const planFile: PlanFile = { version: PLAN_VERSION, project: PROJECT, stack: options.stack, resources: run.resources, outputs: run.outputs, policies };
     const manifests = renderManifests(run.resources);
     const target = writePlan(options.outDir, planFile, manifests);
-    const report = `${summarize(planFile)}\n\nWrote ${path.relative(process.cwd(), path.join(target, "plan.json"))} and ${manifests.length} manifest(s).`;
+    const diff = base ? diffPlans(base, planFile) : undefined;
+    if (options.markdown) fs.writeFileSync(options.markdown, renderMarkdown(planFile, diff));
+    const report = [summarize(planFile), ...(diff ? [renderDiffText(diff)] : []), `Wrote ${path.relative(process.cwd(), path.join(target, "plan.json"))} and ${manifests.length} manifest(s).`].join("\n\n");
     if (!options.quiet || hasMandatoryViolation(policies)) console.log(report);
     return hasMandatoryViolation(policies) ? EXIT.mandatoryViolation : EXIT.ok;
 }

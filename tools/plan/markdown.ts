@@ -1,0 +1,83 @@
+import { PlanFile, PlanResource } from "./contract";
+import { PlanDiff, formatChange } from "./diff";
+
+/** Pull-request comments are capped by GitHub at 65,536 characters; stay well inside. */
+export const MARKDOWN_LIMIT = 60_000;
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const regionOf = (r: PlanResource) => r.region ?? "global";
+
+interface RegionSection {
+    readonly region: string;
+    readonly summary: string;
+    readonly table: string;
+}
+
+function regionSections(diff: PlanDiff): RegionSection[] {
+    const rows = new Map<string, string[]>();
+    const counts = new Map<string, { created: number; updated: number; deleted: number }>();
+    const add = (r: PlanResource, kind: "created" | "updated" | "deleted", row: string) => {
+        const region = regionOf(r);
+        rows.set(region, [...(rows.get(region) ?? []), row]);
+        const c = counts.get(region) ?? { created: 0, updated: 0, deleted: 0 };
+        c[kind]++;
+        counts.set(region, c);
+    };
+    for (const r of diff.created) add(r, "created", `| + create | \`${cell(r.type)}\` | ${cell(r.name)} | |`);
+    for (const u of diff.updated) {
+        const details = u.changes.slice(0, 5).map((c) => `\`${cell(formatChange(c))}\``).join("<br>") + (u.changes.length > 5 ? `<br>… ${u.changes.length - 5} more` : "");
+        add(u.resource, "updated", `| ~ ${u.replacedBy.length > 0 ? "**replace**" : "update"} | \`${cell(u.resource.type)}\` | ${cell(u.resource.name)} | ${details} |`);
+    }
+    for (const r of diff.deleted) add(r, "deleted", `| - delete | \`${cell(r.type)}\` | ${cell(r.name)} | |`);
+    return [...rows.keys()].sort().map((region) => {
+        const c = counts.get(region) ?? { created: 0, updated: 0, deleted: 0 };
+        return {
+            region,
+            summary: `${region}: ${c.created} to create, ${c.updated} to update, ${c.deleted} to delete`,
+            table: ["| change | type | name | inputs (old → new) |", "|---|---|---|---|", ...(rows.get(region) ?? [])].join("\n"),
+        };
+    });
+}
+
+/**
+ * The pull-request report: summary, DATA RISK and mandatory violations first, then the changes per region in
+ * `<details>` blocks. Past the limit, the largest regions' tables are folded into a summary line (whole
+ * tables are dropped, never cut mid-row).
+ */
+export function renderMarkdown(head: PlanFile, diff: PlanDiff | undefined, limit: number = MARKDOWN_LIMIT): string {
+    const mandatory = head.policies.violations.filter((v) => v.enforcementLevel === "mandatory");
+    const head1 = [`## Strata plan: \`${head.stack}\``, ""];
+    const summary = diff
+        ? ["| create | update | replace | delete | DATA RISK | mandatory violations |", "|---|---|---|---|---|---|", `| ${diff.created.length} | ${diff.updated.length} | ${diff.updated.filter((u) => u.replacedBy.length > 0).length} | ${diff.deleted.length} | ${diff.dataRisks.length} | ${mandatory.length} |`, ""]
+        : [`${head.resources.length} resources, ${mandatory.length} mandatory violation(s). No base plan to compare with.`, ""];
+    const risks =
+        diff && diff.dataRisks.length > 0
+            ? ["### ⚠️ DATA RISK", "", "| resource | type | region | why |", "|---|---|---|---|", ...diff.dataRisks.map((d) => `| ${cell(d.resource.name)} | \`${cell(d.resource.type)}\` | ${regionOf(d.resource)} | ${cell(d.reason)} |`), ""]
+            : [];
+    const violations = mandatory.length > 0 ? ["### ❌ Mandatory policy violations", "", "| policy | message |", "|---|---|", ...mandatory.map((v) => `| ${v.policy} | ${cell(v.message)} |`), ""] : [];
+    const sections = diff ? regionSections(diff) : [];
+    const render = (folded: ReadonlySet<string>) =>
+        [
+            ...head1,
+            ...summary,
+            ...risks,
+            ...violations,
+            ...(sections.length > 0 ? ["### Changes by region", ""] : []),
+            ...sections.flatMap((s) =>
+                folded.has(s.region) ? [`- ${s.summary} (details folded to fit the comment; see the plan artifact)`] : [`<details><summary>${s.summary}</summary>`, "", s.table, "", "</details>", ""],
+            ),
+        ].join("\n");
+    const folded = new Set<string>();
+    let text = render(folded);
+    for (const section of [...sections].sort((a, b) => b.table.length - a.table.length)) {
+        if (text.length <= limit) break;
+        folded.add(section.region);
+        text = render(folded);
+    }
+    if (text.length > limit) {
+        // Even the summaries overflow (thousands of DATA RISK rows): keep the head and say what was left out.
+        const note = "\n\n_The report was longer than a comment allows; the full diff is in the plan artifact._\n";
+        text = text.slice(0, text.lastIndexOf("\n", limit - note.length)) + note;
+    }
+    return text;
+}
