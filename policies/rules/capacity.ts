@@ -16,7 +16,8 @@ const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 function podRequests(hpa: PolicyResource, deployments: readonly PolicyResource[]): { cpu: string; memory: string } | undefined {
     const target = str(record(spec(hpa).scaleTargetRef).name);
     const deployment = deployments.find((d) => clusterKey(d) === clusterKey(hpa) && meta(d).namespace === meta(hpa).namespace && meta(d).name === target);
-    const container = record(list(record(record(spec(deployment ?? ({ props: {} } as PolicyResource)).template).spec).containers)[0]);
+    if (!deployment) return undefined;
+    const container = record(list(record(record(spec(deployment).template).spec).containers)[0]);
     const requests = record(record(container.resources).requests);
     return str(requests.cpu) && str(requests.memory) ? { cpu: String(requests.cpu), memory: String(requests.memory) } : undefined;
 }

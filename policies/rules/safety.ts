@@ -3,27 +3,23 @@ import { boolean, clusterKey, integer, list, meta, num, ofType, record, regionOf
 
 /** Data, cluster, mesh and edge safety, with prod's demands as the defaults. */
 
-interface DataSafety {
+interface AuroraSafety {
     requireDeletionProtection: boolean;
     minBackupRetentionDays: number;
-    requireSnapshots: boolean;
 }
-
-const dataSafetySchema = {
-    properties: {
-        requireDeletionProtection: boolean("Databases refuse deletion", true),
-        minBackupRetentionDays: integer("Shortest Aurora backup retention", 7),
-        requireSnapshots: boolean("Caches keep daily snapshots", true),
-    },
-};
 
 export const auroraSafety: StackValidationPolicy = {
     name: "strata-aurora-safety",
     description: "Aurora: encrypted, IAM authentication, deletion protection and ≥ 7 days of backups in prod, no public instance, Performance Insights.",
     enforcementLevel: "mandatory",
-    configSchema: dataSafetySchema,
+    configSchema: {
+        properties: {
+            requireDeletionProtection: boolean("Databases refuse deletion", true),
+            minBackupRetentionDays: integer("Shortest Aurora backup retention", 7),
+        },
+    },
     validateStack: (args, report) => {
-        const c = args.getConfig<DataSafety>();
+        const c = args.getConfig<AuroraSafety>();
         for (const cluster of ofType(args, "aws:rds/cluster:Cluster")) {
             const p = cluster.props;
             const id = str(p.clusterIdentifier) ?? cluster.name;
@@ -45,9 +41,9 @@ export const elasticacheSafety: StackValidationPolicy = {
     name: "strata-elasticache-safety",
     description: "ElastiCache: encryption in transit and at rest, an AUTH token, failover and Multi-AZ with replicas, snapshots in prod.",
     enforcementLevel: "mandatory",
-    configSchema: dataSafetySchema,
+    configSchema: { properties: { requireSnapshots: boolean("Caches keep daily snapshots", true) } },
     validateStack: (args, report) => {
-        const c = args.getConfig<DataSafety>();
+        const c = args.getConfig<{ requireSnapshots: boolean }>();
         for (const group of ofType(args, "aws:elasticache/replicationGroup:ReplicationGroup")) {
             const p = group.props;
             const id = str(p.replicationGroupId) ?? group.name;

@@ -163,6 +163,15 @@ describe("policy pack rules", () => {
             const config = require(`../../policies/config/${env}.json`) as Record<string, unknown>;
             assert.deepEqual(Object.keys(config).sort(), strataPolicies.map((p) => p.name).sort(), env);
         }
+        for (const env of ["dev", "prod"]) {
+            const config = require(`../../policies/config/${env}.json`) as Record<string, string | Record<string, unknown>>;
+            for (const policy of strataPolicies) {
+                const entry = config[policy.name];
+                if (typeof entry !== "object") continue;
+                const keys = Object.keys(entry).filter((k) => k !== "enforcementLevel").sort();
+                assert.deepEqual(keys, Object.keys(policy.configSchema?.properties ?? {}).sort(), `${env} ${policy.name} sets exactly the rule's properties`);
+            }
+        }
         const prod = require("../../policies/config/prod.json") as Record<string, string | { enforcementLevel: string }>;
         for (const value of Object.values(prod)) assert.equal(typeof value === "string" ? value : value.enforcementLevel, "mandatory");
     });
