@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { servicePrincipalTrust } from "../iam";
 import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts } from "./charts";
 import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./iamPolicies";
 import { ServiceAccountRoleArgs, serviceAccountRole } from "./irsa";
@@ -320,8 +321,4 @@ export class RegionalCluster extends pulumi.ComponentResource {
             { parent: this, dependsOn: on.dependsOn, ignoreChanges: ["scalingConfig.desiredSize"] },
         );
     }
-}
-
-function servicePrincipalTrust(service: string, actions: string[]): aws.iam.PolicyDocument {
-    return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: actions }] };
 }

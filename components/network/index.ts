@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { servicePrincipalTrust } from "../iam";
 import { NetworkPlan, SubnetTier, planNetwork } from "./plan";
 
 export interface FlowLogSettings {
@@ -173,11 +174,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
     private createFlowLogs(name: string, vpc: aws.ec2.Vpc, settings: FlowLogSettings): void {
         const child = { parent: this };
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: settings.retentionDays, tags: { Name: `${name}-flow-logs` } }, child);
-        const assumeRole: aws.iam.PolicyDocument = {
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        };
-        const role = new aws.iam.Role(`${name}-flow-logs`, { assumeRolePolicy: JSON.stringify(assumeRole) }, child);
+        const role = new aws.iam.Role(`${name}-flow-logs`, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("vpc-flow-logs.amazonaws.com")) }, child);
         new aws.iam.RolePolicy(
             `${name}-flow-logs`,
             {

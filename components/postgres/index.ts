@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { servicePrincipalTrust } from "../iam";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
 
 export const POSTGRES_PORT = 5432;
@@ -294,7 +295,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             args.monitoringIntervalSeconds > 0
                 ? new aws.iam.Role(
                       `${region.name}-postgres-monitoring`,
-                      { assumeRolePolicy: JSON.stringify(trust("monitoring.rds.amazonaws.com")) },
+                      { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("monitoring.rds.amazonaws.com")) },
                       opts,
                   )
                 : undefined;
@@ -461,7 +462,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
     private proxy(args: ShardedPostgresArgs, index: number, region: PostgresRegion, shared: RegionShared, cluster: aws.rds.Cluster, secret: aws.secretsmanager.Secret): pulumi.Output<string> {
         const opts = { parent: this, provider: region.provider };
         const base = `${region.name}-shard-${index}-proxy`;
-        const role = new aws.iam.Role(base, { assumeRolePolicy: JSON.stringify(trust("rds.amazonaws.com")) }, opts);
+        const role = new aws.iam.Role(base, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("rds.amazonaws.com")) }, opts);
         new aws.iam.RolePolicy(
             base,
             {
@@ -512,8 +513,4 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         );
         return proxy.endpoint;
     }
-}
-
-function trust(service: string): aws.iam.PolicyDocument {
-    return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] };
 }
