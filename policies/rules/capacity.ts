@@ -2,23 +2,19 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { auroraMaxConnections } from "../../capacity/databases";
 import { clusterFit, connectionDemand, throughputCovered } from "../../capacity/fit";
 import { groupAllocatable } from "../../capacity/instances";
-import { clusterKey, integer, list, meta, num, ofType, record, spec, str } from "./util";
+import { integer, list, meta, num, ofType, record, spec, str } from "./util";
+import { HPA, appContainer, clusterWorkloads, groupBounds, scaledDeployment } from "./workloads";
 
 /*
  * Capacity rules: the topology must carry its load before anything is created. The arithmetic lives in
  * capacity/; these rules only gather the figures from the planned resources.
  */
 
-const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
-const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
-
-/** Pod requests of the Deployment an HPA scales (first container). */
+/** Pod requests of the Deployment an HPA scales. */
 function podRequests(hpa: PolicyResource, deployments: readonly PolicyResource[]): { cpu: string; memory: string } | undefined {
-    const target = str(record(spec(hpa).scaleTargetRef).name);
-    const deployment = deployments.find((d) => clusterKey(d) === clusterKey(hpa) && meta(d).namespace === meta(hpa).namespace && meta(d).name === target);
+    const deployment = scaledDeployment(hpa, deployments);
     if (!deployment) return undefined;
-    const container = record(list(record(record(spec(deployment).template).spec).containers)[0]);
-    const requests = record(record(container.resources).requests);
+    const requests = record(record(appContainer(deployment).resources).requests);
     return str(requests.cpu) && str(requests.memory) ? { cpu: String(requests.cpu), memory: String(requests.memory) } : undefined;
 }
 
@@ -29,23 +25,14 @@ export const hpaFitsCluster: StackValidationPolicy = {
     configSchema: { properties: { headroomPercent: integer("Share of node capacity kept free (daemonsets, system pods, bin-packing loss)", 20) } },
     validateStack: (args, report) => {
         const { headroomPercent } = args.getConfig<{ headroomPercent: number }>();
-        const deployments = ofType(args, DEPLOYMENT);
-        const hpas = ofType(args, HPA);
-        // A cluster's Kubernetes provider depends on its EKS cluster; its node groups do too.
-        for (const provider of [...new Set(hpas.map((h) => h.provider).filter((p) => p !== undefined))]) {
-            const providerResource = args.resources.find((r) => r.urn === provider?.urn);
-            const cluster = providerResource?.dependencies.find((d) => d.type === "aws:eks/cluster:Cluster");
-            if (!cluster) continue;
-            const groups = ofType(args, "aws:eks/nodeGroup:NodeGroup").filter((g) => g.dependencies.some((d) => d.urn === cluster.urn) && record(g.props.labels)["strata.io/node-role"] !== "system");
-            const workloads = hpas
-                .filter((h) => h.provider?.urn === provider?.urn)
-                .flatMap((h) => {
-                    const requests = podRequests(h, deployments);
-                    return requests ? [{ name: meta(h).name, maxReplicas: num(spec(h).maxReplicas) ?? 0, ...requests }] : [];
-                });
+        for (const { cluster, groups, hpas, deployments } of clusterWorkloads(args.resources)) {
+            const workloads = hpas.flatMap((h) => {
+                const requests = podRequests(h, deployments);
+                return requests ? [{ name: meta(h).name, maxReplicas: num(spec(h).maxReplicas) ?? 0, ...requests }] : [];
+            });
             const fit = clusterFit(
                 workloads,
-                groups.map((g) => ({ name: g.name, maxSize: num(record(g.props.scalingConfig).maxSize) ?? 0, allocatable: groupAllocatable(list(g.props.instanceTypes).map(String)) })),
+                groups.map((g) => ({ name: g.name, maxSize: groupBounds(g).maxSize, allocatable: groupAllocatable(list(g.props.instanceTypes).map(String)) })),
                 headroomPercent,
             );
             for (const unknown of fit.unknownGroups) report(`Node group ${unknown}: an instance type is not in capacity/instances.ts, so its capacity cannot be checked; add it`);

@@ -1,5 +1,6 @@
 import { Policies } from "@pulumi/policy";
 import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capacity";
+import { scaleUpTime } from "./dynamics";
 import { natGatewayPerZone } from "./network";
 import { auroraSafety, dataBounds, eksSafety, elasticacheSafety, istioSafety, multiRegion, protectStateful } from "./safety";
 import { deploymentResources, disruptionBudgets, hpaBounds, hpaTargets, nodeGroups, vpaWithHpa } from "./scaling";
@@ -16,6 +17,7 @@ export const strataPolicies: Policies = [
     hpaFitsCluster,
     connectionsFitPostgres,
     throughputTarget,
+    scaleUpTime,
     auroraSafety,
     elasticacheSafety,
     eksSafety,

@@ -295,6 +295,7 @@ describe("npm run plan", function () {
         ["prod-unsafe-scaling.yaml", ["strata-hpa-bounds"]],
         ["prod-unsafe-connections.yaml", ["strata-capacity-postgres-connections"]],
         ["prod-unsafe-capacity.yaml", ["strata-capacity-hpa-fit"]],
+        ["prod-unsafe-scaleup.yaml", ["strata-scale-up-time"]],
     ];
     for (const [fixture, rules] of unsafe) {
         it(`exits 1 on test/fixtures/${fixture}, naming ${rules.join(", ")}`, () => {
@@ -313,7 +314,7 @@ describe("npm run plan", function () {
 
     it("prod and dev plan with no policy violation at all", () => {
         for (const stack of ["dev", "prod"]) assert.deepEqual(readPlan(path.join(out, stack)).policies.violations, [], stack);
-        assert.equal(readPlan(path.join(out, "prod")).policies.evaluated, 17);
+        assert.equal(readPlan(path.join(out, "prod")).policies.evaluated, 18);
     });
 
     describe("diff against the committed prod plan", () => {

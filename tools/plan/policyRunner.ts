@@ -29,7 +29,7 @@ function configDefaults(schema: Policies[number]["configSchema"]): Record<string
  */
 export type PackConfig = Readonly<Record<string, PolicyEnforcementLevel | (Record<string, unknown> & { enforcementLevel?: PolicyEnforcementLevel })>>;
 
-function configured(policy: Policies[number], packConfig: PackConfig): { level: PolicyEnforcementLevel | undefined; values: Record<string, unknown> } {
+export function configured(policy: Policies[number], packConfig: PackConfig): { level: PolicyEnforcementLevel | undefined; values: Record<string, unknown> } {
     const entry = packConfig[policy.name];
     const defaults = configDefaults(policy.configSchema);
     if (typeof entry === "string") return { level: entry, values: defaults };
@@ -43,14 +43,15 @@ function levelOf(level: PolicyEnforcementLevel | undefined): PlanViolation["enfo
     return level === "mandatory" || level === "remediate" ? "mandatory" : "advisory";
 }
 
-interface Resolved {
+export interface Resolved {
     readonly resources: PolicyResource[];
     readonly providers: Map<string, PolicyProviderResource>;
 }
 
 type PulumiType = { __pulumiType?: string };
 
-function resolve(plan: readonly PlanResource[]): Resolved {
+/** The plan's resources as CrossGuard hands them to stack policies: parents, dependencies and providers linked. */
+export function resolve(plan: readonly PlanResource[]): Resolved {
     const byUrn = new Map<string, PolicyResource>();
     const providers = new Map<string, PolicyProviderResource>();
     for (const r of plan) {

@@ -1,0 +1,223 @@
+import { Cluster, ClusterTiming, Node, NodeGroupModel, PodRequest } from "./cluster";
+import { Behavior, HpaController, MetricSample, SYNC_PERIOD_SECONDS } from "./controller";
+import { Profile } from "./load";
+
+/*
+ * One cluster's services under one load profile, second by second: the load, the metrics pipeline, each
+ * service's HPA, the pods' start-up, the scheduler and the cluster autoscaler. Pure and deterministic.
+ */
+
+/** A metric the HPA scales on that follows the request rate: CPU utilization or a pods metric. */
+export interface LoadMetric {
+    readonly name: string;
+    /** CPU is read through the resource metrics API, which sets not-Ready pods aside; pods metrics treat them as missing. */
+    readonly resource: boolean;
+    readonly target: number;
+}
+
+export interface ServiceModel {
+    readonly name: string;
+    readonly userFacing: boolean;
+    readonly minReplicas: number;
+    readonly maxReplicas: number;
+    readonly behavior: Behavior;
+    /**
+     * Metrics taken to sit exactly at their targets when a pod serves `perPodRps`. Memory and external
+     * metrics are left out: they do not follow the request rate, and leaving a metric out can only lower
+     * the HPA's proposal, so scale-up times come out no better than the real ones.
+     */
+    readonly metrics: readonly LoadMetric[];
+    readonly request: PodRequest;
+    /** From binding to Ready: container start plus the startup and readiness probes' first successes. */
+    readonly podStartSeconds: number;
+    readonly perPodRps: number;
+    /** This cluster's load before the rise, and its share of the peak; equal for a service whose load does not follow users. */
+    readonly steadyRps: number;
+    readonly peakRps: number;
+}
+
+export interface Assumptions extends ClusterTiming {
+    /** How stale the metrics the HPA reads are: scrape interval plus rate window, roughly. */
+    readonly metricDelaySeconds: number;
+}
+
+export interface TimelinePoint {
+    readonly t: number;
+    readonly load: number;
+    readonly desired: number;
+    readonly ready: number;
+}
+
+export interface ServiceRun {
+    readonly service: ServiceModel;
+    readonly timeline: TimelinePoint[];
+    /** Seconds from the rise until Ready pods can serve the peak; undefined if never within the horizon. */
+    readonly timeToCapacity: number | undefined;
+    /** The worst ratio of load to Ready capacity after the rise, as a percentage (100 = exactly full). */
+    readonly worstLoadPercent: number;
+    /** Requests beyond capacity after the rise, as a share of all requests after it. */
+    readonly unservedShare: number;
+    readonly peakReplicas: number;
+}
+
+export interface ClusterRun {
+    readonly services: ServiceRun[];
+    readonly nodes: { readonly t: number; readonly nodes: number; readonly ready: number }[];
+    readonly profile: Profile;
+}
+
+interface Pod {
+    readonly createdAt: number;
+    boundAt?: number;
+    readyAt?: number;
+    node?: Node;
+}
+
+class ServiceState {
+    readonly pods: Pod[] = [];
+    /** Ready pods at each second, for the metrics pipeline's delay. */
+    readonly readyHistory: number[] = [];
+    desired: number;
+    readonly controller: HpaController;
+    served = 0;
+    unserved = 0;
+    worstLoadPercent = 0;
+    timeToCapacity: number | undefined;
+    peakReplicas = 0;
+    readonly timeline: TimelinePoint[] = [];
+
+    constructor(
+        readonly model: ServiceModel,
+        readonly steadyReplicas: number,
+    ) {
+        this.desired = steadyReplicas;
+        this.peakReplicas = steadyReplicas;
+        this.controller = new HpaController(model.minReplicas, model.maxReplicas, model.behavior);
+    }
+
+    ready(now: number): number {
+        return this.pods.filter((p) => p.readyAt !== undefined && p.readyAt <= now).length;
+    }
+
+    /** The samples the HPA reads at `now`: metrics as they were `delay` seconds ago, over the pods that exist now. */
+    samples(now: number, delay: number, load: number): MetricSample[] {
+        const seen = Math.max(0, now - delay);
+        const readyThen = this.readyHistory[seen] ?? 0;
+        const perPod = readyThen > 0 ? load / readyThen : 0;
+        const sampled = this.pods.filter((p) => p.readyAt !== undefined && p.readyAt <= seen).length;
+        const running = this.pods.filter((p) => p.boundAt !== undefined).length;
+        return this.model.metrics.map((m) => {
+            const value = (m.target * perPod) / this.model.perPodRps;
+            // A running pod that is not Ready, or became Ready after the sample, has no sample yet.
+            return m.resource
+                ? { target: m.target, ready: sampled, sum: sampled * value, unready: this.pods.length - sampled, missing: 0 }
+                : { target: m.target, ready: sampled, sum: sampled * value, unready: this.pods.length - running, missing: running - sampled };
+        });
+    }
+}
+
+/** Replicas the HPA settles on for a steady load: at target, within its bounds. */
+function steadyReplicas(s: ServiceModel, load: number): number {
+    return Math.min(s.maxReplicas, Math.max(s.minReplicas, Math.ceil(load / s.perPodRps - 1e-9)));
+}
+
+export interface SimulationInput {
+    readonly services: readonly ServiceModel[];
+    readonly groups: readonly NodeGroupModel[];
+    readonly assumptions: Assumptions;
+    readonly profile: Profile;
+    /** Timeline resolution in seconds. */
+    readonly sampleEvery?: number;
+}
+
+export function simulate(input: SimulationInput): ClusterRun {
+    const { assumptions: a, profile } = input;
+    const sampleEvery = input.sampleEvery ?? (profile.horizon > 7200 ? 60 : 5);
+    const loadAt = (s: ServiceModel, t: number) => s.steadyRps + (s.peakRps - s.steadyRps) * profile.shape(t);
+    const states = input.services.map((s) => new ServiceState(s, steadyReplicas(s, loadAt(s, 0))));
+    const cluster = new Cluster(input.groups, a);
+    const steadyPods = states.flatMap((st) => Array.from({ length: st.steadyReplicas }, () => st));
+    const placed = cluster.start(
+        0,
+        steadyPods.map((st) => st.model.request),
+    );
+    steadyPods.forEach((st, i) => {
+        const node = placed[i];
+        st.pods.push(node ? { createdAt: 0, boundAt: 0, readyAt: 0, node } : { createdAt: 0 });
+    });
+    for (const st of states) st.controller.seed(0, st.steadyReplicas);
+    // The slowest phase: the sync one second before the rise shows in the metrics still sees steady load,
+    // so the first sync to see the rise comes a full period later.
+    const syncOffset = (profile.riseAt + a.metricDelaySeconds - 1) % SYNC_PERIOD_SECONDS;
+    const nodes: ClusterRun["nodes"] = [];
+
+    for (let t = 0; t <= profile.horizon; t++) {
+        // The scheduler: pending pods, oldest first, onto Ready nodes with room.
+        const pending = states.flatMap((st) => st.pods.filter((p) => p.node === undefined).map((pod) => ({ st, pod })));
+        pending.sort((x, y) => x.pod.createdAt - y.pod.createdAt);
+        const stillPending: PodRequest[] = [];
+        for (const { st, pod } of pending) {
+            const node = cluster.bindReady(st.model.request, t);
+            if (!node) {
+                stillPending.push(st.model.request);
+                continue;
+            }
+            pod.node = node;
+            pod.boundAt = t;
+            pod.readyAt = t + st.model.podStartSeconds;
+        }
+        if (t % a.scanIntervalSeconds === 0) cluster.scan(t, stillPending);
+
+        for (const st of states) {
+            const load = loadAt(st.model, t);
+            st.readyHistory[t] = st.ready(t);
+            if (t > 0 && (t - syncOffset) % SYNC_PERIOD_SECONDS === 0) {
+                const seen = Math.max(0, t - a.metricDelaySeconds);
+                const result = st.controller.sync(t, st.desired, st.samples(t, a.metricDelaySeconds, loadAt(st.model, seen)));
+                resize(st, result.replicas, t);
+            }
+            const ready = st.ready(t);
+            const capacity = ready * st.model.perPodRps;
+            if (t >= profile.riseAt) {
+                st.served += Math.min(load, capacity);
+                st.unserved += Math.max(0, load - capacity);
+                st.worstLoadPercent = Math.max(st.worstLoadPercent, capacity > 0 ? (100 * load) / capacity : Infinity);
+                if (st.timeToCapacity === undefined && capacity >= st.model.peakRps - 1e-9) st.timeToCapacity = t - profile.riseAt;
+            }
+            st.peakReplicas = Math.max(st.peakReplicas, st.desired);
+            if (t % sampleEvery === 0) st.timeline.push({ t, load, desired: st.desired, ready });
+        }
+        if (t % sampleEvery === 0) nodes.push({ t, nodes: cluster.size(), ready: cluster.readyNodes(t) });
+    }
+    return {
+        profile,
+        nodes,
+        services: states.map((st) => ({
+            service: st.model,
+            timeline: st.timeline,
+            timeToCapacity: st.model.peakRps > st.model.steadyRps ? st.timeToCapacity : undefined,
+            worstLoadPercent: st.worstLoadPercent,
+            unservedShare: st.served + st.unserved > 0 ? st.unserved / (st.served + st.unserved) : 0,
+            peakReplicas: st.peakReplicas,
+        })),
+    };
+}
+
+/**
+ * The Deployment follows the HPA. Scaling down, the ReplicaSet deletes unscheduled pods first, then not-Ready
+ * ones, then the newest (ActivePodsWithRanks in pkg/controller/controller_utils.go).
+ */
+function resize(st: ServiceState, replicas: number, now: number): void {
+    for (let i = st.pods.length; i < replicas; i++) st.pods.push({ createdAt: now });
+    if (replicas >= st.pods.length) {
+        st.desired = replicas;
+        return;
+    }
+    const rank = (p: Pod) => (p.node === undefined ? 0 : p.readyAt !== undefined && p.readyAt <= now ? 2 : 1);
+    const order = [...st.pods].sort((x, y) => rank(x) - rank(y) || y.createdAt - x.createdAt);
+    for (const pod of order.slice(0, st.pods.length - replicas)) {
+        pod.node?.unbind(st.model.request, now);
+        st.pods.splice(st.pods.indexOf(pod), 1);
+    }
+    st.desired = replicas;
+}

@@ -1,0 +1,80 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import { describeRelief, diagnose } from "../../capacity/dynamics/bottleneck";
+import { CLUSTER_AUTOSCALER_DEFAULTS } from "../../capacity/dynamics/cluster";
+import { profile } from "../../capacity/dynamics/load";
+import { Assumptions, SimulationInput, simulate } from "../../capacity/dynamics/simulate";
+import { ClusterScenario, ScenarioSettings, clusterScenarios } from "./scenarios";
+import { boolean, integer } from "./util";
+
+/*
+ * Scale-up time: the stack's own HPAs, pods and node groups, simulated under a burst from steady state to
+ * peak, must bring Ready capacity for the peak within the bound (requirements: under 3 minutes).
+ */
+
+export interface ScaleUpConfig extends ScenarioSettings {
+    readonly boundSeconds: number;
+    readonly metricDelaySeconds: number;
+    readonly nodeProvisionSeconds: number;
+    readonly requireThroughput: boolean;
+}
+
+export const assumptionsOf = (config: ScaleUpConfig): Assumptions => ({
+    metricDelaySeconds: config.metricDelaySeconds,
+    nodeProvisionSeconds: config.nodeProvisionSeconds,
+    ...CLUSTER_AUTOSCALER_DEFAULTS,
+});
+
+/** One cluster under one profile. */
+export const simulationInput = (scenario: ClusterScenario, config: ScaleUpConfig, name: Parameters<typeof profile>[0]): SimulationInput => ({
+    services: scenario.services,
+    groups: scenario.groups,
+    assumptions: assumptionsOf(config),
+    profile: profile(name),
+});
+
+export const scaleUpTime: StackValidationPolicy = {
+    name: "strata-scale-up-time",
+    description: "Every user-facing service, simulated under a burst from steady state to its peak, has Ready capacity for the peak within the bound.",
+    enforcementLevel: "mandatory",
+    configSchema: {
+        properties: {
+            boundSeconds: integer("Longest allowed time from the burst to Ready capacity for the peak", 180),
+            burstFactor: integer("Peak load over steady load", 10),
+            metricDelaySeconds: integer("Age of the metrics the HPA reads (scrape interval and rate window)", 30),
+            containerStartSeconds: integer("Image pull and process start, before the probes", 20),
+            nodeProvisionSeconds: integer("From the cluster autoscaler's decision to a Ready node", 90),
+            sidecarCpuMillis: integer("CPU request of the Istio sidecar in every meshed pod", 100),
+            sidecarMemoryMiB: integer("Memory request of the Istio sidecar in every meshed pod", 128),
+            daemonSetCpuMillis: integer("CPU requested on every node by DaemonSets (VPC CNI, kube-proxy, EBS CSI, node exporter)", 200),
+            daemonSetMemoryMiB: integer("Memory requested on every node by DaemonSets", 256),
+            requireThroughput: boolean("A user-facing service must declare throughput (peak and per-pod rates) so its scale-up can be proven", true),
+        },
+    },
+    validateStack: (args, report) => {
+        const config = args.getConfig<ScaleUpConfig>();
+        for (const scenario of clusterScenarios(args.resources, config)) {
+            const userFacing = scenario.services.filter((s) => s.userFacing);
+            if (config.requireThroughput) {
+                for (const s of userFacing.filter((x) => !x.declared)) {
+                    report(`HPA ${s.name} in ${scenario.region}: a user-facing service must declare throughput (peakRps, perPodRps) so its scale-up time can be simulated`, s.hpa.urn);
+                }
+            }
+            if (scenario.groups.length === 0 || !userFacing.some((s) => s.declared)) continue;
+            const input = simulationInput(scenario, config, "burst");
+            for (const run of simulate(input).services) {
+                const s = scenario.services.find((x) => x.name === run.service.name);
+                if (!s?.userFacing || !s.declared || (run.timeToCapacity !== undefined && run.timeToCapacity <= config.boundSeconds)) continue;
+                const { bottleneck, reliefs } = diagnose(input, s.name);
+                const when = run.timeToCapacity === undefined ? `never carry the peak in the ${input.profile.horizon - input.profile.riseAt} s simulated` : `carry the peak only ${run.timeToCapacity} s after it`;
+                const others = reliefs.filter((r) => r !== bottleneck && r.timeToCapacity !== run.timeToCapacity).map(describeRelief);
+                report(
+                    `HPA ${s.name} in ${scenario.region}: after a ${config.burstFactor}× burst to ${s.peakRps} req/s, Ready pods ${when} (bound ${config.boundSeconds} s). ` +
+                        (bottleneck ? `Bottleneck: ${describeRelief(bottleneck)}.` : "No single setting is the bottleneck.") +
+                        (others.length > 0 ? ` Lifting one other setting at a time: ${others.join("; ")}.` : "") +
+                        " `npm run simulate` charts the timeline.",
+                    s.hpa.urn,
+                );
+            }
+        }
+    },
+};

@@ -1,0 +1,131 @@
+import * as fs from "fs";
+import * as path from "path";
+import { diagnose, SETTING_LABEL } from "../../capacity/dynamics/bottleneck";
+import { renderChart } from "../../capacity/dynamics/chart";
+import { PROFILES, ProfileName } from "../../capacity/dynamics/load";
+import { simulate } from "../../capacity/dynamics/simulate";
+import { ScaleUpConfig, scaleUpTime, simulationInput } from "../../policies/rules/dynamics";
+import { clusterScenarios } from "../../policies/rules/scenarios";
+import { formatConfigErrors, parseStackConfig, strataSettings } from "../../stacks/config";
+import { EXIT } from "../plan/contract";
+import { runProgram } from "../plan/engine";
+import { packConfigFile } from "../plan/cli";
+import { PackConfig, configured, resolve } from "../plan/policyRunner";
+import { readStackFile } from "../plan/stackFile";
+import { Row, renderTable } from "./table";
+
+const USAGE = "usage: npm run simulate -- <stack> [--service NAME] [--profile burst|ramp|workday] [--config FILE] [--out DIR]";
+
+export interface SimulateOptions {
+    readonly stack: string;
+    readonly service?: string;
+    readonly profile: ProfileName;
+    readonly configFile: string;
+    readonly outDir: string;
+}
+
+class InvalidInput extends Error {}
+
+/** Parses the command line; throws a message naming the bad argument. */
+export function parseArgs(argv: readonly string[], cwd: string): SimulateOptions {
+    let stack: string | undefined;
+    let service: string | undefined;
+    let profileName: string = "burst";
+    let configFile: string | undefined;
+    let outDir = "out/simulate";
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] ?? "";
+        const value = () => {
+            const next = argv[++i];
+            if (next === undefined || next.startsWith("--")) throw new InvalidInput(`${arg} needs a value\n${USAGE}`);
+            return next;
+        };
+        if (arg === "--service") service = value();
+        else if (arg === "--profile") profileName = value();
+        else if (arg === "--config") configFile = value();
+        else if (arg === "--out") outDir = value();
+        else if (arg.startsWith("--")) throw new InvalidInput(`unknown option ${arg}\n${USAGE}`);
+        else if (stack === undefined) stack = arg;
+        else throw new InvalidInput(`unexpected argument ${arg}: one stack at a time\n${USAGE}`);
+    }
+    if (!stack) throw new InvalidInput(`no stack given\n${USAGE}`);
+    if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new InvalidInput(`stack name "${stack}" may hold only letters, digits, "-", "_" and "."`);
+    const profile = PROFILES.find((p) => p === profileName);
+    if (!profile) throw new InvalidInput(`--profile ${profileName}: choose one of ${PROFILES.join(", ")}`);
+    return { stack, profile, configFile: path.resolve(cwd, configFile ?? `Pulumi.${stack}.yaml`), outDir: path.resolve(cwd, outDir), ...(service ? { service } : {}) };
+}
+
+async function run(options: SimulateOptions): Promise<number> {
+    let stackFile;
+    try {
+        stackFile = readStackFile(options.configFile);
+    } catch (error) {
+        throw new InvalidInput((error as Error).message);
+    }
+    const checked = parseStackConfig(strataSettings(stackFile.values), options.stack, stackFile.secretKeys);
+    if (!checked.ok) throw new InvalidInput(formatConfigErrors(options.stack, checked.errors));
+    const pack = JSON.parse(fs.readFileSync(packConfigFile(checked.config.environment), "utf8")) as PackConfig;
+    // The rule's settings for this environment: the CLI and `npm run plan` simulate the same thing.
+    const config = configured(scaleUpTime, pack).values as unknown as ScaleUpConfig;
+    const known = Object.keys(checked.config.services);
+    if (options.service && !known.includes(options.service)) throw new InvalidInput(`--service ${options.service}: the stack has no such service; it has ${known.join(", ")}`);
+
+    const program = await runProgram(options.stack, stackFile);
+    const scenarios = clusterScenarios(resolve(program.revealed).resources, config);
+    const target = path.join(options.outDir, options.stack, options.profile);
+    fs.mkdirSync(target, { recursive: true });
+    const bounded = options.profile !== "workday";
+    const rows: Row[] = [];
+    const charts: string[] = [];
+    for (const scenario of scenarios) {
+        const input = simulationInput(scenario, config, options.profile);
+        const result = simulate(input);
+        for (const service of result.services) {
+            const s = scenario.services.find((x) => x.name === service.service.name);
+            if (!s || (options.service && s.name !== options.service)) continue;
+            const checkedHere = bounded && s.userFacing && s.declared;
+            const late = checkedHere && (service.timeToCapacity === undefined || service.timeToCapacity > config.boundSeconds);
+            const bottleneck = late ? diagnose(input, s.name).bottleneck : undefined;
+            rows.push({
+                region: scenario.region,
+                service: s.name,
+                declared: s.declared,
+                userFacing: s.userFacing,
+                run: service,
+                nodesStart: result.nodes[0]?.nodes ?? 0,
+                nodesPeak: Math.max(0, ...result.nodes.map((n) => n.nodes)),
+                verdict: !checkedHere ? "—" : late ? `over ${config.boundSeconds} s` : "ok",
+                bottleneck: bottleneck ? SETTING_LABEL[bottleneck.setting] : "",
+            });
+            const file = path.join(target, `${scenario.region}-${s.name}.svg`);
+            fs.writeFileSync(
+                file,
+                renderChart(service, result, {
+                    title: `${options.stack} · ${scenario.region} · ${s.name} · ${options.profile}${s.declared ? ` to ${s.peakRps} req/s` : " (no throughput declared: held at its floor)"}`,
+                    ...(bounded ? { boundSeconds: config.boundSeconds } : {}),
+                }),
+            );
+            charts.push(path.relative(process.cwd(), file));
+        }
+    }
+    const table = renderTable(rows, options.profile, config);
+    fs.writeFileSync(path.join(target, "table.txt"), table);
+    console.log(`${table}\nWrote ${path.relative(process.cwd(), path.join(target, "table.txt"))} and ${charts.length} chart(s) in ${path.relative(process.cwd(), target)}.`);
+    return rows.some((r) => r.verdict.startsWith("over")) ? EXIT.mandatoryViolation : EXIT.ok;
+}
+
+function fail(error: unknown): never {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof InvalidInput ? message : `The simulation failed.\n${message}`);
+    process.exit(EXIT.invalid);
+}
+
+if (require.main === module) {
+    process.on("unhandledRejection", fail);
+    process.on("uncaughtException", fail);
+    try {
+        run(parseArgs(process.argv.slice(2), process.cwd())).then((code) => process.exit(code), fail);
+    } catch (error) {
+        fail(error);
+    }
+}
