@@ -1,5 +1,5 @@
 import { Cluster, ClusterTiming, Node, NodeGroupModel, PodRequest } from "./cluster";
-import { Behavior, HpaController, MetricSample, SYNC_PERIOD_SECONDS } from "./controller";
+import { Behavior, HpaController, MetricSample, SYNC_PERIOD_SECONDS, TOLERANCE } from "./controller";
 import { Profile } from "./load";
 
 /*
@@ -51,7 +51,7 @@ export interface TimelinePoint {
 export interface ServiceRun {
     readonly service: ServiceModel;
     readonly timeline: TimelinePoint[];
-    /** Seconds from the rise until Ready pods can serve the peak; undefined if never within the horizon. */
+    /** Seconds from the rise until Ready pods carry the peak within the HPA's tolerance; undefined if never within the horizon. */
     readonly timeToCapacity: number | undefined;
     /** The worst ratio of load to Ready capacity after the rise, as a percentage (100 = exactly full). */
     readonly worstLoadPercent: number;
@@ -182,7 +182,9 @@ export function simulate(input: SimulationInput): ClusterRun {
                 st.served += Math.min(load, capacity);
                 st.unserved += Math.max(0, load - capacity);
                 st.worstLoadPercent = Math.max(st.worstLoadPercent, capacity > 0 ? (100 * load) / capacity : Infinity);
-                if (st.timeToCapacity === undefined && capacity >= st.model.peakRps - 1e-9) st.timeToCapacity = t - profile.riseAt;
+                // The HPA settles anywhere within its tolerance of the target, so capacity counts as reached once
+                // Ready pods carry the peak at no more than (1 + tolerance) × their per-pod rate.
+                if (st.timeToCapacity === undefined && capacity * (1 + TOLERANCE) >= st.model.peakRps - 1e-9) st.timeToCapacity = t - profile.riseAt;
             }
             st.peakReplicas = Math.max(st.peakReplicas, st.desired);
             if (t % sampleEvery === 0) st.timeline.push({ t, load, desired: st.desired, ready });

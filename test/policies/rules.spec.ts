@@ -33,7 +33,7 @@ function goodStack(): PlanResource[] {
         eks2,
         k8s,
         planResource({ type: "aws:ec2/launchTemplate:LaunchTemplate", name: "lt", inputs: { metadataOptions: { httpTokens: "required" } } }),
-        planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "workload", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 20 }, instanceTypes: ["m6i.2xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "workload" } } }),
+        planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "workload", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 4, desiredSize: 4, maxSize: 20 }, instanceTypes: ["m6i.2xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "workload" } } }),
         planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "system", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 }, instanceTypes: ["m6i.xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "system" } } }),
         inK8s("kubernetes:apps/v1:Deployment", "api-deployment", {
             metadata: { name: "api", namespace: "apps", labels },
@@ -174,5 +174,50 @@ describe("policy pack rules", () => {
         }
         const prod = require("../../policies/config/prod.json") as Record<string, string | { enforcementLevel: string }>;
         for (const value of Object.values(prod)) assert.equal(typeof value === "string" ? value : value.enforcementLevel, "mandatory");
+    });
+    describe("strata-scale-up-time", () => {
+        const rule = "strata-scale-up-time";
+        const withHpa = (change: (spec: JsonObject, meta: JsonObject) => void) =>
+            broken("api-hpa", (i) => {
+                change(hpaSpec(i), i.metadata as JsonObject);
+                return i;
+            });
+        const single = async (stack: PlanResource[]) => {
+            const found = await violations(rule, stack);
+            assert.equal(found.length, 1, found.join("\n"));
+            return found[0] ?? "";
+        };
+
+        it("names the scale-up policies when they pace the climb", async () => {
+            const message = await single(withHpa((spec) => (spec.behavior = { scaleUp: { policies: [{ type: "Pods", value: 5, periodSeconds: 60 }] }, scaleDown: { stabilizationWindowSeconds: 300 } })));
+            assert.match(message, /^HPA api in us-east-1: after a 10× burst to 5000 req\/s, Ready pods carry the peak only \d+ s after it \(bound 180 s\)\. Bottleneck: the scale-up policies \(5 pods per 60 s\)/);
+        });
+
+        it("names the stabilization window when it holds the HPA back", async () => {
+            const message = await single(withHpa((spec) => (spec.behavior = { scaleUp: { stabilizationWindowSeconds: 240 }, scaleDown: { stabilizationWindowSeconds: 300 } })));
+            assert.match(message, /Bottleneck: the scale-up stabilization window \(240 s\)/);
+        });
+
+        it("names node provisioning when the burst must wait for new nodes", async () => {
+            const message = await single(broken("workload", (i) => ((i.scalingConfig = { minSize: 1, desiredSize: 1, maxSize: 20 }), i)));
+            assert.match(message, /Bottleneck: node provisioning \(90 s\)/);
+        });
+
+        it("names maxReplicas when the HPA can never carry the peak", async () => {
+            const message = await single(withHpa((spec) => (spec.maxReplicas = 40)));
+            assert.match(message, /Ready pods never carry the peak .*Bottleneck: maxReplicas \(40\)/);
+        });
+
+        it("asks a user-facing service without declared rates to declare them, unless the config waives it", async () => {
+            const stack = withHpa((_, meta) => (meta.annotations = { "strata.io/postgres-pool": "20" }));
+            assert.deepEqual(await violations(rule, stack), ["HPA api in us-east-1: a user-facing service must declare throughput (peakRps, perPodRps) so its scale-up time can be simulated"]);
+            assert.deepEqual(await violations(rule, stack, { [rule]: { requireThroughput: false } }), []);
+        });
+
+        it("takes its bound from the config", async () => {
+            const found = await violations(rule, goodStack(), { [rule]: { boundSeconds: 60 } });
+            assert.equal(found.length, 1);
+            assert.match(found[0] ?? "", /carry the peak only \d+ s after it \(bound 60 s\)/);
+        });
     });
 });
