@@ -26,6 +26,8 @@ export interface ClusterFit {
     /** Resources whose demand exceeds the supply less the headroom. */
     readonly short: ("cpu" | "memory" | "pods")[];
     readonly unknownGroups: string[];
+    /** Workloads one of whose pods fits no node of any group: they would stay Pending whatever the totals say. */
+    readonly oversized: string[];
 }
 
 export function clusterFit(workloads: readonly WorkloadDemand[], groups: readonly NodeSupply[], headroomPercent: number): ClusterFit {
@@ -45,7 +47,14 @@ export function clusterFit(workloads: readonly WorkloadDemand[], groups: readonl
         const key = r === "cpu" ? "cpuMillis" : r === "memory" ? "memoryMiB" : "pods";
         return demand[key] > supply[key] * usable;
     });
-    return { demand, supply, short, unknownGroups: groups.filter((g) => g.allocatable === undefined).map((g) => g.name) };
+    const fitsOneNode = (w: WorkloadDemand) => known.some((g) => cpuMillis(w.cpu) <= (g.allocatable?.cpuMillis ?? 0) && memoryBytes(w.memory) / 2 ** 20 <= (g.allocatable?.memoryMiB ?? 0));
+    return {
+        demand,
+        supply,
+        short,
+        unknownGroups: groups.filter((g) => g.allocatable === undefined).map((g) => g.name),
+        oversized: known.length === 0 ? [] : workloads.filter((w) => !fitsOneNode(w)).map((w) => w.name),
+    };
 }
 
 /** Connections a shard's writer must hold: every pod of every service that uses Postgres, at maximum, with its pool. */

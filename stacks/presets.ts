@@ -148,7 +148,8 @@ const services = (env: Environment): Preset["services"] => {
         },
         "analysis-service": {
             image: image("analysis-service"),
-            cpu: "2000m",
+            // dev's workload nodes are *.large (2 vCPU, under 1.93 allocatable): a 2-CPU pod would never schedule there.
+            cpu: env === "prod" ? "2000m" : "1000m",
             memory: "4Gi",
             minReplicas: 1,
             maxReplicas: env === "prod" ? 20 : 3,

@@ -20,7 +20,7 @@ function podRequests(hpa: PolicyResource, deployments: readonly PolicyResource[]
 
 export const hpaFitsCluster: StackValidationPolicy = {
     name: "strata-capacity-hpa-fit",
-    description: "Per cluster, every workload at its HPA maximum fits the workload node groups at their maximum size, with headroom.",
+    description: "Per cluster, every workload at its HPA maximum fits the workload node groups at their maximum size, with headroom, and each pod fits one node.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { headroomPercent: integer("Share of node capacity kept free (daemonsets, system pods, bin-packing loss)", 20) } },
     validateStack: (args, report) => {
@@ -36,6 +36,10 @@ export const hpaFitsCluster: StackValidationPolicy = {
                 headroomPercent,
             );
             for (const unknown of fit.unknownGroups) report(`Node group ${unknown}: an instance type is not in capacity/instances.ts, so its capacity cannot be checked; add it`);
+            for (const name of fit.oversized) {
+                const w = workloads.find((x) => x.name === name);
+                report(`HPA ${name}: one pod requests ${w?.cpu} CPU and ${w?.memory} memory, more than any workload node of cluster ${str(cluster.props.name) ?? cluster.name} can hold, so it would never schedule; lower its requests or add a larger instance type`, cluster.urn);
+            }
             if (fit.short.length > 0) {
                 const cores = (m: number) => (m / 1000).toFixed(1);
                 report(
