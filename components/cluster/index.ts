@@ -90,7 +90,10 @@ export class RegionalCluster extends pulumi.ComponentResource {
     public readonly endpoint: pulumi.Output<string>;
     public readonly oidcProviderArn: pulumi.Output<string>;
     public readonly oidcIssuerUrl: pulumi.Output<string>;
-    /** Security group EKS attaches to the control plane and managed nodes. */
+    /**
+     * Security group every node (and so every pod, which shares its node's ENI groups) carries, created before
+     * the cluster: the data tier admits it without waiting ten minutes for EKS to exist.
+     */
     public readonly nodeSecurityGroupId: pulumi.Output<string>;
     /** Kubeconfig authenticating through `aws eks get-token` (secret). */
     public readonly kubeconfig: pulumi.Output<string>;
@@ -144,7 +147,13 @@ export class RegionalCluster extends pulumi.ComponentResource {
         );
         this.clusterName = cluster.name;
         this.endpoint = cluster.endpoint;
-        this.nodeSecurityGroupId = cluster.vpcConfig.apply((c) => c.clusterSecurityGroupId ?? "");
+        const clientGroup = new aws.ec2.SecurityGroup(
+            `${name}-nodes`,
+            { vpcId: args.vpcId, description: `Nodes of ${args.clusterName}: the data tier admits this group` },
+            child,
+        );
+        this.nodeSecurityGroupId = clientGroup.id;
+        const clusterSecurityGroupId = cluster.vpcConfig.apply((c) => c.clusterSecurityGroupId ?? "");
         this.oidcIssuerUrl = cluster.identities.apply((ids) => ids[0]?.oidcs?.[0]?.issuer ?? "");
 
         const oidc = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: this.oidcIssuerUrl, clientIdLists: ["sts.amazonaws.com"] }, child);
@@ -195,6 +204,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
                 clusterName: cluster.name,
                 nodeRoleArn: nodeRole.arn,
                 subnetIds: args.privateSubnetIds,
+                securityGroupIds: [clusterSecurityGroupId, clientGroup.id],
                 dependsOn: [nodeAccess, ...nodePolicies, ...networking],
             }),
         );
@@ -282,7 +292,13 @@ export class RegionalCluster extends pulumi.ComponentResource {
         groupName: string,
         group: NodeGroupSettings,
         plan: NodeGroupPlan,
-        on: { clusterName: pulumi.Input<string>; nodeRoleArn: pulumi.Input<string>; subnetIds: pulumi.Input<string[]>; dependsOn: pulumi.Resource[] },
+        on: {
+            clusterName: pulumi.Input<string>;
+            nodeRoleArn: pulumi.Input<string>;
+            subnetIds: pulumi.Input<string[]>;
+            securityGroupIds: pulumi.Input<string>[];
+            dependsOn: pulumi.Resource[];
+        },
     ): aws.eks.NodeGroup {
         const child = { parent: this };
         const template = new aws.ec2.LaunchTemplate(
@@ -292,6 +308,8 @@ export class RegionalCluster extends pulumi.ComponentResource {
                 updateDefaultVersion: true,
                 // IMDSv2 only: a stolen SSRF cannot read node credentials with a plain GET.
                 metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 },
+                // Groups named here replace the ones EKS would attach, so the cluster's own group is listed too.
+                vpcSecurityGroupIds: on.securityGroupIds,
                 blockDeviceMappings: [
                     { deviceName: "/dev/xvda", ebs: { volumeSize: group.diskSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
                 ],

@@ -3,6 +3,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { criticalPath } from "../../bench/criticalPath";
+import { creationTime } from "../../bench/creationTimes";
 import { PlanFile, SECRET_MASK } from "../../tools/plan/contract";
 import { UNDECRYPTED_SECRET } from "../../tools/plan/stackFile";
 import { parse } from "yaml";
@@ -311,6 +313,15 @@ describe("npm run plan", function () {
             }
         });
     }
+
+    it("lets prod's data tier start without waiting for EKS: the critical path runs through Aurora alone", () => {
+        const resources = readPlan(path.join(out, "prod")).resources;
+        const critical = criticalPath(resources, (type) => creationTime(type).seconds);
+        assert.ok(!critical.chain.some((step) => step.type === "aws:eks/cluster:Cluster"), JSON.stringify(critical.chain));
+        assert.equal(critical.chain[0]?.type, "aws:rds/globalCluster:GlobalCluster");
+        const eks = new Set(resources.filter((r) => r.type === "aws:eks/cluster:Cluster").map((r) => r.urn));
+        for (const group of resources.filter((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")) assert.ok(!group.dependencies.some((d) => eks.has(d)), group.name);
+    });
 
     it("prod and dev plan with no policy violation at all", () => {
         for (const stack of ["dev", "prod"]) assert.deepEqual(readPlan(path.join(out, stack)).policies.violations, [], stack);

@@ -127,6 +127,18 @@ describe("RegionalCluster", () => {
             assert.equal((one(resources, T.template, "eu-west-1-compute").inputs.blockDeviceMappings as { ebs: { volumeSize: number } }[])[0]?.ebs.volumeSize, 100);
         });
 
+        it("gives every node the cluster's group and a group of its own that exists before the cluster, for the data tier to admit", () => {
+            const nodes = one(resources, "aws:ec2/securityGroup:SecurityGroup", "eu-west-1-nodes");
+            assert.equal(nodes.inputs.vpcId, "vpc-0123456789abcdef0");
+            assert.ok(!nodes.dependencies.includes(one(resources, T.cluster, "eu-west-1-eks").urn));
+            for (const name of ["eu-west-1-system", "eu-west-1-compute"]) {
+                const template = one(resources, T.template, name);
+                const groups = template.inputs.vpcSecurityGroupIds as string[];
+                assert.equal(new Set(groups.filter((g) => g.startsWith("sg-"))).size, 2, JSON.stringify(groups));
+                assert.ok(template.dependencies.includes(nodes.urn));
+            }
+        });
+
         it("installs every managed add-on at a concrete version, networking before nodes and storage with its IRSA role", () => {
             const addons = Object.fromEntries(ofType(resources, T.addon).map((a) => [a.inputs.addonName, a]));
             assert.deepEqual(Object.keys(addons).sort(), ["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
