@@ -19,7 +19,7 @@ export interface Growth {
     readonly axis: string;
     /** b in time ≈ a · resources^b, least squares over the axis' stacks. */
     readonly exponent: number;
-    /** Time per added resource over the last step against the first: about 1 when growth is linear, growing with n when not. */
+    /** Time per added resource over the upper half of the range against the lower half: about 1 when growth is linear. */
     readonly marginalRatio: number;
     readonly verdict: "linear" | "worse than linear";
 }
@@ -39,13 +39,16 @@ export function growth(axis: string, rows: readonly Row[]): Growth {
     const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     const [mx, my] = [mean(xs), mean(ys)];
     const exponent = xs.reduce((a, x, i) => a + (x - mx) * ((ys[i] ?? 0) - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-    const step = (i: number) => {
-        const [p, q] = [points[i], points[i + 1]];
+    // Time per added resource over the upper half of the range against the lower half: wide spans, so one
+    // noisy run does not decide. A quadratic cost makes it grow with the stack; a linear one keeps it near 1.
+    const slope = (i: number, j: number) => {
+        const [p, q] = [points[i], points[j]];
         return p && q && q.n > p.n ? (q.t - p.t) / (q.n - p.n) : NaN;
     };
-    const first = step(0);
-    const last = step(points.length - 2);
-    const marginalRatio = first > 0 ? last / first : 1;
+    const mid = Math.floor(points.length / 2);
+    const lower = slope(0, mid);
+    const upper = slope(mid, points.length - 1);
+    const marginalRatio = lower > 0 ? upper / lower : 1;
     return { axis, exponent, marginalRatio, verdict: marginalRatio <= MARGINAL_LIMIT ? "linear" : "worse than linear" };
 }
 
@@ -73,7 +76,7 @@ export function renderMarkdown(results: Results): string {
             return `| ${t.name} | ${t.regions} | ${t.shards} | ${t.services} | ${r.resources} | ${s(r.programMs)} | ${s(r.policiesMs)} | ${rate(r.resources, totalMs(r))} | ${rate(r.resources, r.policiesMs)} | ${Math.round(r.maxRssMiB)} | ${s(r.floorMs)} | ${(r.programMs / r.floorMs).toFixed(1)}× |`;
         }),
         "",
-        "| axis | time ∝ resources^b | time per added resource, last step ÷ first | growth |",
+        "| axis | time ∝ resources^b | time per added resource, upper half ÷ lower half | growth |",
         "|---|---:|---:|---|",
         ...results.growth.map((g) => `| ${g.axis} | ${g.exponent.toFixed(2)} | ${g.marginalRatio.toFixed(2)} | ${g.verdict} |`),
         "",

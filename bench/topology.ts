@@ -100,6 +100,7 @@ export function writeStackFile(topology: Topology, dir: string): string {
     config["strata:postgres"] = { ...(config["strata:postgres"] as Settings), shards: topology.shards };
     withServices(config, topology.services);
     const file = path.join(dir, `Pulumi.${topology.name}.yaml`);
-    fs.writeFileSync(file, stringify({ config }));
+    // Clones share objects; written without YAML aliases, as a person would write them.
+    fs.writeFileSync(file, stringify({ config }, { aliasDuplicateObjects: false }));
     return file;
 }

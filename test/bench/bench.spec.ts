@@ -81,7 +81,7 @@ describe("benchmark", () => {
         it("calls a cost per resource that grows with the stack worse than linear", () => {
             const g = growth("services", [100, 200, 400, 800].map((n) => row(n, 1000 + 0.01 * n * n)));
             assert.equal(g.verdict, "worse than linear");
-            assert.ok(g.marginalRatio >= 3.9, String(g.marginalRatio));
+            assert.ok(g.marginalRatio > 2.3, String(g.marginalRatio)); // (800² − 400²) / 400 ÷ (400² − 100²) / 300 = 1200 / 500
         });
     });
 

@@ -153,8 +153,8 @@ export class Recorder {
                 provider: provider ? real(provider) : null,
                 region: r.custom ? regionOf(r, new Set()) : null,
                 dependencies: r.dependencies.map(real),
-            protect: r.protect,
-            ignoreChanges: r.ignoreChanges,
+                protect: r.protect,
+                ignoreChanges: r.ignoreChanges,
                 inputs: objectFromWire(r.wireInputs, secrets),
             };
         });
