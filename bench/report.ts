@@ -69,11 +69,11 @@ export function renderMarkdown(results: Results): string {
     const lines = [
         `Measured ${results.date.slice(0, 10)} on ${results.machine.cpus} CPUs, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; median of ${results.runsPerTopology} runs, each in a fresh process; the whole bench took ${results.durationSeconds} s.`,
         "",
-        "| stack | regions | shards | services | resources | plan (s) | policies (s) | resources/s | policy resources/s | peak RSS (MiB) | floor (s) | over floor |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| stack | regions | shards | services | resources | plan (s) | policies (s) | resources/s | policy resources/s | peak RSS (MiB) | floor (s) | over floor | violations |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ...results.rows.map((r) => {
             const t = r.topology;
-            return `| ${t.name} | ${t.regions} | ${t.shards} | ${t.services} | ${r.resources} | ${s(r.programMs)} | ${s(r.policiesMs)} | ${rate(r.resources, totalMs(r))} | ${rate(r.resources, r.policiesMs)} | ${Math.round(r.maxRssMiB)} | ${s(r.floorMs)} | ${(r.programMs / r.floorMs).toFixed(1)}× |`;
+            return `| ${t.name} | ${t.regions} | ${t.shards} | ${t.services} | ${r.resources} | ${s(r.programMs)} | ${s(r.policiesMs)} | ${rate(r.resources, totalMs(r))} | ${rate(r.resources, r.policiesMs)} | ${Math.round(r.maxRssMiB)} | ${s(r.floorMs)} | ${(r.programMs / r.floorMs).toFixed(1)}× | ${r.violations} |`;
         }),
         "",
         "| axis | time ∝ resources^b | time per added resource, upper half ÷ lower half | growth |",
