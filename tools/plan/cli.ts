@@ -1,4 +1,5 @@
 import * as path from "path";
+import { parseStackArgs } from "../args";
 import { strataPolicies } from "../../policies/rules";
 import { formatConfigErrors, parseStackConfig, strataSettings } from "../../stacks/config";
 import { EXIT, PLAN_VERSION, PlanFile } from "./contract";
@@ -27,30 +28,9 @@ export interface PlanOptions {
 
 /** Parses the command line; throws a message naming the bad argument. */
 export function parseArgs(argv: readonly string[], cwd: string): PlanOptions {
-    let stack: string | undefined;
-    let configFile: string | undefined;
-    let outDir = "out/plan";
-    let quiet = false;
-    let against: string | undefined;
-    let markdown: string | undefined;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i] ?? "";
-        const value = () => {
-            const next = argv[++i];
-            if (next === undefined || next.startsWith("--")) throw new Error(`${arg} needs a value\n${USAGE}`);
-            return next;
-        };
-        if (arg === "--config") configFile = value();
-        else if (arg === "--out") outDir = value();
-        else if (arg === "--quiet") quiet = true;
-        else if (arg === "--against") against = value();
-        else if (arg === "--markdown") markdown = value();
-        else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}\n${USAGE}`);
-        else if (stack === undefined) stack = arg;
-        else throw new Error(`unexpected argument ${arg}: one stack at a time\n${USAGE}`);
-    }
-    if (!stack) throw new Error(`no stack given\n${USAGE}`);
-    if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new Error(`stack name "${stack}" may hold only letters, digits, "-", "_" and "."`);
+    const { stack, values, switches } = parseStackArgs(argv, { values: ["config", "out", "against", "markdown"], switches: ["quiet"] }, USAGE);
+    const { config: configFile, out: outDir = "out/plan", against, markdown } = values;
+    const quiet = switches.has("quiet");
     return {
         stack,
         configFile: path.resolve(cwd, configFile ?? `Pulumi.${stack}.yaml`),

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { parseStackArgs } from "../args";
 import { diagnose, SETTING_LABEL } from "../../capacity/dynamics/bottleneck";
 import { renderChart } from "../../capacity/dynamics/chart";
 import { PROFILES, ProfileName } from "../../capacity/dynamics/load";
@@ -28,31 +29,17 @@ class InvalidInput extends Error {}
 
 /** Parses the command line; throws a message naming the bad argument. */
 export function parseArgs(argv: readonly string[], cwd: string): SimulateOptions {
-    let stack: string | undefined;
-    let service: string | undefined;
-    let profileName: string = "burst";
-    let configFile: string | undefined;
-    let outDir = "out/simulate";
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i] ?? "";
-        const value = () => {
-            const next = argv[++i];
-            if (next === undefined || next.startsWith("--")) throw new InvalidInput(`${arg} needs a value\n${USAGE}`);
-            return next;
-        };
-        if (arg === "--service") service = value();
-        else if (arg === "--profile") profileName = value();
-        else if (arg === "--config") configFile = value();
-        else if (arg === "--out") outDir = value();
-        else if (arg.startsWith("--")) throw new InvalidInput(`unknown option ${arg}\n${USAGE}`);
-        else if (stack === undefined) stack = arg;
-        else throw new InvalidInput(`unexpected argument ${arg}: one stack at a time\n${USAGE}`);
-    }
-    if (!stack) throw new InvalidInput(`no stack given\n${USAGE}`);
-    if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new InvalidInput(`stack name "${stack}" may hold only letters, digits, "-", "_" and "."`);
+    const { stack, values } = parseStackArgs(argv, { values: ["service", "profile", "config", "out"], switches: [] }, USAGE);
+    const profileName = values.profile ?? "burst";
     const profile = PROFILES.find((p) => p === profileName);
-    if (!profile) throw new InvalidInput(`--profile ${profileName}: choose one of ${PROFILES.join(", ")}`);
-    return { stack, profile, configFile: path.resolve(cwd, configFile ?? `Pulumi.${stack}.yaml`), outDir: path.resolve(cwd, outDir), ...(service ? { service } : {}) };
+    if (!profile) throw new Error(`--profile ${profileName}: choose one of ${PROFILES.join(", ")}`);
+    return {
+        stack,
+        profile,
+        configFile: path.resolve(cwd, values.config ?? `Pulumi.${stack}.yaml`),
+        outDir: path.resolve(cwd, values.out ?? "out/simulate"),
+        ...(values.service ? { service: values.service } : {}),
+    };
 }
 
 async function run(options: SimulateOptions): Promise<number> {
@@ -126,6 +113,6 @@ if (require.main === module) {
     try {
         run(parseArgs(process.argv.slice(2), process.cwd())).then((code) => process.exit(code), fail);
     } catch (error) {
-        fail(error);
+        fail(new InvalidInput((error as Error).message));
     }
 }
