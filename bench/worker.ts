@@ -1,11 +1,9 @@
-import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { strataPolicies } from "../policies/rules";
-import { packConfigFile } from "../tools/plan/cli";
 import { runProgram } from "../tools/plan/engine";
-import { PackConfig, runPolicies } from "../tools/plan/policyRunner";
-import { readStackFile } from "../tools/plan/stackFile";
+import { readCheckedStack, readPackConfig } from "../tools/plan/inputs";
+import { runPolicies } from "../tools/plan/policyRunner";
 import { CriticalPath, criticalPath } from "./criticalPath";
 import { creationTime } from "./creationTimes";
 
@@ -36,11 +34,11 @@ async function measure(job: Job): Promise<Measurement> {
         const run = await runProgram("floor", { values: {}, secretKeys: [] }, path.join(__dirname, "floorProgram.ts"));
         return { resources: run.resources.length, programMs: performance.now() - start, policiesMs: 0, violations: 0, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
     }
-    const config = readStackFile(job.file);
+    const { stackFile, config } = readCheckedStack(job.file, job.stack);
+    const pack = readPackConfig(config.environment);
     const start = performance.now();
-    const run = await runProgram(job.stack, config);
+    const run = await runProgram(job.stack, stackFile);
     const programMs = performance.now() - start;
-    const pack = JSON.parse(fs.readFileSync(packConfigFile(job.stack === "dev" ? "dev" : "prod"), "utf8")) as PackConfig;
     const policiesStart = performance.now();
     const policies = await runPolicies(strataPolicies, run.revealed, pack);
     const policiesMs = performance.now() - policiesStart;

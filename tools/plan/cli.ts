@@ -1,15 +1,14 @@
 import * as path from "path";
 import { parseStackArgs } from "../args";
 import { strataPolicies } from "../../policies/rules";
-import { formatConfigErrors, parseStackConfig, strataSettings } from "../../stacks/config";
 import { EXIT, PLAN_VERSION, PlanFile } from "./contract";
 import { PROJECT, runProgram } from "./engine";
 import { diffPlans, renderDiffText } from "./diff";
 import { renderManifests } from "./manifests";
 import { renderMarkdown } from "./markdown";
 import * as fs from "fs";
-import { PackConfig, hasMandatoryViolation, runPolicies } from "./policyRunner";
-import { readStackFile } from "./stackFile";
+import { InvalidInput, readCheckedStack, readPackConfig } from "./inputs";
+import { hasMandatoryViolation, runPolicies } from "./policyRunner";
 import { summarize } from "./summary";
 import { writePlan } from "./writer";
 
@@ -41,11 +40,6 @@ export function parseArgs(argv: readonly string[], cwd: string): PlanOptions {
     };
 }
 
-class InvalidInput extends Error {}
-
-/** The environment's policy pack config: the same file `pulumi preview --policy-pack-config` takes. */
-export const packConfigFile = (environment: string) => path.resolve(__dirname, "..", "..", "policies", "config", `${environment}.json`);
-
 function readBasePlan(file: string): PlanFile {
     let plan: PlanFile;
     try {
@@ -57,23 +51,12 @@ function readBasePlan(file: string): PlanFile {
     return plan;
 }
 
-function readPackConfig(environment: string): PackConfig {
-    return JSON.parse(fs.readFileSync(packConfigFile(environment), "utf8")) as PackConfig;
-}
-
 async function plan(options: PlanOptions): Promise<number> {
-    let config;
-    try {
-        config = readStackFile(options.configFile);
-    } catch (error) {
-        throw new InvalidInput((error as Error).message);
-    }
-    const checked = parseStackConfig(strataSettings(config.values), options.stack, config.secretKeys);
-    if (!checked.ok) throw new InvalidInput(formatConfigErrors(options.stack, checked.errors));
+    const { stackFile, config } = readCheckedStack(options.configFile, options.stack);
     const base = options.against ? readBasePlan(options.against) : undefined;
 
-    const run = await runProgram(options.stack, config);
-    const policies = await runPolicies(strataPolicies, run.revealed, readPackConfig(checked.config.environment));
+    const run = await runProgram(options.stack, stackFile);
+    const policies = await runPolicies(strataPolicies, run.revealed, readPackConfig(config.environment));
     const planFile: PlanFile = { version: PLAN_VERSION, project: PROJECT, stack: options.stack, resources: run.resources, outputs: run.outputs, policies };
     const manifests = renderManifests(run.resources);
     const target = writePlan(options.outDir, planFile, manifests);

@@ -7,12 +7,10 @@ import { PROFILES, ProfileName } from "../../capacity/dynamics/load";
 import { simulate } from "../../capacity/dynamics/simulate";
 import { ScaleUpConfig, scaleUpTime, simulationInput } from "../../policies/rules/dynamics";
 import { clusterScenarios } from "../../policies/rules/scenarios";
-import { formatConfigErrors, parseStackConfig, strataSettings } from "../../stacks/config";
 import { EXIT } from "../plan/contract";
 import { runProgram } from "../plan/engine";
-import { packConfigFile } from "../plan/cli";
-import { PackConfig, configured, resolve } from "../plan/policyRunner";
-import { readStackFile } from "../plan/stackFile";
+import { InvalidInput, readCheckedStack, readPackConfig } from "../plan/inputs";
+import { configured, resolve } from "../plan/policyRunner";
 import { Row, renderTable } from "./table";
 
 const USAGE = "usage: npm run simulate -- <stack> [--service NAME] [--profile burst|ramp|workday] [--config FILE] [--out DIR]";
@@ -24,8 +22,6 @@ export interface SimulateOptions {
     readonly configFile: string;
     readonly outDir: string;
 }
-
-class InvalidInput extends Error {}
 
 /** Parses the command line; throws a message naming the bad argument. */
 export function parseArgs(argv: readonly string[], cwd: string): SimulateOptions {
@@ -43,18 +39,10 @@ export function parseArgs(argv: readonly string[], cwd: string): SimulateOptions
 }
 
 async function run(options: SimulateOptions): Promise<number> {
-    let stackFile;
-    try {
-        stackFile = readStackFile(options.configFile);
-    } catch (error) {
-        throw new InvalidInput((error as Error).message);
-    }
-    const checked = parseStackConfig(strataSettings(stackFile.values), options.stack, stackFile.secretKeys);
-    if (!checked.ok) throw new InvalidInput(formatConfigErrors(options.stack, checked.errors));
-    const pack = JSON.parse(fs.readFileSync(packConfigFile(checked.config.environment), "utf8")) as PackConfig;
+    const { stackFile, config: platform } = readCheckedStack(options.configFile, options.stack);
     // The rule's settings for this environment: the CLI and `npm run plan` simulate the same thing.
-    const config = configured(scaleUpTime, pack).values as unknown as ScaleUpConfig;
-    const known = Object.keys(checked.config.services);
+    const config = configured(scaleUpTime, readPackConfig(platform.environment)).values as unknown as ScaleUpConfig;
+    const known = Object.keys(platform.services);
     if (options.service && !known.includes(options.service)) throw new InvalidInput(`--service ${options.service}: the stack has no such service; it has ${known.join(", ")}`);
 
     const program = await runProgram(options.stack, stackFile);
