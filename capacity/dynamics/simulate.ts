@@ -83,7 +83,7 @@ class ServiceState {
     unserved = 0;
     worstLoadPercent = 0;
     timeToCapacity: number | undefined;
-    peakReplicas = 0;
+    peakReplicas: number;
     readonly timeline: TimelinePoint[] = [];
 
     constructor(

@@ -2,7 +2,7 @@ import { StackValidationPolicy } from "@pulumi/policy";
 import { describeRelief, diagnose } from "../../capacity/dynamics/bottleneck";
 import { CLUSTER_AUTOSCALER_DEFAULTS } from "../../capacity/dynamics/cluster";
 import { profile } from "../../capacity/dynamics/load";
-import { Assumptions, SimulationInput, simulate } from "../../capacity/dynamics/simulate";
+import { SimulationInput, simulate } from "../../capacity/dynamics/simulate";
 import { ClusterScenario, ScenarioSettings, clusterScenarios } from "./scenarios";
 import { boolean, integer } from "./util";
 
@@ -18,17 +18,16 @@ export interface ScaleUpConfig extends ScenarioSettings {
     readonly requireThroughput: boolean;
 }
 
-export const assumptionsOf = (config: ScaleUpConfig): Assumptions => ({
-    metricDelaySeconds: config.metricDelaySeconds,
-    nodeProvisionSeconds: config.nodeProvisionSeconds,
-    ...CLUSTER_AUTOSCALER_DEFAULTS,
-});
-
-/** One cluster under one profile. */
+/** One cluster under one profile, with the cluster autoscaler's settings from its release. */
 export const simulationInput = (scenario: ClusterScenario, config: ScaleUpConfig, name: Parameters<typeof profile>[0]): SimulationInput => ({
     services: scenario.services,
     groups: scenario.groups,
-    assumptions: assumptionsOf(config),
+    assumptions: {
+        metricDelaySeconds: config.metricDelaySeconds,
+        nodeProvisionSeconds: config.nodeProvisionSeconds,
+        scanIntervalSeconds: CLUSTER_AUTOSCALER_DEFAULTS.scanIntervalSeconds,
+        scaleDownUnneededSeconds: scenario.scaleDownUnneededSeconds,
+    },
     profile: profile(name),
 });
 

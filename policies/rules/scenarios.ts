@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ScalingRulesSpec, withDefaults } from "../../capacity/dynamics/controller";
-import { NodeGroupModel } from "../../capacity/dynamics/cluster";
+import { CLUSTER_AUTOSCALER_DEFAULTS, NodeGroupModel } from "../../capacity/dynamics/cluster";
 import { LoadMetric, ServiceModel } from "../../capacity/dynamics/simulate";
 import { groupAllocatable } from "../../capacity/instances";
 import { cpuMillis, memoryBytes } from "../../components/workload/quantity";
@@ -32,9 +32,10 @@ export interface ServiceScenario extends ServiceModel {
 export interface ClusterScenario {
     readonly cluster: PolicyResource;
     readonly region: string;
+    /** Workload node groups of known instance types (strata-capacity-hpa-fit reports the others). */
     readonly groups: NodeGroupModel[];
-    /** Node groups whose instance types capacity/instances.ts does not know. */
-    readonly unknownGroups: string[];
+    /** The cluster autoscaler's --scale-down-unneeded-time, as its release sets it. */
+    readonly scaleDownUnneededSeconds: number;
     readonly services: ServiceScenario[];
 }
 
@@ -43,6 +44,13 @@ function quantity(value: unknown): number | undefined {
     const text = typeof value === "number" ? String(value) : str(value);
     const m = text === undefined ? null : /^(\d+(?:\.\d+)?)(m?)$/.exec(text);
     return m ? Number(m[1]) / (m[2] === "m" ? 1000 : 1) : undefined;
+}
+
+/** A Go duration as the cluster autoscaler takes it ("10m", "1h30m", "90s"); undefined if it is not one. */
+function durationSeconds(value: unknown): number | undefined {
+    const text = str(value);
+    if (!text || !/^(\d+(h|m|s))+$/.test(text)) return undefined;
+    return [...text.matchAll(/(\d+)(h|m|s)/g)].reduce((a, [, n, unit]) => a + Number(n) * (unit === "h" ? 3600 : unit === "m" ? 60 : 1), 0);
 }
 
 /** CPU utilization and pods metrics; memory and external metrics do not follow the request rate. */
@@ -126,11 +134,12 @@ export function clusterScenarios(resources: readonly PolicyResource[], settings:
             const left = { cpuMillis: allocatable.cpuMillis - settings.daemonSetCpuMillis, memoryMiB: allocatable.memoryMiB - settings.daemonSetMemoryMiB, pods: allocatable.pods };
             return [{ name: str(g.props.nodeGroupName) ?? g.name, allocatable: left, ...groupBounds(g) }];
         });
+        const autoscalerArgs = record(record(releases.find((r) => r.props.chart === "cluster-autoscaler")?.props.values).extraArgs);
         return {
             cluster,
             region: regionOf(cluster) ?? str(cluster.props.name) ?? cluster.name,
             groups: known,
-            unknownGroups: groups.filter((g) => groupAllocatable(list(g.props.instanceTypes).map(String)) === undefined).map((g) => g.name),
+            scaleDownUnneededSeconds: durationSeconds(autoscalerArgs["scale-down-unneeded-time"]) ?? CLUSTER_AUTOSCALER_DEFAULTS.scaleDownUnneededSeconds,
             services: hpas.flatMap((h) => {
                 const deployment = scaledDeployment(h, deployments);
                 return deployment ? [service(h, deployment, sidecar, settings)] : [];

@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import { Policies } from "@pulumi/policy";
 import { strataPolicies } from "../../policies/rules";
 import { JsonObject, PlanResource } from "../../tools/plan/contract";
-import { PackConfig, runPolicies } from "../../tools/plan/policyRunner";
+import { PackConfig, resolve, runPolicies } from "../../tools/plan/policyRunner";
+import { clusterScenarios } from "../../policies/rules/scenarios";
 import { planResource } from "../harness";
 
 /*
@@ -213,6 +214,14 @@ describe("policy pack rules", () => {
             const stack = withHpa((_, meta) => (meta.annotations = { "strata.io/postgres-pool": "20" }));
             assert.deepEqual(await violations(rule, stack), ["HPA api in us-east-1: a user-facing service must declare throughput (peakRps, perPodRps) so its scale-up time can be simulated"]);
             assert.deepEqual(await violations(rule, stack, { [rule]: { requireThroughput: false } }), []);
+        });
+
+        it("simulates node scale-down with the cluster autoscaler's own unneeded time", () => {
+            const settings = { burstFactor: 10, containerStartSeconds: 20, sidecarCpuMillis: 100, sidecarMemoryMiB: 128, daemonSetCpuMillis: 200, daemonSetMemoryMiB: 256 };
+            const release = inK8s("kubernetes:helm.sh/v3:Release", "ca", { chart: "cluster-autoscaler", values: { extraArgs: { "scale-down-unneeded-time": "1h30m" } } });
+            const scenario = (stack: PlanResource[]) => clusterScenarios(resolve(stack).resources, settings)[0]?.scaleDownUnneededSeconds;
+            assert.equal(scenario([...goodStack(), release]), 5400);
+            assert.equal(scenario(goodStack()), 600, "the autoscaler's default without a release");
         });
 
         it("takes its bound from the config", async () => {
