@@ -1,4 +1,5 @@
 import { JsonValue, PlanFile, PlanResource, PlanViolation } from "./contract";
+import { applyIgnoreChanges } from "./ignoreChanges";
 import { isStateful, replacingChanges } from "./stateful";
 
 /** The change from a base plan to a head plan, resources matched by URN. */
@@ -59,10 +60,14 @@ function changes(before: JsonValue | undefined, after: JsonValue | undefined, pa
     out.push({ path, before, after });
 }
 
-/** Input paths whose values differ, deepest first-level paths (objects recurse, lists compare by position). */
+/**
+ * Input paths whose values differ, deepest first-level paths (objects recurse, lists compare by position).
+ * The paths `after` ignores (`ignoreChanges`, custom resources only, as the engine applies it) take the old
+ * value first, so they are never a change.
+ */
 export function inputChanges(before: PlanResource, after: PlanResource): InputChange[] {
     const out: InputChange[] = [];
-    changes(before.inputs, after.inputs, "", out);
+    changes(before.inputs, after.custom ? applyIgnoreChanges(before.inputs, after.inputs, after.ignoreChanges) : after.inputs, "", out);
     return out;
 }
 
