@@ -12,7 +12,7 @@ import { hasMandatoryViolation, runPolicies } from "./policyRunner";
 import { summarize } from "./summary";
 import { writePlan } from "./writer";
 
-const USAGE = "usage: npm run plan -- <stack> [--config FILE] [--out DIR] [--against BASE_PLAN_JSON] [--markdown FILE] [--quiet]";
+const USAGE = "usage: npm run plan -- <stack> [--config FILE] [--out DIR] [--against BASE_PLAN_JSON [--allow-replace NAME[,NAME…]]] [--markdown FILE] [--quiet]";
 
 export interface PlanOptions {
     readonly stack: string;
@@ -23,18 +23,23 @@ export interface PlanOptions {
     readonly against?: string;
     /** Where to write the pull-request report. */
     readonly markdown?: string;
+    /** Resources (logical names or URNs) whose refused replacement the change means (`--allow-replace`). */
+    readonly allowReplace: readonly string[];
 }
 
 /** Parses the command line; throws a message naming the bad argument. */
 export function parseArgs(argv: readonly string[], cwd: string): PlanOptions {
-    const { stack, values, switches } = parseStackArgs(argv, { values: ["config", "out", "against", "markdown"], switches: ["quiet"] }, USAGE);
+    const { stack, values, switches } = parseStackArgs(argv, { values: ["config", "out", "against", "markdown", "allow-replace"], switches: ["quiet"] }, USAGE);
     const { config: configFile, out: outDir = "out/plan", against, markdown } = values;
+    const allowReplace = (values["allow-replace"] ?? "").split(",").map((n) => n.trim()).filter((n) => n.length > 0);
+    if (allowReplace.length > 0 && !against) throw new Error(`--allow-replace acknowledges a replacement found against a base plan: give --against too\n${USAGE}`);
     const quiet = switches.has("quiet");
     return {
         stack,
         configFile: path.resolve(cwd, configFile ?? `Pulumi.${stack}.yaml`),
         outDir: path.resolve(cwd, outDir),
         quiet,
+        allowReplace,
         ...(against ? { against: path.resolve(cwd, against) } : {}),
         ...(markdown ? { markdown: path.resolve(cwd, markdown) } : {}),
     };
@@ -60,11 +65,13 @@ async function plan(options: PlanOptions): Promise<number> {
     const planFile: PlanFile = { version: PLAN_VERSION, project: PROJECT, stack: options.stack, resources: run.resources, outputs: run.outputs, policies };
     const manifests = renderManifests(run.resources);
     const target = writePlan(options.outDir, planFile, manifests);
-    const diff = base ? diffPlans(base, planFile) : undefined;
+    const diff = base ? diffPlans(base, planFile, { allowReplace: options.allowReplace }) : undefined;
     if (options.markdown) fs.writeFileSync(options.markdown, renderMarkdown(planFile, diff));
     const report = [summarize(planFile), ...(diff ? [renderDiffText(diff)] : []), `Wrote ${path.relative(process.cwd(), path.join(target, "plan.json"))} and ${manifests.length} manifest(s).`].join("\n\n");
-    if (!options.quiet || hasMandatoryViolation(policies)) console.log(report);
-    return hasMandatoryViolation(policies) ? EXIT.mandatoryViolation : EXIT.ok;
+    // A refused replacement (re-addressing a live region's VPC) fails the plan like a mandatory violation.
+    const failed = hasMandatoryViolation(policies) || (diff?.refused.length ?? 0) > 0;
+    if (!options.quiet || failed) console.log(report);
+    return failed ? EXIT.mandatoryViolation : EXIT.ok;
 }
 
 function fail(error: unknown): never {

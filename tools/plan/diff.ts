@@ -1,6 +1,7 @@
 import { JsonValue, PlanFile, PlanResource, PlanViolation } from "./contract";
 import { applyIgnoreChanges } from "./ignoreChanges";
-import { isStateful, replacingChanges } from "./stateful";
+import { replacingChanges, replacingPaths } from "./replacement";
+import { NETWORK_TYPES, isStateful, livesInNetwork } from "./stateful";
 
 /** The change from a base plan to a head plan, resources matched by URN. */
 export interface InputChange {
@@ -12,8 +13,10 @@ export interface InputChange {
 export interface UpdatedResource {
     readonly resource: PlanResource;
     readonly changes: readonly InputChange[];
-    /** Changed inputs that force the provider to replace the resource. */
+    /** Replacing input paths (catalog/replacement.ts) whose values change: non-empty means the provider replaces it. */
     readonly replacedBy: readonly string[];
+    /** The type has no row in catalog/replacement.ts, so every changed input was taken as replacing. */
+    readonly replacementAssumed: boolean;
 }
 
 export interface DataRisk {
@@ -21,14 +24,35 @@ export interface DataRisk {
     readonly reason: string;
 }
 
+/** A change the diff refuses unless the command line acknowledges it (`--allow-replace`). */
+export interface RefusedChange {
+    readonly resource: PlanResource;
+    readonly message: string;
+}
+
 export interface PlanDiff {
     readonly created: readonly PlanResource[];
     readonly deleted: readonly PlanResource[];
+    /** Every resource whose inputs change, replacements included. */
     readonly updated: readonly UpdatedResource[];
+    /** The updated resources the provider replaces (delete + create under the same URN). */
+    readonly replaced: readonly UpdatedResource[];
     readonly dataRisks: readonly DataRisk[];
+    /** Refused changes not acknowledged: each makes `npm run plan --against` exit 1. */
+    readonly refused: readonly RefusedChange[];
+    /** Refused changes the command line acknowledged. */
+    readonly acknowledged: readonly RefusedChange[];
     readonly mandatory: readonly PlanViolation[];
     readonly advisory: readonly PlanViolation[];
 }
+
+export interface DiffOptions {
+    /** Names or URNs of resources whose refused replacement is meant (`--allow-replace`). */
+    readonly allowReplace?: readonly string[];
+}
+
+/** The policy name refusals carry in reports, beside the pack's mandatory violations. */
+export const REFUSED_REPLACEMENT_POLICY = "strata-diff-network-replacement";
 
 /** A string input holding a JSON document (a ConfigMap's file) is compared document to document. */
 function asDocument(value: JsonValue | undefined): JsonValue | undefined {
@@ -71,7 +95,27 @@ export function inputChanges(before: PlanResource, after: PlanResource): InputCh
     return out;
 }
 
-export function diffPlans(base: PlanFile, head: PlanFile): PlanDiff {
+const VPC = "aws:ec2/vpc:Vpc";
+
+/** Resources that depend on `root`, directly or through others (the plan's dependency edges, reversed). */
+function dependentsOf(root: string, resources: readonly PlanResource[]): PlanResource[] {
+    const dependents = new Map<string, PlanResource[]>();
+    for (const r of resources) for (const d of r.dependencies) dependents.set(d, [...(dependents.get(d) ?? []), r]);
+    const seen = new Map<string, PlanResource>();
+    const queue = [root];
+    for (let urn = queue.shift(); urn !== undefined; urn = queue.shift()) {
+        for (const r of dependents.get(urn) ?? []) {
+            if (seen.has(r.urn)) continue;
+            seen.set(r.urn, r);
+            queue.push(r.urn);
+        }
+    }
+    return [...seen.values()];
+}
+
+const list = (names: readonly string[], max = 6) => (names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${names.length - max} more`);
+
+export function diffPlans(base: PlanFile, head: PlanFile, options: DiffOptions = {}): PlanDiff {
     const baseByUrn = new Map(base.resources.map((r) => [r.urn, r]));
     const headByUrn = new Map(head.resources.map((r) => [r.urn, r]));
     const created = head.resources.filter((r) => !baseByUrn.has(r.urn));
@@ -80,24 +124,68 @@ export function diffPlans(base: PlanFile, head: PlanFile): PlanDiff {
         const before = baseByUrn.get(r.urn);
         if (!before) return [];
         const found = inputChanges(before, r);
-        return found.length > 0 ? [{ resource: r, changes: found, replacedBy: replacingChanges(r.type, found.map((c) => c.path)) }] : [];
+        if (found.length === 0) return [];
+        // Replacement is judged on the inputs the engine diffs: ignored paths hold the old value.
+        const after = r.custom ? applyIgnoreChanges(before.inputs, r.inputs, r.ignoreChanges) : r.inputs;
+        return [{ resource: r, changes: found, replacedBy: r.custom ? replacingChanges(r.type, before.inputs, after) : [], replacementAssumed: r.custom && replacingPaths(r.type) === undefined }];
     });
+    const replaced = updated.filter((u) => u.replacedBy.length > 0);
+
+    const reasons = new Map<string, { resource: PlanResource; reasons: string[] }>();
+    const risk = (resource: PlanResource, reason: string) => {
+        const entry = reasons.get(resource.urn) ?? { resource, reasons: [] };
+        if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+        reasons.set(resource.urn, entry);
+    };
     const createdNames = new Set(created.map((r) => `${r.type}|${r.name}`));
-    const dataRisks: DataRisk[] = [
-        ...deleted
-            .filter((r) => isStateful(r.type))
-            .map((r) => ({
-                resource: r,
-                // Same type and name under a new URN: a parent or name changed, which Pulumi treats as delete + create.
-                reason: createdNames.has(`${r.type}|${r.name}`) ? "its URN changes (parent moved): Pulumi deletes it and creates an empty one" : "deleted",
-            })),
-        ...updated.filter((u) => isStateful(u.resource.type) && u.replacedBy.length > 0).map((u) => ({ resource: u.resource, reason: `replaced: ${u.replacedBy.join(", ")} changed` })),
+    for (const r of deleted.filter((d) => isStateful(d.type))) {
+        // Same type and name under a new URN: a parent or name changed, which Pulumi treats as delete + create.
+        risk(r, createdNames.has(`${r.type}|${r.name}`) ? "its URN changes (parent moved): Pulumi deletes it and creates an empty one" : "deleted");
+    }
+    for (const u of replaced.filter((x) => isStateful(x.resource.type))) risk(u.resource, `replaced: ${u.replacedBy.join(", ")} changed`);
+
+    // A network replaced or deleted under the data tier: the data resources that live in it (depend on it) go too,
+    // or must move to the new network, which Aurora, ElastiCache and EKS do not do in place.
+    const networkLosses = [
+        ...replaced.filter((u) => NETWORK_TYPES.has(u.resource.type)).map((u) => ({ resource: u.resource, what: `replaced (${u.replacedBy.join(", ")} changed)`, within: head.resources })),
+        ...deleted.filter((r) => NETWORK_TYPES.has(r.type)).map((r) => ({ resource: r, what: "deleted", within: base.resources })),
     ];
+    const lostNetwork = new Map<string, { resource: PlanResource; lost: string[] }>();
+    for (const loss of networkLosses) {
+        // A network lives in one region; a secondary Aurora cluster elsewhere depends on its primary, not on this VPC.
+        const data = dependentsOf(loss.resource.urn, loss.within).filter((r) => livesInNetwork(r.type) && r.region === loss.resource.region);
+        if (data.length === 0) continue;
+        risk(loss.resource, `${loss.what} while data resources live in it: ${list(data.map((d) => d.name))}`);
+        for (const d of data) {
+            const entry = lostNetwork.get(d.urn) ?? { resource: headByUrn.get(d.urn) ?? d, lost: [] };
+            entry.lost.push(`${loss.resource.type === VPC ? "VPC" : "subnet"} ${loss.resource.name} ${loss.what === "deleted" ? "deleted" : "replaced"}`);
+            lostNetwork.set(d.urn, entry);
+        }
+    }
+    for (const { resource, lost } of lostNetwork.values()) risk(resource, `its network goes: ${list(lost, 4)}`);
+    const dataRisks = [...reasons.values()].map((e) => ({ resource: e.resource, reason: e.reasons.join("; ") }));
+
+    // Re-addressing a live region replaces its whole network and everything in it: refused unless acknowledged.
+    const allowed = new Set(options.allowReplace ?? []);
+    const refusals = replaced
+        .filter((u) => u.resource.type === VPC && u.replacedBy.includes("cidrBlock"))
+        .map((u): RefusedChange => {
+            const before = baseByUrn.get(u.resource.urn)?.inputs.cidrBlock;
+            const inside = dependentsOf(u.resource.urn, head.resources).filter((r) => replaced.some((x) => x.resource.urn === r.urn)).length;
+            return {
+                resource: u.resource,
+                message: `VPC ${u.resource.name} (${u.resource.region ?? "global"}): cidrBlock ${JSON.stringify(before)} → ${JSON.stringify(u.resource.inputs.cidrBlock)} replaces the VPC and ${inside} resource(s) that depend on it; if that is meant, plan with --allow-replace ${u.resource.name}`,
+            };
+        });
+    const isAllowed = (r: RefusedChange) => allowed.has(r.resource.name) || allowed.has(r.resource.urn);
     return {
         created,
         deleted,
         updated,
+        replaced,
         dataRisks,
+        refused: refusals.filter((r) => !isAllowed(r)),
+        acknowledged: refusals.filter(isAllowed),
         mandatory: head.policies.violations.filter((v) => v.enforcementLevel === "mandatory"),
         advisory: head.policies.violations.filter((v) => v.enforcementLevel === "advisory"),
     };
@@ -113,13 +201,19 @@ export function formatChange(change: InputChange): string {
     return `${change.path}: ${short(change.before)} → ${short(change.after)}`;
 }
 
-/** The diff as text for the terminal: DATA RISK first, then what is created, updated and deleted. */
+/** The diff as text for the terminal: refusals and DATA RISK first, then what is created, replaced, updated and deleted. */
 export function renderDiffText(diff: PlanDiff): string {
-    const lines = [`Against the base plan: ${diff.created.length} to create, ${diff.updated.length} to update, ${diff.deleted.length} to delete, ${diff.dataRisks.length} DATA RISK`];
+    const inPlace = diff.updated.length - diff.replaced.length;
+    const lines = [
+        `Against the base plan: ${diff.created.length} to create, ${inPlace} to update, ${diff.replaced.length} to replace, ${diff.deleted.length} to delete, ${diff.dataRisks.length} DATA RISK`,
+    ];
+    for (const r of diff.refused) lines.push(`  [mandatory] ${REFUSED_REPLACEMENT_POLICY}: ${r.message}`);
+    for (const r of diff.acknowledged) lines.push(`  acknowledged (--allow-replace): ${r.message}`);
     for (const risk of diff.dataRisks) lines.push(`  DATA RISK ${risk.resource.type} ${risk.resource.name} (${risk.resource.region ?? "global"}): ${risk.reason}`);
     for (const r of diff.created) lines.push(`  + ${r.type} ${r.name}`);
     for (const u of diff.updated) {
-        lines.push(`  ~ ${u.resource.type} ${u.resource.name}${u.replacedBy.length > 0 ? " (REPLACE)" : ""}`);
+        const how = u.replacedBy.length === 0 ? "" : u.replacementAssumed ? " (REPLACE: type not in catalog/replacement.ts, every change taken as replacing)" : ` (REPLACE: ${u.replacedBy.join(", ")})`;
+        lines.push(`  ${u.replacedBy.length > 0 ? "+-" : "~"} ${u.resource.type} ${u.resource.name}${how}`);
         for (const change of u.changes.slice(0, 10)) lines.push(`      ${formatChange(change)}`);
         if (u.changes.length > 10) lines.push(`      … ${u.changes.length - 10} more`);
     }

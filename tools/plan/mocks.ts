@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { regionFacts } from "../../catalog/regions";
+import { replacementKey } from "./replacement";
 
 /*
  * The offline engine's stand-in for AWS: every resource gets the ids, ARNs and computed outputs the real
@@ -261,6 +263,8 @@ function engineError(message: string): Error {
     return Object.assign(new Error(message), { details: message });
 }
 
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
 const providerId = (ref: string | undefined) => (ref ? ref.slice(ref.lastIndexOf("::") + 2) : undefined);
 
 /** What EKS answers as an add-on's default version for a Kubernetes minor version (shape only). */
@@ -285,12 +289,14 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: State } {
         const region = this.regionOf(args.provider, args.inputs);
-        const hex = hexOf(args.type, args.name, region);
         if (args.type.startsWith("pulumi:providers:")) {
-            const id = `${args.name}-${hex.slice(0, 8)}`;
+            const id = `${args.name}-${hexOf(args.type, args.name, region).slice(0, 8)}`;
             if (typeof args.inputs.region === "string") this.providerRegions.set(id, args.inputs.region);
             return { id, state: args.inputs };
         }
+        // The physical instance is its identity plus its replacing inputs: a replaced resource gets a new id and
+        // new computed outputs, so every input that references it changes, as on AWS.
+        const hex = hexOf(args.type, args.name, region, replacementKey(args.type, args.inputs));
         const mock = TYPES[args.type] ?? (args.type.startsWith("kubernetes:") ? kubernetesMock : genericMock);
         const id = mock.id(hex, args);
         const computed = mock.outputs?.({ id, hex, region, args }) ?? {};
@@ -301,13 +307,17 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
         const region = this.regionOf(args.provider, args.inputs);
         switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-                const letters = ["a", "b", "c", "d", "e", "f"];
-                const short = region.split("-").map((p, i) => (i === 1 ? p.slice(0, 1) : p.slice(0, 2))).join("");
+                // The region's real zones (catalog/regions.ts), filtered as the provider filters them.
+                const facts = regionFacts(region);
+                if (!facts) throw engineError(`the offline engine knows no availability zones of region ${region}; add it to catalog/regions.ts`);
+                const excludedIds = strings(args.inputs.excludeZoneIds);
+                const excludedNames = strings(args.inputs.excludeNames);
+                const zones = facts.zones.filter((z) => !excludedIds.includes(z.id) && !excludedNames.includes(z.name));
                 return {
                     id: region,
-                    names: letters.map((l) => `${region}${l}`),
-                    zoneIds: letters.map((_, i) => `${short}-az${i + 1}`),
-                    groupNames: letters.map(() => region),
+                    names: zones.map((z) => z.name),
+                    zoneIds: zones.map((z) => z.id),
+                    groupNames: zones.map(() => region),
                     state: "available",
                 };
             }

@@ -1,28 +1,38 @@
 /*
  * What a review must not miss. Stateful types hold data or identity that a delete loses (databases, caches,
- * clusters, keys, secrets, buckets, the accelerator's static IPs). For each, the inputs whose change makes
- * the provider replace the resource, from the @pulumi/aws (Terraform AWS provider) documentation of each
- * resource ("Changing this forces a new resource"), limited to the inputs this project sets.
+ * clusters, keys, secrets, buckets, the accelerator's static IPs). Which inputs replace them is a fact about the
+ * providers, in catalog/replacement.ts.
  */
-export const STATEFUL_REPLACING_INPUTS: Readonly<Record<string, readonly string[]>> = {
-    "aws:rds/cluster:Cluster": ["clusterIdentifier", "engine", "databaseName", "masterUsername", "storageEncrypted", "kmsKeyId", "dbSubnetGroupName", "availabilityZones"],
-    "aws:rds/clusterInstance:ClusterInstance": ["identifier", "clusterIdentifier", "engine", "availabilityZone"],
-    "aws:rds/globalCluster:GlobalCluster": ["globalClusterIdentifier", "engine", "databaseName", "storageEncrypted"],
-    "aws:elasticache/replicationGroup:ReplicationGroup": ["replicationGroupId", "atRestEncryptionEnabled", "kmsKeyId", "subnetGroupName", "port"],
-    "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": ["globalReplicationGroupIdSuffix", "primaryReplicationGroupId"],
-    "aws:eks/cluster:Cluster": ["name", "bootstrapSelfManagedAddons"],
-    "aws:kms/key:Key": ["customerMasterKeySpec", "keyUsage"],
-    "aws:secretsmanager/secret:Secret": ["name", "namePrefix"],
-    "aws:s3/bucket:Bucket": ["bucket", "bucketPrefix"],
-    "aws:globalaccelerator/accelerator:Accelerator": ["ipAddressType", "ipAddresses"],
-    "aws:ec2/vpc:Vpc": ["cidrBlock"],
-    "aws:ec2/subnet:Subnet": ["cidrBlock", "availabilityZone", "vpcId"],
-};
+const STATEFUL_TYPES: ReadonlySet<string> = new Set([
+    "aws:rds/cluster:Cluster",
+    "aws:rds/clusterInstance:ClusterInstance",
+    "aws:rds/globalCluster:GlobalCluster",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+    "aws:eks/cluster:Cluster",
+    "aws:kms/key:Key",
+    "aws:secretsmanager/secret:Secret",
+    "aws:s3/bucket:Bucket",
+    "aws:globalaccelerator/accelerator:Accelerator",
+]);
 
-export const isStateful = (type: string) => type in STATEFUL_REPLACING_INPUTS && type !== "aws:ec2/vpc:Vpc" && type !== "aws:ec2/subnet:Subnet";
+export const isStateful = (type: string) => STATEFUL_TYPES.has(type);
 
-/** Changed input paths of a resource that force its replacement. */
-export function replacingChanges(type: string, changedPaths: readonly string[]): string[] {
-    const inputs = STATEFUL_REPLACING_INPUTS[type] ?? [];
-    return changedPaths.filter((path) => inputs.some((input) => path === input || path.startsWith(`${input}.`) || path.startsWith(`${input}[`)));
-}
+/**
+ * The data tier's footprint in a network: the stateful resources that sit in subnets, and the subnet groups that
+ * place them there. A VPC or subnet replaced or deleted under them is DATA RISK.
+ */
+const NETWORK_DATA_TYPES: ReadonlySet<string> = new Set([
+    "aws:rds/cluster:Cluster",
+    "aws:rds/clusterInstance:ClusterInstance",
+    "aws:rds/subnetGroup:SubnetGroup",
+    "aws:rds/proxy:Proxy",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "aws:elasticache/subnetGroup:SubnetGroup",
+    "aws:eks/cluster:Cluster",
+]);
+
+export const livesInNetwork = (type: string) => NETWORK_DATA_TYPES.has(type);
+
+/** Types whose replacement or deletion takes the resources inside them along. */
+export const NETWORK_TYPES: ReadonlySet<string> = new Set(["aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet"]);
