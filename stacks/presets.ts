@@ -91,7 +91,9 @@ const shared = {
             scaleDownUtilizationThreshold: 0.5,
             maxNodeProvisionTime: "15m",
         },
-        addonVersions: {},
+        // EKS's versions for Kubernetes 1.33 as recorded in catalog/drift.ts (EKS_ADDON_VERSIONS); a new Kubernetes
+        // version needs new pins: `npm run addon-pins -- <stack>` proposes EKS's current defaults.
+        addonVersions: { vpcCni: "v1.20.1-eksbuild.3", kubeProxy: "v1.33.5-eksbuild.2", coredns: "v1.12.3-eksbuild.1", ebsCsiDriver: "v1.56.0-eksbuild.1" },
         chartVersions: { metricsServer: "3.12.2", clusterAutoscaler: "9.46.6", verticalPodAutoscaler: "4.7.2", awsLoadBalancerController: "1.14.1" },
     },
 } satisfies {

@@ -134,7 +134,7 @@ const kubernetesVersion = () =>
 
 const duration = () => text(/^\d+(s|m|h)$/, 'a duration such as "10m"');
 const semver = () => text(/^\d+\.\d+\.\d+$/, 'a chart version such as "3.12.2"');
-const addonVersion = () => text(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, 'an EKS add-on version such as "v1.19.2-eksbuild.1"').optional();
+const addonVersion = () => text(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, 'an exact EKS add-on version such as "v1.20.1-eksbuild.3" (npm run addon-pins proposes them)');
 
 const roleArns = () => list(text(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN"), "role ARNs");
 
@@ -196,7 +196,7 @@ const cluster = section({
         /** How long a node may take to register before the autoscaler gives up on it. */
         maxNodeProvisionTime: duration(),
     }),
-    /** EKS managed add-on versions; an unset one uses EKS' default for the Kubernetes version. */
+    /** EKS managed add-on versions, pinned: a looked-up default would move under a later `pulumi up` (catalog/drift.ts). */
     addonVersions: section({
         vpcCni: addonVersion(),
         coredns: addonVersion(),

@@ -40,8 +40,11 @@ export interface RegionalClusterArgs {
     /** Days CloudWatch keeps control-plane logs. */
     readonly logRetentionDays: number;
     readonly autoscaler: AutoscalerSettings;
-    /** Managed add-on versions; an unset one takes EKS' default for the Kubernetes version. @default {} */
-    readonly addonVersions?: Partial<Record<ManagedAddon, string>>;
+    /**
+     * Exact version of every managed add-on, from the stack config. Never looked up: EKS's default moves, and a
+     * looked-up version would upgrade the add-on on a later `pulumi up` (catalog/drift.ts).
+     */
+    readonly addonVersions: Readonly<Record<ManagedAddon, string>>;
     readonly chartVersions: ChartVersions;
     /** Replicas of each cluster controller. @default 2 when deletionProtection, else 1 */
     readonly controllerReplicas?: number;
@@ -55,8 +58,8 @@ const ADDON_CONFIG_KEYS: Record<ManagedAddon, "vpcCni" | "kubeProxy" | "coredns"
 };
 
 /** Maps the config's camel-case add-on versions to EKS add-on names. */
-export function addonVersionsByName(versions: Partial<Record<(typeof ADDON_CONFIG_KEYS)[ManagedAddon], string>>): Partial<Record<ManagedAddon, string>> {
-    return Object.fromEntries(MANAGED_ADDONS.flatMap((addon) => (versions[ADDON_CONFIG_KEYS[addon]] ? [[addon, versions[ADDON_CONFIG_KEYS[addon]]]] : [])));
+export function addonVersionsByName(versions: Readonly<Record<(typeof ADDON_CONFIG_KEYS)[ManagedAddon], string>>): Record<ManagedAddon, string> {
+    return Object.fromEntries(MANAGED_ADDONS.map((addon) => [addon, versions[ADDON_CONFIG_KEYS[addon]]])) as Record<ManagedAddon, string>;
 }
 
 function validate(args: RegionalClusterArgs): Map<string, NodeGroupPlan> {
@@ -73,6 +76,8 @@ function validate(args: RegionalClusterArgs): Map<string, NodeGroupPlan> {
         if (!Object.values(args.nodeGroups).some((g) => g.role === role)) problems.push(`nodeGroups must hold at least one group with role "${role}"`);
     }
     if (Object.values(args.nodeGroups).some((g) => g.role === "system" && g.capacityType === "SPOT")) problems.push("system node groups must be ON_DEMAND");
+    const unpinned = MANAGED_ADDONS.filter((addon) => !/^v\d+\.\d+\.\d+-eksbuild\.\d+$/.test(args.addonVersions?.[addon] ?? ""));
+    if (unpinned.length > 0) problems.push(`addonVersions must pin an exact EKS version (such as "v1.20.1-eksbuild.3") for ${unpinned.join(", ")}`);
     if (args.endpointPublicAccess && (args.publicAccessCidrs ?? []).length === 0) {
         problems.push("publicAccessCidrs must list at least one CIDR when endpointPublicAccess is true (an open endpoint is never the default)");
     }
@@ -180,16 +185,13 @@ export class RegionalCluster extends pulumi.ComponentResource {
         // Created before the node groups, so EKS adopts it instead of creating its own behind our back.
         const nodeAccess = new aws.eks.AccessEntry(`${name}-nodes`, { clusterName: cluster.name, principalArn: nodeRole.arn, type: "EC2_LINUX" }, child);
 
-        const addonVersions = args.addonVersions ?? {};
         const addon = (addonName: ManagedAddon, extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[]) =>
             new aws.eks.Addon(
                 `${name}-${addonName}`,
                 {
                     clusterName: cluster.name,
                     addonName,
-                    addonVersion:
-                        addonVersions[addonName] ??
-                        aws.eks.getAddonVersionOutput({ addonName, kubernetesVersion: args.kubernetesVersion, mostRecent: false }, child).version,
+                    addonVersion: args.addonVersions[addonName],
                     resolveConflictsOnCreate: "OVERWRITE",
                     resolveConflictsOnUpdate: "PRESERVE",
                     ...extra,

@@ -166,7 +166,8 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                           storageEncrypted: true,
                           deletionProtection: args.deletionProtection,
                       },
-                      { parent: this, provider: primary.provider, protect: args.deletionProtection },
+                      // Members' minor upgrades move the global version; a pulumi up must not try to move it back (catalog/drift.ts).
+                      { parent: this, provider: primary.provider, protect: args.deletionProtection, ignoreChanges: ["engineVersion"] },
                   )
                 : undefined;
             const writer = this.shardCluster(args, index, primary, sharedOf(primary), { password, globalCluster });
@@ -393,8 +394,10 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 ...opts,
                 protect: args.deletionProtection,
                 dependsOn: role.after,
-                // In a global database the version is upgraded through the global cluster.
-                ignoreChanges: role.globalCluster ? ["engineVersion"] : [],
+                // RDS moves the minor version (automatic minor upgrades, or the global cluster's upgrade), and a
+                // secondary reads back its primary as replication source: undoing either would downgrade the engine or
+                // promote the secondary (catalog/drift.ts). A switchover swaps roles, so every member ignores the source.
+                ignoreChanges: role.globalCluster ? ["engineVersion", "replicationSourceIdentifier"] : ["engineVersion"],
             },
         );
         const readerClass = args.readerInstanceClass ?? args.instanceClass;

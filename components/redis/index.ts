@@ -133,7 +133,9 @@ export class RedisCluster extends pulumi.ComponentResource {
                 autoMinorVersionUpgrade: true,
                 logDeliveryConfigurations: logGroups.map(([logType, logGroup]) => ({ destination: logGroup.name, destinationType: "cloudwatch-logs", logFormat: "json", logType })),
             },
-            { ...child, protect: args.protect },
+            // With automatic minor upgrades ElastiCache moves the version, and the provider plans a move back as a
+            // replacement of the cache; upgrades are an explicit operation (catalog/drift.ts).
+            { ...child, protect: args.protect, ignoreChanges: secondary ? [] : ["engineVersion"] },
         );
         this.configurationEndpoint = group.configurationEndpointAddress;
 

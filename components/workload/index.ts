@@ -137,7 +137,8 @@ export class AutoscaledService extends pulumi.ComponentResource {
                     podLabels: args.podLabels ?? {},
                 }),
             },
-            { ...child, dependsOn: [account, ...(args.after ?? [])] },
+            // The HPA owns replicas (the spec never sets them); ignoring them keeps an apply from taking them back.
+            { ...child, dependsOn: [account, ...(args.after ?? [])], ignoreChanges: ["spec.replicas"] },
         );
         const service = new k8s.core.v1.Service(
             `${name}-service`,

@@ -1,5 +1,6 @@
 import { Policies } from "@pulumi/policy";
 import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capacity";
+import { driftFields } from "./drift";
 import { scaleUpTime } from "./dynamics";
 import { natGatewayPerZone } from "./network";
 import { auroraSafety, dataBounds, eksSafety, elasticacheSafety, istioSafety, multiRegion, protectStateful } from "./safety";
@@ -25,4 +26,5 @@ export const strataPolicies: Policies = [
     istioSafety,
     multiRegion,
     natGatewayPerZone,
+    driftFields,
 ];

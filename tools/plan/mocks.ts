@@ -264,14 +264,6 @@ function engineError(message: string): Error {
 
 const providerId = (ref: string | undefined) => (ref ? ref.slice(ref.lastIndexOf("::") + 2) : undefined);
 
-/** What EKS answers as an add-on's default version for a Kubernetes minor version (shape only). */
-const ADDON_DEFAULT_VERSIONS: Record<string, (k8s: string) => string> = {
-    "vpc-cni": () => "v1.19.5-eksbuild.1",
-    "kube-proxy": (k8s) => `v${k8s}.0-eksbuild.2`,
-    coredns: () => "v1.12.1-eksbuild.2",
-    "aws-ebs-csi-driver": () => "v1.44.0-eksbuild.1",
-};
-
 export class OfflineMocks implements pulumi.runtime.Mocks {
     /** Provider id → the region it was configured with. */
     private readonly providerRegions = new Map<string, string>();
@@ -318,13 +310,9 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
                 return { id: ACCOUNT_ID, accountId: ACCOUNT_ID, arn: `arn:aws:iam::${ACCOUNT_ID}:user/strata-plan`, userId: "AIDASTRATAPLAN00000000" };
             case "aws:index/getPartition:getPartition":
                 return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
-            case "aws:eks/getAddonVersion:getAddonVersion": {
-                const addon = String(args.inputs.addonName);
-                const k8sVersion = String(args.inputs.kubernetesVersion);
-                const version = ADDON_DEFAULT_VERSIONS[addon]?.(k8sVersion);
-                if (!version) throw engineError(`the offline engine knows no default version of the EKS add-on ${addon}`);
-                return { id: addon, addonName: addon, kubernetesVersion: k8sVersion, version };
-            }
+            // A looked-up default moves under a later `pulumi up`: versions are pinned in strata:cluster.addonVersions.
+            case "aws:eks/getAddonVersion:getAddonVersion":
+                throw engineError(`the program looked up the EKS add-on ${String(args.inputs.addonName)}'s default version; pin it in strata:cluster.addonVersions instead (catalog/drift.ts)`);
             case "aws:index/getRegion:getRegion":
                 return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
             default:

@@ -36,6 +36,7 @@ const base = (region: string, over: Partial<RegionalClusterArgs>): RegionalClust
     logRetentionDays: 90,
     autoscaler: { expander: "least-waste", balanceSimilarNodeGroups: true, scaleDownUnneededTime: "10m", scaleDownDelayAfterAdd: "10m", scaleDownUtilizationThreshold: 0.5, maxNodeProvisionTime: "15m" },
     chartVersions: { metricsServer: "3.12.2", clusterAutoscaler: "9.46.6", verticalPodAutoscaler: "4.7.2", awsLoadBalancerController: "1.14.1" },
+    addonVersions: { "vpc-cni": "v1.20.1-eksbuild.3", "kube-proxy": "v1.33.5-eksbuild.2", coredns: "v1.12.3-eksbuild.1", "aws-ebs-csi-driver": "v1.56.0-eksbuild.1" },
     ...over,
 });
 
@@ -54,7 +55,7 @@ describe("RegionalCluster", () => {
         let resources: PlanResource[];
         before(async () => {
             resources = await build(
-                base("eu-west-1", { adminRoleArns: ["arn:aws:iam::123456789012:role/platform-admin"], addonVersions: { "vpc-cni": "v1.19.2-eksbuild.1" } }),
+                base("eu-west-1", { adminRoleArns: ["arn:aws:iam::123456789012:role/platform-admin"], addonVersions: { "vpc-cni": "v1.19.2-eksbuild.1", "kube-proxy": "v1.33.5-eksbuild.2", coredns: "v1.12.3-eksbuild.1", "aws-ebs-csi-driver": "v1.56.0-eksbuild.1" } }),
             );
         });
 
@@ -139,11 +140,14 @@ describe("RegionalCluster", () => {
             }
         });
 
-        it("installs every managed add-on at a concrete version, networking before nodes and storage with its IRSA role", () => {
+        it("installs every managed add-on at its pinned version, networking before nodes and storage with its IRSA role", () => {
             const addons = Object.fromEntries(ofType(resources, T.addon).map((a) => [a.inputs.addonName, a]));
-            assert.deepEqual(Object.keys(addons).sort(), ["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
-            for (const addon of ofType(resources, T.addon)) assert.match(String(addon.inputs.addonVersion), /^v\d+\.\d+\.\d+-eksbuild\.\d+$/);
-            assert.equal(addons["vpc-cni"]?.inputs.addonVersion, "v1.19.2-eksbuild.1", "a configured version wins");
+            assert.deepEqual(Object.fromEntries(ofType(resources, T.addon).map((a) => [a.inputs.addonName, a.inputs.addonVersion])), {
+                "vpc-cni": "v1.19.2-eksbuild.1",
+                "kube-proxy": "v1.33.5-eksbuild.2",
+                coredns: "v1.12.3-eksbuild.1",
+                "aws-ebs-csi-driver": "v1.56.0-eksbuild.1",
+            });
             const nodeGroup = one(resources, T.nodeGroup, "eu-west-1-system");
             assert.ok(nodeGroup.dependencies.includes(addons["vpc-cni"]!.urn));
             assert.ok(addons.coredns!.dependencies.includes(nodeGroup.urn));
@@ -260,6 +264,13 @@ describe("RegionalCluster", () => {
             assert.match(error.message, /publicAccessCidrs must list at least one CIDR/);
             assert.match(error.message, /system node groups must be ON_DEMAND/);
             assert.match(error.message, /at least one group with role "workload"/);
+            assert.deepEqual(registered, []);
+        });
+
+        it("an add-on without an exact pinned version (EKS's default would move under a later pulumi up), naming each", async () => {
+            const args = base("us-west-1", { addonVersions: { "vpc-cni": "latest", "kube-proxy": "", coredns: "v1.12.3-eksbuild.1", "aws-ebs-csi-driver": "v1.56.0-eksbuild.1" } });
+            const { error, registered } = await refused(args);
+            assert.match(error.message, /addonVersions must pin an exact EKS version \(such as "v1\.20\.1-eksbuild\.3"\) for vpc-cni, kube-proxy$/);
             assert.deepEqual(registered, []);
         });
     });
