@@ -329,13 +329,13 @@ describe("npm run plan", function () {
     });
 
     describe("diff against the committed prod plan", () => {
-        function variant(name: string, edit: (text: string) => string): { run: Run; file: PlanFile; markdown: string } {
+        function variant(name: string, edit: (text: string) => string, extra: string[] = []): { run: Run; file: PlanFile; markdown: string } {
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), `strata-${name}-`));
             try {
                 const original = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8");
                 const edited = edit(original);
                 assert.notEqual(edited, original, `${name}: the edit changed nothing`);
-                const run = plan(["prod", "--config", writeConfig(dir, `${name}.yaml`, edited), "--out", dir, "--against", path.join(out, "prod", "plan.json"), "--markdown", path.join(dir, "report.md")]);
+                const run = plan(["prod", "--config", writeConfig(dir, `${name}.yaml`, edited), "--out", dir, "--against", path.join(out, "prod", "plan.json"), "--markdown", path.join(dir, "report.md"), ...extra]);
                 return { run, file: readPlan(path.join(dir, "prod")), markdown: fs.readFileSync(path.join(dir, "report.md"), "utf8") };
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });
@@ -343,12 +343,12 @@ describe("npm run plan", function () {
         }
         const changedTypes = (markdown: string, marker: string) => [...new Set(markdown.split("\n").filter((l) => l.startsWith(`| ${marker}`)).map((l) => l.split("|")[2]?.trim()))].sort();
 
-        it("adding shards creates and updates only the shard maps, with no DATA RISK", () => {
+        it("adding shards creates and replaces only the shard maps (ConfigMap data replaces), with no DATA RISK", () => {
             const { run, markdown } = variant("more-shards", (t) => t.replace(/shards: 4\n/, "shards: 5\n"));
             assert.equal(run.status, 0, run.stderr);
-            assert.match(markdown, /\| \d+ \| 3 \| 0 \| 0 \| 0 \| 0 \|/);
-            assert.deepEqual(changedTypes(markdown, "~"), ["`kubernetes:core/v1:ConfigMap`"]);
-            assert.match(run.stdout, /Against the base plan: \d+ to create, 3 to update, 0 to delete, 0 DATA RISK/);
+            assert.match(markdown, /\| \d+ \| 0 \| 3 \| 0 \| 0 \| 0 \|/);
+            assert.deepEqual(changedTypes(markdown, "+-"), ["`kubernetes:core/v1:ConfigMap`"]);
+            assert.match(run.stdout, /Against the base plan: \d+ to create, 0 to update, 3 to replace, 0 to delete, 0 DATA RISK/);
         });
 
         it("changing the Postgres instance class updates the instances in place, with no DATA RISK", () => {
@@ -391,7 +391,33 @@ describe("npm run plan", function () {
             );
             assert.equal(run.status, 0, run.stderr);
             assert.match(markdown, /\| \d+ \| \d+ \| 0 \| 0 \| 0 \| 0 \|/);
-            assert.match(markdown, /us-west-2: \d+ to create, 0 to update, 0 to delete/);
+            assert.match(markdown, /us-west-2: \d+ to create, 0 to update, 0 to replace, 0 to delete/);
+        });
+        it("re-addressing a region's VPC replaces its network and node groups, changes what sits in it, is DATA RISK, and is refused", () => {
+            const readdress = (t: string) => t.replace("vpcCidr: 10.0.0.0/16", "vpcCidr: 10.9.0.0/16");
+            const { run, markdown } = variant("readdress", readdress);
+            assert.equal(run.status, 1, run.stderr);
+            assert.match(run.stdout, /\[mandatory\] strata-diff-network-replacement: VPC us-east-1-vpc \(us-east-1\): cidrBlock "10\.0\.0\.0\/16" → "10\.9\.0\.0\/16" replaces the VPC and \d+ resource\(s\) that depend on it; if that is meant, plan with --allow-replace us-east-1-vpc/);
+            const replaced = changedTypes(markdown, "+-");
+            for (const type of ["aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:eks/nodeGroup:NodeGroup", "aws:ec2/securityGroup:SecurityGroup"]) assert.ok(replaced.includes(`\`${type}\``), `${type} replaced`);
+            const updated = changedTypes(markdown, "~");
+            for (const type of ["aws:eks/cluster:Cluster", "aws:rds/subnetGroup:SubnetGroup", "aws:elasticache/subnetGroup:SubnetGroup"]) assert.ok(updated.includes(`\`${type}\``), `${type} changes`);
+            const lines = run.stdout.split("\n");
+            for (const name of ["us-east-1-vpc", "us-east-1-data-az1", "us-east-1-postgres", "us-east-1-redis", "us-east-1-eks", "us-east-1-shard-0"]) assert.ok(lines.some((l) => l.startsWith("  DATA RISK ") && l.includes(` ${name} (us-east-1)`)), `${name} is DATA RISK`);
+            assert.ok(!lines.some((l) => l.startsWith("  DATA RISK ") && /\((eu-west-1|ap-southeast-1)\)/.test(l)), "the other regions' networks are untouched");
+            assert.ok(markdown.indexOf("strata-diff-network-replacement") < markdown.indexOf("### Changes by region"));
+            const accepted = variant("readdress-accepted", readdress, ["--allow-replace", "us-east-1-vpc"]);
+            assert.equal(accepted.run.status, 0, accepted.run.stderr);
+            assert.match(accepted.run.stdout, /acknowledged \(--allow-replace\): VPC us-east-1-vpc/);
+            assert.match(accepted.markdown, /\| \d+ \| \d+ \| [1-9]\d* \| 0 \| [1-9]\d* \| 0 \|/);
+        });
+
+        it("changing a node group's instance types replaces that group only", () => {
+            const { run, markdown } = variant("retype", (t) => t.replace("general: { role: workload, capacityType: ON_DEMAND, instanceTypes: [m6i.2xlarge], minSize: 7", "general: { role: workload, capacityType: ON_DEMAND, instanceTypes: [m6i.4xlarge], minSize: 7"));
+            assert.equal(run.status, 0, run.stderr);
+            assert.match(markdown, /\| \+- \*\*replace\*\* \(`instanceTypes`\) \| `aws:eks\/nodeGroup:NodeGroup` \| us-east-1-general \|/);
+            assert.match(run.stdout, /\+- aws:eks\/nodeGroup:NodeGroup us-east-1-general \(REPLACE: instanceTypes\)/);
+            assert.doesNotMatch(markdown, /DATA RISK\n/);
         });
     });
 
