@@ -200,6 +200,7 @@ export class Platform extends pulumi.ComponentResource {
                 vpcId: f.network.vpcId,
                 publicSubnetIds: f.network.publicSubnetIds,
                 loadBalancerController: f.cluster.releases["aws-load-balancer-controller"] as pulumi.Resource,
+                targetGroupNamePrefix: `strata-${config.stack}`,
             },
             { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
         );

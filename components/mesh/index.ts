@@ -37,6 +37,13 @@ export interface IstioMeshArgs {
     readonly publicSubnetIds: pulumi.Input<string[]>;
     /** The AWS Load Balancer Controller release: it owns the TargetGroupBinding CRD. */
     readonly loadBalancerController: pulumi.Resource;
+    /**
+     * Prefix of the target groups' physical names, unique per account and stable for the stack's life (e.g.
+     * `strata-prod`); the region is implicit, as target group names are regional. The names are
+     * `<prefix>-ingress-<listener port>`, whose length does not depend on the region's: at most 20 characters keeps
+     * them within AWS's 32.
+     */
+    readonly targetGroupNamePrefix: string;
 }
 
 /**
@@ -142,6 +149,9 @@ export class IstioMesh extends pulumi.ComponentResource {
             const targetGroup = new aws.lb.TargetGroup(
                 `${name}-ingress-${portName}`,
                 {
+                    // Explicit: an autoname is the logical name plus 8 characters, and the logical name carries the
+                    // region, so long region names pushed it past AWS's 32 (ap-southeast-1 reached 36).
+                    name: `${args.targetGroupNamePrefix}-ingress-${listenerPort}`,
                     vpcId: args.vpcId,
                     targetType: "ip",
                     protocol: "TCP",

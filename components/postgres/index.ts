@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { servicePrincipalTrust } from "../iam";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
+import { Topology, TopologyRegion, WriteRoute, forwardingParameters, planTopology } from "./topology";
 
 export const POSTGRES_PORT = 5432;
 /** The ConfigMap and Secret every region's application namespace receives. */
@@ -13,7 +14,10 @@ export const SHARD_CREDENTIALS_SECRET = "strata-shard-credentials";
 /** One region the shards live in. Its AWS and Kubernetes providers arrive here, not through `opts`. */
 export interface PostgresRegion {
     readonly name: string;
-    /** The region holding the writers; exactly one. */
+    /**
+     * The home region, exactly one: the global database, its master credentials and the `writer` instance
+     * were created here. It never moves; a switchover moves `writerRegion` instead.
+     */
     readonly primary: boolean;
     readonly provider: aws.Provider;
     /** The region's cluster: the shard map and credentials are published there. */
@@ -51,6 +55,12 @@ export interface ShardedPostgresArgs {
     /** Prefix of every AWS identifier, e.g. `strata-prod`; identifiers never change once created. */
     readonly identifierPrefix: string;
     readonly regions: readonly PostgresRegion[];
+    /**
+     * The region whose clusters hold the writers now. Set it after an Aurora switchover or failover so the
+     * shard maps, reader autoscaling and final snapshots follow the writer; no resource is renamed or replaced.
+     * @default the primary (home) region
+     */
+    readonly writerRegion?: string;
     /** Shard count, 1–64. Adding shards only adds resources; removing them deletes data. */
     readonly shards: number;
     /** Shard key column per table, published in the shard map. */
@@ -73,12 +83,21 @@ export interface ShardedPostgresArgs {
     readonly proxy: ProxySettings;
 }
 
-/** The shard map as a stack output: every region's reader endpoint, never a credential. */
+/** The shard map as a stack output: every region's write and reader endpoints, never a credential. */
 export interface ShardMapOutput {
+    readonly writerRegion: string;
     readonly shardKeys: Readonly<Record<string, string>>;
     readonly hash: { readonly algorithm: string; readonly buckets: number };
     readonly ranges: ReturnType<typeof shardRanges>;
-    readonly shards: { index: number; writerEndpoint: string; readerEndpoints: Record<string, string>; port: number; database: string }[];
+    readonly shards: {
+        index: number;
+        /** Per region, where its applications write (see `ShardEndpoints.writerEndpoint`). */
+        writerEndpoints: Record<string, string>;
+        writeRoutes: Record<string, WriteRoute>;
+        readerEndpoints: Record<string, string>;
+        port: number;
+        database: string;
+    }[];
 }
 
 interface RegionShared {
@@ -100,7 +119,10 @@ export const clusterIdentifier = (prefix: string, region: string, shard: number)
 
 const major = (version: string) => version.split(".")[0] ?? version;
 
-function validate(args: ShardedPostgresArgs): void {
+/** Tag naming a global database member's current role, for people in the console and for strata-data-tier. */
+export const GLOBAL_ROLE_TAG = "strata.io/global-role";
+
+function validate(args: ShardedPostgresArgs): Topology {
     const problems: string[] = [];
     if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > MAX_SHARDS) problems.push(`shards (${args.shards}) must be an integer from 1 to ${MAX_SHARDS}`);
     const primaries = args.regions.filter((r) => r.primary).length;
@@ -117,14 +139,17 @@ function validate(args: ShardedPostgresArgs): void {
     for (const cls of [args.instanceClass, args.readerInstanceClass ?? args.instanceClass]) {
         if (!/^db\.[a-z0-9]+\.[a-z0-9]+$/.test(cls)) problems.push(`instance class "${cls}" must be in the db. family, e.g. db.r6g.large`);
     }
-    if (problems.length > 0) throw new Error(`ShardedPostgres: ${problems.join("; ")}`);
+    const planned = planTopology({ ...args, regions: args.regions.map((r) => ({ name: r.name, primary: r.primary, readersPerShard: r.readersPerShard })) });
+    if (!planned.ok) problems.push(...planned.problems);
+    if (problems.length > 0 || !planned.ok) throw new Error(`ShardedPostgres: ${problems.join("; ")}`);
+    return planned.topology;
 }
 
 /**
  * N Aurora PostgreSQL shards. With one region each shard is a regional cluster; with several, an Aurora
- * global database whose primary-region cluster takes the writes and every other region holds a
- * secondary cluster with local readers. The shard map and credentials are published to every region's
- * cluster.
+ * global database created from the home (primary) region, whose writer-region cluster takes the writes
+ * while every other region holds a secondary cluster with local readers that forwards its applications'
+ * writes. The shard map and credentials are published to every region's cluster.
  */
 export class ShardedPostgres extends pulumi.ComponentResource {
     public readonly shardMap: pulumi.Output<ShardMapOutput>;
@@ -132,19 +157,20 @@ export class ShardedPostgres extends pulumi.ComponentResource {
     public readonly clusters: ReadonlyMap<string, readonly { identifier: string; role: "WRITER" | "READER" }[]>;
 
     constructor(name: string, args: ShardedPostgresArgs, opts?: pulumi.ComponentResourceOptions) {
-        validate(args);
+        const topology = validate(args);
         super("strata:postgres:ShardedPostgres", name, {}, opts);
         const primary = args.regions.find((r) => r.primary) as PostgresRegion;
         const secondaries = args.regions.filter((r) => !r.primary);
-        const global = secondaries.length > 0;
+        const global = topology.global;
+        const roleOf = (region: PostgresRegion) => topology.regions.find((r) => r.name === region.name) as TopologyRegion;
 
         this.clusters = new Map(
             args.regions.map((region) => [
                 region.name,
-                Array.from({ length: args.shards }, (_, index) => ({ identifier: clusterIdentifier(args.identifierPrefix, region.name, index), role: region.primary ? ("WRITER" as const) : ("READER" as const) })),
+                Array.from({ length: args.shards }, (_, index) => ({ identifier: clusterIdentifier(args.identifierPrefix, region.name, index), role: roleOf(region).writer ? ("WRITER" as const) : ("READER" as const) })),
             ]),
         );
-        const shared = new Map(args.regions.map((region) => [region.name, this.regionShared(args, region)]));
+        const shared = new Map(args.regions.map((region) => [region.name, this.regionShared(args, region, topology)]));
         const sharedOf = (region: PostgresRegion) => shared.get(region.name) as RegionShared;
 
         const shards = Array.from({ length: args.shards }, (_, index) => {
@@ -170,42 +196,61 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                       { parent: this, provider: primary.provider, protect: args.deletionProtection, ignoreChanges: ["engineVersion"] },
                   )
                 : undefined;
-            const writer = this.shardCluster(args, index, primary, sharedOf(primary), { password, globalCluster });
-            const readers = new Map(
-                secondaries.map((region) => [region.name, this.shardCluster(args, index, region, sharedOf(region), { globalCluster, after: [writer.cluster, ...writer.instances] })]),
+            // The home cluster creates the global database with the master credentials; the others join it.
+            const home = this.shardCluster(args, index, primary, sharedOf(primary), roleOf(primary), { password, globalCluster });
+            const members = new Map(
+                secondaries.map((region) => [region.name, this.shardCluster(args, index, region, sharedOf(region), roleOf(region), { globalCluster, after: [home.cluster, ...home.instances] })]),
             );
-            readers.set(primary.name, writer);
-            const proxyEndpoint = args.proxy.enabled ? this.proxy(args, index, primary, sharedOf(primary), writer.cluster, credentials) : undefined;
-            return { index, password, writer, readers, proxyEndpoint };
+            members.set(primary.name, home);
+            // A proxy in every region: after a switchover the new writer region's proxy is already warm, so
+            // the follow-up `pulumi up` only rewrites the shard maps.
+            const proxyEndpoints = new Map(
+                topology.proxyMaxConnectionsPercent === undefined
+                    ? []
+                    : args.regions.map((region) => [
+                          region.name,
+                          this.proxy(args, index, region, sharedOf(region), (members.get(region.name) as ShardCluster).cluster, credentials, primary, topology.proxyMaxConnectionsPercent as number),
+                      ]),
+            );
+            return { index, password, members, proxyEndpoints };
         });
 
         /**
-         * Where a region's applications write: the primary region through its proxy (when there is one) or
-         * its writer; a secondary region through its own cluster, which forwards writes to the primary
-         * (Aurora global write forwarding), so no application needs a network path to another region.
+         * Where a region's applications write. The writer region: through its proxy (when there is one) or the
+         * writer's cluster endpoint. Every other region: its own secondary's reader endpoint, which forwards the
+         * writes to the writer over Aurora's replication link. Not the global writer endpoint: it resolves to the
+         * writer's address in the writer region's VPC, which no other region's VPC can reach (the VPCs are not
+         * peered, and each cluster admits only its own region's nodes). Not a secondary's cluster endpoint: AWS
+         * keeps it inactive, read queries only.
          */
-        const writerFor = (shard: (typeof shards)[number], region: PostgresRegion): pulumi.Output<string> =>
-            region.primary ? (shard.proxyEndpoint ?? shard.writer.cluster.endpoint) : (shard.readers.get(region.name) as ShardCluster).cluster.endpoint;
-        const endpointsIn = (region: PostgresRegion): pulumi.Output<ShardEndpoints[]> =>
-            pulumi.all(
-                shards.map((shard) =>
-                    pulumi.all([writerFor(shard, region), (shard.readers.get(region.name) as ShardCluster).cluster.readerEndpoint]).apply(([writerEndpoint, readerEndpoint]) => ({
+        const endpointsIn = (region: PostgresRegion): pulumi.Output<ShardEndpoints[]> => {
+            const route = roleOf(region).route;
+            return pulumi.all(
+                shards.map((shard) => {
+                    const own = (shard.members.get(region.name) as ShardCluster).cluster;
+                    const write = route === "proxy" ? (shard.proxyEndpoints.get(region.name) as pulumi.Output<string>) : route === "cluster" ? own.endpoint : own.readerEndpoint;
+                    return pulumi.all([write, own.readerEndpoint]).apply(([writerEndpoint, readerEndpoint]) => ({
                         index: shard.index,
                         writerEndpoint,
+                        writeRoute: route,
                         readerEndpoint,
                         port: POSTGRES_PORT,
                         database: args.databaseName,
-                    })),
-                ),
+                    }));
+                }),
             );
+        };
+        const endpoints = new Map(args.regions.map((region) => [region.name, endpointsIn(region)]));
 
         for (const region of args.regions) {
             const inCluster = { parent: this, provider: region.kubernetes };
-            const document = endpointsIn(region).apply((endpoints) => shardMapDocument(args.shardKeys, endpoints));
+            const document = (endpoints.get(region.name) as pulumi.Output<ShardEndpoints[]>).apply((shardEndpoints) =>
+                shardMapDocument(args.shardKeys, shardEndpoints, { region: region.name, writerRegion: topology.writer }),
+            );
             new k8s.core.v1.ConfigMap(
                 `${region.name}-shard-map`,
                 {
-                    metadata: { name: SHARD_MAP_CONFIGMAP, namespace: region.namespace, labels: { "app.kubernetes.io/managed-by": "strata" } },
+                    metadata: { name: SHARD_MAP_CONFIGMAP, namespace: region.namespace, labels: { "app.kubernetes.io/managed-by": "strata", "strata.io/region": region.name } },
                     data: {
                         "shard-map.json": document.apply((d) => JSON.stringify(d, null, 2)),
                         "shard-count": String(args.shards),
@@ -235,26 +280,28 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             );
         }
 
-        this.shardMap = pulumi
-            .all(
-                shards.map((shard) =>
-                    pulumi
-                        .all([shard.writer.cluster.endpoint, ...args.regions.map((r) => (shard.readers.get(r.name) as ShardCluster).cluster.readerEndpoint)])
-                        .apply(([writerEndpoint, ...readerEndpoints]) => ({
-                            index: shard.index,
-                            writerEndpoint: writerEndpoint ?? "",
-                            readerEndpoints: Object.fromEntries(args.regions.map((r, i) => [r.name, readerEndpoints[i] ?? ""])),
-                            port: POSTGRES_PORT,
-                            database: args.databaseName,
-                        })),
-                ),
-            )
-            .apply((endpoints) => ({ shardKeys: args.shardKeys, hash: { algorithm: HASH_ALGORITHM, buckets: BUCKETS }, ranges: shardRanges(args.shards), shards: endpoints }));
+        this.shardMap = pulumi.all(args.regions.map((r) => endpoints.get(r.name) as pulumi.Output<ShardEndpoints[]>)).apply((byRegion) => ({
+            writerRegion: topology.writer,
+            shardKeys: args.shardKeys,
+            hash: { algorithm: HASH_ALGORITHM, buckets: BUCKETS },
+            ranges: shardRanges(args.shards),
+            shards: shards.map((shard) => {
+                const per = <T>(pick: (e: ShardEndpoints) => T) => Object.fromEntries(args.regions.map((r, i) => [r.name, pick(byRegion[i]?.[shard.index] as ShardEndpoints)]));
+                return {
+                    index: shard.index,
+                    writerEndpoints: per((e) => e.writerEndpoint),
+                    writeRoutes: per((e) => e.writeRoute),
+                    readerEndpoints: per((e) => e.readerEndpoint),
+                    port: POSTGRES_PORT,
+                    database: args.databaseName,
+                };
+            }),
+        }));
         this.registerOutputs({ shardMap: this.shardMap });
     }
 
     /** What every shard of a region shares: key, subnet group, security group, parameter groups, monitoring role. */
-    private regionShared(args: ShardedPostgresArgs, region: PostgresRegion): RegionShared {
+    private regionShared(args: ShardedPostgresArgs, region: PostgresRegion, topology: Topology): RegionShared {
         const opts = { parent: this, provider: region.provider };
         const key = new aws.kms.Key(
             `${region.name}-postgres`,
@@ -283,6 +330,8 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                     { name: "rds.force_ssl", value: "1" },
                     { name: "log_min_duration_statement", value: "1000" },
                     { name: "shared_preload_libraries", value: "pg_stat_statements", applyMethod: "pending-reboot" },
+                    // The same in every region, so that a switchover (which swaps the roles) needs no change here.
+                    ...forwardingParameters(topology),
                 ],
             },
             opts,
@@ -351,11 +400,15 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         index: number,
         region: PostgresRegion,
         shared: RegionShared,
+        topologyRole: TopologyRegion,
         role: { password?: random.RandomPassword; globalCluster?: aws.rds.GlobalCluster; after?: pulumi.Resource[] },
     ): ShardCluster {
         const base = `${region.name}-shard-${index}`;
         const identifier = clusterIdentifier(args.identifierPrefix, region.name, index);
-        const writes = role.password !== undefined;
+        // Creation-time role: only the home cluster is created with the master credentials.
+        const creates = role.password !== undefined;
+        // Current role: moves with writerRegion.
+        const writes = topologyRole.writer;
         const opts = { parent: this, provider: region.provider };
         const cluster = new aws.rds.Cluster(
             base,
@@ -367,10 +420,12 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 // Major upgrades are an explicit operation (README), never a side effect of an update.
                 allowMajorVersionUpgrade: false,
                 globalClusterIdentifier: role.globalCluster?.id,
-                // A secondary forwards its applications' writes to the primary over Aurora's own replication link.
-                enableGlobalWriteForwarding: role.globalCluster && !writes ? true : undefined,
-                databaseName: writes ? args.databaseName : undefined,
-                masterUsername: writes ? args.masterUsername : undefined,
+                // On every member: a secondary forwards its applications' writes to the primary over Aurora's own
+                // replication link, and on the primary AWS keeps the flag until a switchover demotes it, so no
+                // role change ever needs a change here.
+                enableGlobalWriteForwarding: role.globalCluster ? true : undefined,
+                databaseName: creates ? args.databaseName : undefined,
+                masterUsername: creates ? args.masterUsername : undefined,
                 masterPassword: role.password?.result,
                 port: POSTGRES_PORT,
                 dbSubnetGroupName: shared.subnetGroup.name,
@@ -389,6 +444,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 finalSnapshotIdentifier: writes ? `${identifier}-final` : undefined,
                 enabledCloudwatchLogsExports: ["postgresql"],
                 applyImmediately: false,
+                tags: role.globalCluster ? { [GLOBAL_ROLE_TAG]: writes ? "primary" : "secondary" } : undefined,
             },
             {
                 ...opts,
@@ -401,7 +457,8 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             },
         );
         const readerClass = args.readerInstanceClass ?? args.instanceClass;
-        const instanceNames = [...(writes ? ["writer"] : []), ...Array.from({ length: region.readersPerShard }, (_, j) => `reader-${j + 1}`)];
+        // Instances follow the creation-time role: a switchover moves the writer onto an existing instance.
+        const instanceNames = [...(creates ? ["writer"] : []), ...Array.from({ length: region.readersPerShard }, (_, j) => `reader-${j + 1}`)];
         const instances = instanceNames.map(
             (instanceName, position) =>
                 new aws.rds.ClusterInstance(
@@ -429,14 +486,15 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                     { ...opts, protect: args.deletionProtection, ignoreChanges: ["engineVersion"] },
                 ),
         );
-        if (args.readerAutoscaling.enabled && args.readerAutoscaling.maxReaders > region.readersPerShard) {
+        // Only in the writer region: Aurora Auto Scaling does not support a global database's secondary clusters.
+        if (topologyRole.readerAutoscaling && args.readerAutoscaling.maxReaders > topologyRole.replicas) {
             const target = new aws.appautoscaling.Target(
                 `${base}-readers`,
                 {
                     serviceNamespace: "rds",
                     scalableDimension: "rds:cluster:ReadReplicaCount",
                     resourceId: pulumi.interpolate`cluster:${cluster.clusterIdentifier}`,
-                    minCapacity: region.readersPerShard,
+                    minCapacity: topologyRole.replicas,
                     maxCapacity: args.readerAutoscaling.maxReaders,
                 },
                 { ...opts, dependsOn: instances },
@@ -461,20 +519,34 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         return { cluster, instances };
     }
 
-    /** An RDS Proxy in front of the shard's writer, with a read-only endpoint for the readers. */
-    private proxy(args: ShardedPostgresArgs, index: number, region: PostgresRegion, shared: RegionShared, cluster: aws.rds.Cluster, secret: aws.secretsmanager.Secret): pulumi.Output<string> {
+    /**
+     * An RDS Proxy in front of the region's shard cluster, with a read-only endpoint for the readers. Its
+     * read/write endpoint reaches a writer only while the region holds the writers.
+     */
+    private proxy(
+        args: ShardedPostgresArgs,
+        index: number,
+        region: PostgresRegion,
+        shared: RegionShared,
+        cluster: aws.rds.Cluster,
+        secret: aws.secretsmanager.Secret,
+        home: PostgresRegion,
+        maxConnectionsPercent: number,
+    ): pulumi.Output<string> {
         const opts = { parent: this, provider: region.provider };
         const base = `${region.name}-shard-${index}-proxy`;
+        // The credentials' replica in this region: its ARN is the home secret's with this region.
+        const secretArn = region.name === home.name ? secret.arn : secret.arn.apply((arn) => arn.replace(`:secretsmanager:${home.name}:`, `:secretsmanager:${region.name}:`));
         const role = new aws.iam.Role(base, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("rds.amazonaws.com")) }, opts);
         new aws.iam.RolePolicy(
             base,
             {
                 role: role.id,
-                policy: pulumi.all([secret.arn, shared.key.arn]).apply(([secretArn, keyArn]) =>
+                policy: pulumi.all([secretArn, shared.key.arn]).apply(([arn, keyArn]) =>
                     JSON.stringify({
                         Version: "2012-10-17",
                         Statement: [
-                            { Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secretArn },
+                            { Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: arn },
                             { Effect: "Allow", Action: ["kms:Decrypt"], Resource: keyArn },
                         ],
                     }),
@@ -493,13 +565,14 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 requireTls: true,
                 idleClientTimeout: args.proxy.idleClientTimeoutSeconds,
                 // Applications sign in with the shard credentials they are given; IAM auth stays for people and tools.
-                auths: [{ authScheme: "SECRETS", secretArn: secret.arn, iamAuth: "DISABLED" }],
+                auths: [{ authScheme: "SECRETS", secretArn, iamAuth: "DISABLED" }],
             },
             opts,
         );
         new aws.rds.ProxyDefaultTargetGroup(
             base,
-            { dbProxyName: proxy.name, connectionPoolConfig: { maxConnectionsPercent: args.proxy.maxConnectionsPercent } },
+            // The configured share less write forwarding's quota of the same max_connections (topology.ts).
+            { dbProxyName: proxy.name, connectionPoolConfig: { maxConnectionsPercent } },
             opts,
         );
         new aws.rds.ProxyTarget(base, { dbProxyName: proxy.name, targetGroupName: "default", dbClusterIdentifier: cluster.clusterIdentifier }, opts);

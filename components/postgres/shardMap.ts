@@ -8,6 +8,7 @@
  * buckets when shards are added, so going from N to M shards moves exactly the buckets the new shards
  * take, and never a bucket between two existing shards. No Pulumi inside.
  */
+import type { WriteRoute } from "./topology";
 
 export const BUCKETS = 1024;
 export const HASH_ALGORITHM = "crc32";
@@ -87,26 +88,48 @@ export function planShardMove(before: number, after: number, buckets: number = B
 /** The endpoints an application in one region uses for one shard. */
 export interface ShardEndpoints {
     readonly index: number;
-    /** Writer endpoint (always the primary region's cluster). */
+    /**
+     * Where this region's applications write: in the writer region its RDS Proxy or the writer's cluster
+     * endpoint; elsewhere the region's own cluster's reader endpoint, which forwards writes to the writer.
+     */
     readonly writerEndpoint: string;
+    /** How writes to `writerEndpoint` reach the writer; `forwarded` writes cannot run DDL, SAVEPOINT or COPY. */
+    readonly writeRoute: WriteRoute;
     /** Reader endpoint of the cluster in the application's own region. */
     readonly readerEndpoint: string;
     readonly port: number;
     readonly database: string;
 }
 
+/** Which region a document is published in and which region holds the writers. */
+export interface ShardMapPlacement {
+    readonly region: string;
+    readonly writerRegion: string;
+}
+
 /** The document published as the `strata-shard-map` ConfigMap and as a stack output. */
 export interface ShardMapDocument {
     readonly version: 1;
+    /** The region this copy of the map is for: its endpoints are that region's. */
+    readonly region: string;
+    /** The region holding the writers; it changes only with a switchover. */
+    readonly writerRegion: string;
     readonly shardKeys: Readonly<Record<string, string>>;
     readonly hash: { readonly algorithm: string; readonly buckets: number; readonly rule: string };
     readonly ranges: readonly BucketRange[];
     readonly shards: readonly ShardEndpoints[];
 }
 
-export function shardMapDocument(shardKeys: Readonly<Record<string, string>>, shards: readonly ShardEndpoints[], buckets: number = BUCKETS): ShardMapDocument {
+export function shardMapDocument(
+    shardKeys: Readonly<Record<string, string>>,
+    shards: readonly ShardEndpoints[],
+    placement: ShardMapPlacement,
+    buckets: number = BUCKETS,
+): ShardMapDocument {
     return {
         version: 1,
+        region: placement.region,
+        writerRegion: placement.writerRegion,
         shardKeys,
         hash: { algorithm: HASH_ALGORITHM, buckets, rule: `bucket = crc32(utf8(key)) mod ${buckets}; shard = the range holding bucket` },
         ranges: shardRanges(shards.length, buckets),

@@ -2,6 +2,7 @@ import { Policies } from "@pulumi/policy";
 import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capacity";
 import { driftFields } from "./drift";
 import { scaleUpTime } from "./dynamics";
+import { nameLimits } from "./limits";
 import { natGatewayPerZone } from "./network";
 import { auroraSafety, dataBounds, eksSafety, elasticacheSafety, istioSafety, multiRegion, protectStateful } from "./safety";
 import { deploymentResources, disruptionBudgets, hpaBounds, hpaTargets, nodeGroups, vpaWithHpa } from "./scaling";
@@ -27,4 +28,5 @@ export const strataPolicies: Policies = [
     multiRegion,
     natGatewayPerZone,
     driftFields,
+    nameLimits,
 ];

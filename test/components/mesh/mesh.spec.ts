@@ -27,6 +27,7 @@ async function build(): Promise<PlanResource[]> {
                 vpcId: "vpc-1",
                 publicSubnetIds: ["subnet-p1", "subnet-p2", "subnet-p3"],
                 loadBalancerController: controller,
+                targetGroupNamePrefix: "strata-prod",
             },
             { providers: { aws: provider, kubernetes } },
         );

@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import type * as awsTypes from "@pulumi/aws";
 import type * as k8sTypes from "@pulumi/kubernetes";
 import type { ShardedPostgresArgs } from "../../../components/postgres";
-import { PlanResource, SECRET_MASK } from "../../../tools/plan/contract";
+import { PlanFile, PlanResource, SECRET_MASK } from "../../../tools/plan/contract";
+import { diffPlans } from "../../../tools/plan/diff";
 import { renderManifests } from "../../../tools/plan/manifests";
 import { ofType, one, ready, record } from "../../harness";
 import { validateObject } from "../../k8sSchema";
@@ -22,7 +23,26 @@ const T = {
     k8sSecret: "kubernetes:core/v1:Secret",
     proxy: "aws:rds/proxy:Proxy",
     proxyEndpoint: "aws:rds/proxyEndpoint:ProxyEndpoint",
+    proxyTargetGroup: "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup",
+    proxyTarget: "aws:rds/proxyTarget:ProxyTarget",
 };
+
+const PROXY_ON = { enabled: true, idleClientTimeoutSeconds: 1800, maxConnectionsPercent: 90 };
+
+interface ShardDoc {
+    region: string;
+    writerRegion: string;
+    shards: { index: number; writerEndpoint: string; writeRoute: string; readerEndpoint: string }[];
+    ranges: unknown[];
+}
+
+/** The shard map a region's applications read, parsed from its ConfigMap. */
+const shardDoc = (resources: readonly PlanResource[], region: string): ShardDoc =>
+    JSON.parse(String((one(resources, "kubernetes:core/v1:ConfigMap", `${region}-shard-map`).inputs.data as Record<string, string>)["shard-map.json"])) as ShardDoc;
+
+const params = (resource: PlanResource) => Object.fromEntries((resource.inputs.parameters as { name: string; value: string }[]).map((p) => [p.name, p.value]));
+
+const planFile = (resources: PlanResource[]): PlanFile => ({ version: 1, project: "strata", stack: "prod", resources, outputs: {}, policies: { evaluated: 0, violations: [] } });
 
 type Settings = Omit<ShardedPostgresArgs, "regions" | "identifierPrefix">;
 
@@ -43,7 +63,12 @@ const settings = (over: Partial<Settings>): Settings => ({
 });
 
 /** Builds the component over providers of its own, one per region, as the Platform would. */
-async function build(prefix: string, regions: { name: string; primary: boolean; readers: number }[], over: Partial<Settings>, secrets: "mask" | "reveal" = "reveal") {
+async function build(
+    prefix: string,
+    regions: { name: string; primary: boolean; readers: number }[],
+    over: Partial<Settings> & { writerRegion?: string },
+    secrets: "mask" | "reveal" = "reveal",
+) {
     await ready();
     const aws: typeof awsTypes = await import("@pulumi/aws");
     const k8s: typeof k8sTypes = await import("@pulumi/kubernetes");
@@ -81,11 +106,15 @@ const PROD_REGIONS = [
 ];
 
 describe("ShardedPostgres", () => {
-    describe("prod: 3 regions, 4 shards × 2 readers, a global database per shard", () => {
+    describe("prod: 3 regions, 4 shards × 2 readers, a global database per shard, RDS Proxy", () => {
         let resources: PlanResource[];
-        let shardMap: { shards: { writerEndpoint: string; readerEndpoints: Record<string, string> }[]; ranges: unknown[] };
+        let shardMap: {
+            writerRegion: string;
+            shards: { writerEndpoints: Record<string, string>; writeRoutes: Record<string, string>; readerEndpoints: Record<string, string> }[];
+            ranges: unknown[];
+        };
         before(async () => {
-            const built = await build("strata-prod", PROD_REGIONS, {});
+            const built = await build("strata-prod", PROD_REGIONS, { proxy: PROXY_ON });
             resources = built.resources;
             shardMap = built.shardMap as typeof shardMap;
         });
@@ -120,8 +149,8 @@ describe("ShardedPostgres", () => {
             assert.equal(secondary.inputs.masterUsername, undefined);
             assert.equal(secondary.inputs.masterPassword, undefined);
             assert.equal(secondary.inputs.globalClusterIdentifier, "strata-prod-shard-1");
-            assert.equal(secondary.inputs.enableGlobalWriteForwarding, true);
-            assert.equal(primary.inputs.enableGlobalWriteForwarding, undefined);
+            assert.deepEqual(primary.inputs.tags, { "strata.io/global-role": "primary" });
+            assert.deepEqual(secondary.inputs.tags, { "strata.io/global-role": "secondary" });
             assert.ok(secondary.dependencies.includes(primary.urn));
             assert.ok(secondary.dependencies.includes(one(resources, T.instance, "us-east-1-shard-1-writer").urn));
             assert.equal(ofType(resources, T.instance).filter((i) => i.name.startsWith("ap-southeast-1-") && i.name.endsWith("-writer")).length, 0);
@@ -146,11 +175,68 @@ describe("ShardedPostgres", () => {
             }
         });
 
-        it("forces TLS, logs slow queries at 1 s and loads pg_stat_statements", () => {
-            const params = ofType(resources, T.clusterParams)[0]!;
-            assert.equal(params.inputs.family, "aurora-postgresql16");
-            const byName = Object.fromEntries((params.inputs.parameters as { name: string; value: string }[]).map((p) => [p.name, p.value]));
-            assert.deepEqual(byName, { "rds.force_ssl": "1", log_min_duration_statement: "1000", shared_preload_libraries: "pg_stat_statements" });
+        it("forces TLS, logs slow queries at 1 s, loads pg_stat_statements and sets write forwarding's parameters in every region", () => {
+            const groups = ofType(resources, T.clusterParams);
+            assert.deepEqual(groups.map((g) => g.region), ["us-east-1", "eu-west-1", "ap-southeast-1"]);
+            for (const group of groups) {
+                assert.equal(group.inputs.family, "aurora-postgresql16");
+                assert.deepEqual(params(group), {
+                    "rds.force_ssl": "1",
+                    log_min_duration_statement: "1000",
+                    shared_preload_libraries: "pg_stat_statements",
+                    // "off", the engine default, would refuse every forwarded write.
+                    "apg_write_forward.consistency_mode": "session",
+                    "apg_write_forward.max_forwarding_connections_percent": "25",
+                });
+                const forwarding = (group.inputs.parameters as { name: string; applyMethod?: string }[]).filter((p) => p.name.startsWith("apg_write_forward."));
+                assert.deepEqual(forwarding.map((p) => p.applyMethod), ["pending-reboot", "pending-reboot"], "static parameters");
+            }
+        });
+
+        it("turns global write forwarding on on every member, the primary included, so a switchover changes nothing there", () => {
+            assert.deepEqual(
+                ofType(resources, T.cluster).map((c) => c.inputs.enableGlobalWriteForwarding),
+                Array.from({ length: 12 }, () => true),
+            );
+        });
+
+        it("gives every region a write endpoint that works: the writer region its proxy, the others their own reader endpoint, which forwards", () => {
+            for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+                const doc = shardDoc(resources, region);
+                assert.deepEqual([doc.region, doc.writerRegion], [region, "us-east-1"]);
+                assert.equal(doc.shards.length, 4);
+                for (const shard of doc.shards) {
+                    assert.match(shard.readerEndpoint, new RegExp(`^strata-prod-${region}-shard-${shard.index}\\.cluster-ro-[0-9a-f]+\\.${region}\\.rds\\.amazonaws\\.com$`));
+                    if (region === "us-east-1") {
+                        assert.equal(shard.writeRoute, "proxy");
+                        assert.match(shard.writerEndpoint, new RegExp(`^strata-prod-shard-${shard.index}\\.proxy-[0-9a-f]+\\.us-east-1\\.rds\\.amazonaws\\.com$`));
+                    } else {
+                        assert.equal(shard.writeRoute, "forwarded");
+                        assert.equal(shard.writerEndpoint, shard.readerEndpoint, "forwarded writes go to the secondary's reader endpoint");
+                        // Never a secondary's cluster endpoint: AWS keeps it inactive, read queries only.
+                        assert.doesNotMatch(shard.writerEndpoint, /\.cluster-[0-9a-f]+\./);
+                    }
+                }
+            }
+        });
+
+        it("puts a proxy in front of every region's shard cluster, signing in with that region's replica of the credentials", () => {
+            assert.deepEqual(
+                ofType(resources, T.proxy).map((p) => `${p.name} in ${p.region}`).sort(),
+                [0, 1, 2, 3].flatMap((i) => ["us-east-1", "eu-west-1", "ap-southeast-1"].map((region) => `${region}-shard-${i}-proxy in ${region}`)).sort(),
+            );
+            for (const proxy of ofType(resources, T.proxy)) {
+                const [auth] = proxy.inputs.auths as { secretArn: string }[];
+                assert.match(String(auth?.secretArn), new RegExp(`^arn:aws:secretsmanager:${proxy.region}:`), `${proxy.name} reads its own region's replica`);
+            }
+            const targets = ofType(resources, T.proxyTarget).map((t) => [t.region, t.inputs.dbClusterIdentifier]);
+            assert.ok(targets.some(([region, id]) => region === "eu-west-1" && id === "strata-prod-eu-west-1-shard-0"));
+        });
+
+        it("leaves write forwarding's 25 % of the writer's connections out of every proxy's share: 90 configured, 65 used", () => {
+            const shares = ofType(resources, T.proxyTargetGroup).map((g) => (g.inputs.connectionPoolConfig as { maxConnectionsPercent: number }).maxConnectionsPercent);
+            assert.deepEqual(shares, Array.from({ length: 12 }, () => 65));
+            for (const share of shares) assert.ok(share + 25 <= 100);
         });
 
         it("applies every safety setting of prod", () => {
@@ -163,7 +249,7 @@ describe("ShardedPostgres", () => {
                 assert.equal(cluster.inputs.copyTagsToSnapshot, true);
                 assert.deepEqual(cluster.inputs.enabledCloudwatchLogsExports, ["postgresql"]);
                 assert.equal(cluster.inputs.allowMajorVersionUpgrade, false);
-                assert.deepEqual(cluster.ignoreChanges, ["engineVersion"], "the global cluster carries the version");
+                assert.deepEqual(cluster.ignoreChanges, ["engineVersion", "replicationSourceIdentifier"], "the global cluster carries the version; AWS writes the source back");
             }
             const primary = one(resources, T.cluster, "us-east-1-shard-0");
             assert.equal(primary.inputs.skipFinalSnapshot, false);
@@ -178,14 +264,17 @@ describe("ShardedPostgres", () => {
             for (const global of ofType(resources, T.global)) assert.equal(global.protect, true);
         });
 
-        it("scales each cluster's readers from the fixed count up to the configured maximum on reader CPU", () => {
+        it("scales readers only on the writer region's clusters, from the fixed count to the maximum on reader CPU: AWS does not scale secondaries", () => {
             const targets = ofType(resources, T.target);
-            assert.equal(targets.length, 12);
-            const target = one(resources, T.target, "eu-west-1-shard-3-readers");
-            assert.equal(target.inputs.resourceId, "cluster:strata-prod-eu-west-1-shard-3");
+            assert.deepEqual(
+                targets.map((t) => t.inputs.resourceId),
+                [0, 1, 2, 3].map((i) => `cluster:strata-prod-us-east-1-shard-${i}`),
+            );
+            assert.equal(ofType(resources, T.policy).length, 4);
+            const target = one(resources, T.target, "us-east-1-shard-3-readers");
             assert.equal(target.inputs.scalableDimension, "rds:cluster:ReadReplicaCount");
             assert.deepEqual([target.inputs.minCapacity, target.inputs.maxCapacity], [2, 5]);
-            const policy = one(resources, T.policy, "eu-west-1-shard-3-readers");
+            const policy = one(resources, T.policy, "us-east-1-shard-3-readers");
             const config = policy.inputs.targetTrackingScalingPolicyConfiguration as { targetValue: number; predefinedMetricSpecification: { predefinedMetricType: string } };
             assert.equal(config.targetValue, 60);
             assert.equal(config.predefinedMetricSpecification.predefinedMetricType, "RDSReaderAverageCPUUtilization");
@@ -200,23 +289,18 @@ describe("ShardedPostgres", () => {
             }
         });
 
-        it("publishes a shard map in every region that points reads at local readers and writes at the primary", () => {
+        it("publishes the shard map ConfigMap in every region and every region's endpoints as the stack output", () => {
             for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
-                const configMap = one(resources, T.configMap, `${region}-shard-map`);
-                assert.equal((configMap.inputs.metadata as { name: string; namespace: string }).name, "strata-shard-map");
-                const doc = JSON.parse(String((configMap.inputs.data as Record<string, string>)["shard-map.json"])) as {
-                    shards: { readerEndpoint: string; writerEndpoint: string }[];
-                    ranges: unknown[];
-                };
-                assert.equal(doc.shards.length, 4);
-                for (const shard of doc.shards) {
-                    assert.match(shard.readerEndpoint, new RegExp(`^strata-prod-${region}-shard-\\d\\.cluster-ro-.*\\.${region}\\.rds\\.amazonaws\\.com$`));
-                    // Writes go to the primary; a secondary's own cluster forwards them there.
-                    assert.match(shard.writerEndpoint, new RegExp(`^strata-prod-${region}-shard-\\d\\.cluster-[0-9a-f]+\\.${region}\\.`));
-                }
+                const metadata = one(resources, T.configMap, `${region}-shard-map`).inputs.metadata as { name: string; labels: Record<string, string> };
+                assert.deepEqual([metadata.name, metadata.labels["strata.io/region"]], ["strata-shard-map", region]);
             }
+            assert.equal(shardMap.writerRegion, "us-east-1");
             assert.equal(shardMap.shards.length, 4);
-            assert.deepEqual(Object.keys(shardMap.shards[0]!.readerEndpoints), ["us-east-1", "eu-west-1", "ap-southeast-1"]);
+            const shard = shardMap.shards[2]!;
+            assert.deepEqual(Object.keys(shard.readerEndpoints), ["us-east-1", "eu-west-1", "ap-southeast-1"]);
+            assert.deepEqual(shard.writeRoutes, { "us-east-1": "proxy", "eu-west-1": "forwarded", "ap-southeast-1": "forwarded" });
+            assert.equal(shard.writerEndpoints["eu-west-1"], shard.readerEndpoints["eu-west-1"]);
+            assert.equal(shard.writerEndpoints["us-east-1"], shardDoc(resources, "us-east-1").shards[2]!.writerEndpoint);
         });
 
         it("renders its Kubernetes objects schema-valid", () => {
@@ -259,7 +343,7 @@ describe("ShardedPostgres", () => {
             assert.equal(ofType(resources, T.instance).length, 4);
             for (const cluster of ofType(resources, T.cluster)) {
                 assert.equal(cluster.inputs.globalClusterIdentifier, undefined);
-                assert.deepEqual(cluster.ignoreChanges, [], "a regional cluster's version is upgraded in place");
+                assert.deepEqual(cluster.ignoreChanges, ["engineVersion"], "instances auto-upgrade minor versions");
             }
         });
 
