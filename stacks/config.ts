@@ -356,6 +356,10 @@ function resolve(parsed: ParsedPlatform, stack: string): PlatformConfig {
             postgresReplicasPerShard: postgres?.replicasPerShard ?? parsed.postgres.replicasPerShard,
             cluster: {
                 ...parsed.cluster,
+    const writerRegion = postgres.writerRegion;
+    if (typeof writerRegion === "string" && !regions.some((r) => r.name === writerRegion)) {
+        problems.push({ path: ["postgres", "writerRegion"], message: `must be one of the stack's regions (${regions.map((r) => String(r.name)).join(", ")}), got "${writerRegion}"` });
+    }
                 ...Object.fromEntries(Object.entries(cluster ?? {}).filter(([, value]) => value !== undefined)),
             },
             redis: {

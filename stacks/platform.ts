@@ -96,6 +96,7 @@ export class Platform extends pulumi.ComponentResource {
                     readersPerShard: f.region.postgresReplicasPerShard,
                 })),
                 shards: config.postgres.shards,
+                writerRegion: config.postgres.writerRegion,
                 shardKeys: config.postgres.shardKeys,
                 databaseName: config.postgres.databaseName,
                 masterUsername: config.postgres.masterUsername,

@@ -308,6 +308,8 @@ const scalingRules = section({
     stabilizationWindowSeconds: intIn(0, 3600),
     selectPolicy: oneOf(["Max", "Min", "Disabled"]).default("Max"),
     policies: list(scalingPolicy, "scaling policies").min(1, { error: "must hold at least one policy" }),
+    /** The region holding the Aurora writers now; set it after a switchover or failover (README "Switchover"). @default the primary region */
+    writerRegion: regionName().optional(),
 });
 
 const probe = (path: string, initialDelaySeconds: number, periodSeconds: number, failureThreshold: number) =>
