@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { eksZones, regionFacts } from "../catalog/regions";
 import { overlaps, parseCidr } from "../components/network/cidr";
 import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
 import { PRESETS, REPLACED_WHOLE } from "./presets";
@@ -151,14 +152,25 @@ function regionProblems(input: Json): Problem[] {
         }
         const zones = Array.isArray(region.availabilityZones) ? region.availabilityZones : undefined;
         const azCount = zones ? zones.length : num(network.azCount);
-        if (zones) {
+        const facts = name === undefined ? undefined : regionFacts(name);
+        if (zones && facts) {
+            const names = facts.zones.map((z) => z.name);
             zones.forEach((zone, z) => {
-                if (typeof zone === "string" && name !== undefined && !zone.startsWith(name)) {
-                    problems.push({ path: ["regions", index, "availabilityZones", z], message: `must be a zone of ${name} such as ${name}a` });
+                if (typeof zone === "string" && !names.includes(zone)) {
+                    problems.push({ path: ["regions", index, "availabilityZones", z], message: `must be a zone of ${name}: ${names.join(", ")} (catalog/regions.ts)` });
                 }
             });
             if (new Set(zones).size !== zones.length) problems.push({ path: ["regions", index, "availabilityZones"], message: "must not list a zone twice" });
             if (zones.length < 2 || zones.length > 6) problems.push({ path: ["regions", index, "availabilityZones"], message: "must list from 2 to 6 zones" });
+        }
+        // The network takes the region's first azCount zones less those EKS refuses for cluster subnets.
+        const usable = name === undefined ? [] : eksZones(name);
+        if (!zones && facts && azCount !== undefined && azCount > usable.length) {
+            const refused = facts.eksUnsupportedZoneIds.length > 0 ? `; EKS refuses ${facts.eksUnsupportedZoneIds.join(", ")} for cluster subnets` : "";
+            problems.push({
+                path: ["network", "azCount"],
+                message: `must be at most ${usable.length} for ${name} (regions[${index}]): it has ${usable.length} zones a cluster can use (${usable.map((z) => z.id).sort().join(", ")})${refused}`,
+            });
         }
         if (cidr && azCount !== undefined && azCount >= 1) {
             const smallest = smallestSubnetPrefix(cidr.prefix, azCount);
@@ -276,6 +288,10 @@ function meshProblems(input: Json, environment: Environment): Problem[] {
     if (!mesh.success) return problems;
     if (environment === "prod" && mesh.data.mtlsMode !== "STRICT") problems.push({ path: ["mesh", "mtlsMode"], message: "must be STRICT in prod: every hop inside the mesh is mutually authenticated" });
     if (mesh.data.gateway.minReplicas > mesh.data.gateway.maxReplicas) problems.push({ path: ["mesh", "gateway", "maxReplicas"], message: `must be ≥ gateway.minReplicas (${mesh.data.gateway.minReplicas})` });
+    mesh.data.tenants.forEach((tenant, i) => {
+        const first = mesh.data.tenants.indexOf(tenant);
+        if (first !== i) problems.push({ path: ["mesh", "tenants", i], message: `duplicate tenant "${tenant}" (already tenants[${first}]); each tenant gets one subset and one route` });
+    });
     if (environment === "prod" && mesh.data.gateway.minReplicas < 3) problems.push({ path: ["mesh", "gateway", "minReplicas"], message: "must be at least 3 in prod: one gateway per zone" });
     if (!services.success || !mesh.data.enabled) return problems;
     for (const p of routingProblems(mesh.data, services.data, environment)) {
@@ -340,6 +356,10 @@ function crossSectionProblems(input: Json, environment: Environment): Problem[] 
             }
         });
     }
+    const writerRegion = postgres.writerRegion;
+    if (typeof writerRegion === "string" && !regions.some((r) => r.name === writerRegion)) {
+        problems.push({ path: ["postgres", "writerRegion"], message: `must be one of the stack's regions (${regions.map((r) => String(r.name)).join(", ")}), got "${writerRegion}"` });
+    }
     const retention = num(postgres.backupRetentionDays);
     if (environment === "prod" && retention !== undefined && retention < 7) {
         problems.push({ path: ["postgres", "backupRetentionDays"], message: "must be at least 7 in prod" });
@@ -356,10 +376,6 @@ function resolve(parsed: ParsedPlatform, stack: string): PlatformConfig {
             postgresReplicasPerShard: postgres?.replicasPerShard ?? parsed.postgres.replicasPerShard,
             cluster: {
                 ...parsed.cluster,
-    const writerRegion = postgres.writerRegion;
-    if (typeof writerRegion === "string" && !regions.some((r) => r.name === writerRegion)) {
-        problems.push({ path: ["postgres", "writerRegion"], message: `must be one of the stack's regions (${regions.map((r) => String(r.name)).join(", ")}), got "${writerRegion}"` });
-    }
                 ...Object.fromEntries(Object.entries(cluster ?? {}).filter(([, value]) => value !== undefined)),
             },
             redis: {
@@ -404,20 +420,26 @@ function secretProblems(settings: Readonly<Record<string, unknown>>, secretKeys:
  */
 export function parseStackConfig(settings: Readonly<Record<string, unknown>>, stack: string, secretKeys?: readonly string[]): ConfigResult {
     const env = settings.environment;
-    const environment: Environment = ENVIRONMENTS.find((e) => e === env) ?? "dev";
+    const known = ENVIRONMENTS.find((e) => e === env);
+    const environment: Environment = known ?? "dev";
     const merged = overlay({ environment: settings.environment, ...PRESETS[environment] }, settings, "");
     const input = isRecord(merged) ? merged : {};
     const parsed = platformSchema.safeParse(input);
-    const problems = [
-        ...(parsed.success ? [] : zodProblems(parsed.error)),
-        ...regionProblems(input),
-        ...clusterProblems(input, environment),
-        ...serviceProblems(input),
-        ...crossSectionProblems(input, environment),
-        ...meshProblems(input, environment),
-        ...identifierProblems(input, stack),
-        ...secretProblems(settings, secretKeys),
-    ];
+    const schemaProblems = parsed.success ? [] : zodProblems(parsed.error);
+    // Without a known environment there is no preset to judge the stack against: report the environment and the
+    // stack's own settings' field errors, not what a guessed preset would make of them.
+    const problems = known
+        ? [
+              ...schemaProblems,
+              ...regionProblems(input),
+              ...clusterProblems(input, environment),
+              ...serviceProblems(input),
+              ...crossSectionProblems(input, environment),
+              ...meshProblems(input, environment),
+              ...identifierProblems(input, stack),
+              ...secretProblems(settings, secretKeys),
+          ]
+        : [...schemaProblems.filter((p) => p.path[0] === "environment" || (typeof p.path[0] === "string" && p.path[0] in settings)), ...secretProblems(settings, secretKeys)];
     if (problems.length > 0 || !parsed.success) {
         const order = (p: Problem) => CONFIG_KEYS.indexOf(p.path[0] as (typeof CONFIG_KEYS)[number]);
         const sorted = [...problems].sort((a, b) => order(a) - order(b));

@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { CACHE_NODE_TYPES, cacheNodeType as cacheNodeTypeFact } from "../catalog/cacheNodeTypes";
+import { AURORA_POSTGRES_CLASSES, dbClass } from "../catalog/dbClasses";
+import { offeredVersions, supportPhase } from "../catalog/eks";
+import { INSTANCE_FAMILIES, INSTANCE_TYPES, instanceType } from "../catalog/instanceTypes";
+import { REGION_NAMES } from "../catalog/regions";
 
 /*
  * The one schema of a Strata stack's config. Every field's error message says what is allowed;
@@ -34,7 +39,7 @@ const section = <T extends z.ZodRawShape>(shape: T) =>
         error: (issue) =>
             issue.code === "unrecognized_keys"
                 ? `unknown setting; allowed: ${Object.keys(shape).join(", ")}`
-                : "must be an object of settings",
+                : `must be a map of settings (${Object.keys(shape).join(", ")})`,
     });
 
 const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { error: `must be a list of ${what}` });
@@ -44,7 +49,6 @@ const namedMap = <T extends z.ZodType>(item: T, what: string) =>
         error: `must be a map of ${what} by name`,
     });
 
-export const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 export const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 const cidr = (minPrefix: number, maxPrefix: number) =>
@@ -59,7 +63,41 @@ const cidr = (minPrefix: number, maxPrefix: number) =>
         { error: `must be an IPv4 CIDR block (a.b.c.d/n) with n from ${minPrefix} to ${maxPrefix}` },
     );
 
-const regionName = () => text(AWS_REGION, "an AWS region name such as us-east-1");
+/** A value from a catalog table: the message names the table and what it allows, with the nearest entry when one is close. */
+const known = (allowed: (value: string) => boolean, describe: (value: string) => string) =>
+    z.string({ error: describe("") }).refine(allowed, { error: (issue) => describe(typeof issue.input === "string" ? issue.input : "") });
+
+/** The catalog entry one or two edits away from a typo, if there is exactly one such. */
+export function nearest(value: string, candidates: readonly string[]): string | undefined {
+    const distance = (a: string, b: string): number => {
+        const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+        for (let i = 1; i <= a.length; i++) {
+            let previous = row[0]!;
+            row[0] = i;
+            for (let j = 1; j <= b.length; j++) {
+                const next = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+                previous = row[j]!;
+                row[j] = next;
+            }
+        }
+        return row[b.length]!;
+    };
+    const scored = candidates.map((c) => ({ c, d: distance(value, c) })).filter((x) => x.d <= 2);
+    const best = Math.min(...scored.map((x) => x.d));
+    const closest = scored.filter((x) => x.d === best);
+    return closest.length === 1 ? closest[0]!.c : undefined;
+}
+
+const didYouMean = (value: string, candidates: readonly string[]) => {
+    const guess = value ? nearest(value, candidates) : undefined;
+    return guess ? ` (did you mean ${guess}?)` : "";
+};
+
+const regionName = () =>
+    known(
+        (v) => REGION_NAMES.includes(v),
+        (v) => `must be an AWS region name such as us-east-1, one of catalog/regions.ts: ${REGION_NAMES.join(", ")}${didYouMean(v, REGION_NAMES)}`,
+    );
 
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
@@ -69,7 +107,31 @@ export const LOG_RETENTION_DAYS = [
 const cpuQuantity = () => text(/^(\d+m|\d+(\.\d{1,3})?)$/, 'a Kubernetes CPU quantity such as "500m" or "2"');
 const memoryQuantity = () => text(/^\d+(Mi|Gi)$/, 'a Kubernetes memory quantity in Mi or Gi such as "512Mi"');
 
-const cacheNodeType = () => text(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type in the cache. family such as cache.r7g.large");
+/*
+ * Requests and limits above zero. A zero request makes the HPA's utilization undefined: the controller sums the
+ * pods' requests and, when the sum is 0, fails with "no metrics returned matched known pods" and never scales
+ * (kubernetes pkg/controller/podautoscaler/metrics/utilization.go, GetResourceUtilizationRatio).
+ */
+const cpuAmount = () =>
+    cpuQuantity().refine((v) => !/^0+(\.0*)?m?$/.test(v), {
+        error: 'must be a CPU quantity above 0 such as "500m": the scheduler reserves nothing for 0, and an HPA on CPU utilization divides by it',
+    });
+const memoryAmount = () =>
+    memoryQuantity().refine((v) => !/^0+(Mi|Gi)$/.test(v), {
+        error: 'must be a memory quantity above 0 such as "512Mi": the scheduler reserves nothing for 0, and an HPA on memory utilization divides by it',
+    });
+
+/** Kubernetes label values: at most 63 characters, alphanumeric at both ends, - _ . inside (or empty). */
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+const labelValue = () => text(LABEL_VALUE, "a Kubernetes label value (at most 63 letters, digits, -, _ or ., starting and ending with a letter or digit; no spaces)");
+
+const CACHE_FAMILIES = [...new Set(Object.values(CACHE_NODE_TYPES.rows).map((t) => t.family))];
+const cacheNodeType = () =>
+    known(
+        (v) => cacheNodeTypeFact(v) !== undefined,
+        (v) =>
+            `must be an ElastiCache node type in the cache. family such as cache.r7g.large, of the current generation in catalog/cacheNodeTypes.ts (${CACHE_FAMILIES.map((f) => `cache.${f}.*`).join(", ")})${didYouMean(v, Object.keys(CACHE_NODE_TYPES.rows))}`,
+    );
 
 const redisShape = section({
     /** Node groups (shards) of the cluster-mode replication group. */
@@ -96,12 +158,19 @@ const network = section({
     }),
 });
 
+const INSTANCE_NAMES = Object.keys(INSTANCE_TYPES.rows);
+const ec2InstanceType = () =>
+    known(
+        (v) => instanceType(v) !== undefined,
+        (v) => `must be an EC2 instance type such as m6i.large from catalog/instanceTypes.ts (families ${INSTANCE_FAMILIES.join(", ")})${didYouMean(v, INSTANCE_NAMES)}`,
+    );
+
 const nodeGroup = section({
     /** `system` groups are on-demand and tainted for cluster add-ons; `workload` groups run the services. */
     role: oneOf(["system", "workload"]),
     capacityType: oneOf(["ON_DEMAND", "SPOT"]),
     /** Instance types; spot groups need several so a reclaimed pool does not empty the group. */
-    instanceTypes: list(text(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "an EC2 instance type such as m6i.large"), "instance types").min(1, {
+    instanceTypes: list(ec2InstanceType(), "instance types").min(1, {
         error: "must name at least one instance type",
     }),
     minSize: intIn(0, 1000),
@@ -124,13 +193,14 @@ const nodeGroup = section({
     ).default([]),
 });
 
-/** The oldest Kubernetes minor version Strata deploys (EKS standard support). */
-export const MIN_KUBERNETES_VERSION = "1.31";
+/** Kubernetes minor versions EKS creates clusters on (catalog/eks.ts), newest first. */
+export const KUBERNETES_VERSIONS: readonly string[] = offeredVersions().map((v) => v.version);
 
 const kubernetesVersion = () =>
-    text(/^1\.\d{2}$/, 'a Kubernetes minor version such as "1.33"').refine((v) => Number(v.split(".")[1]) >= Number(MIN_KUBERNETES_VERSION.split(".")[1]), {
-        error: `must be a supported Kubernetes version: ${MIN_KUBERNETES_VERSION} or newer`,
-    });
+    known(
+        (v) => KUBERNETES_VERSIONS.includes(v),
+        () => `must be a Kubernetes version EKS offers (catalog/eks.ts): ${offeredVersions().map((v) => `"${v.version}" (${supportPhase(v)})`).join(", ")}`,
+    );
 
 const duration = () => text(/^\d+(s|m|h)$/, 'a duration such as "10m"');
 const semver = () => text(/^\d+\.\d+\.\d+$/, 'a chart version such as "3.12.2"');
@@ -212,6 +282,16 @@ const cluster = section({
     }),
 });
 
+const auroraClassFamilies = [...new Set(AURORA_POSTGRES_CLASSES.map((c) => c.split(".").slice(0, 2).join(".")))];
+const auroraClass = () =>
+    known(
+        (v) => dbClass(v)?.auroraPostgres === true,
+        (v) =>
+            dbClass(v)
+                ? `is an RDS instance class Aurora PostgreSQL does not run on; use one of ${auroraClassFamilies.map((f) => `${f}.*`).join(", ")} (catalog/dbClasses.ts)`
+                : `must be an RDS instance class in the db. family such as db.r6g.large that Aurora PostgreSQL runs on: ${auroraClassFamilies.map((f) => `${f}.*`).join(", ")} (catalog/dbClasses.ts)${didYouMean(v, AURORA_POSTGRES_CLASSES)}`,
+    );
+
 /** Performance Insights keeps 7 days free, or whole months up to 2 years. */
 const PERFORMANCE_INSIGHTS_DAYS = [7, ...Array.from({ length: 23 }, (_, m) => 31 * (m + 1)), 731] as const;
 
@@ -228,11 +308,13 @@ const postgres = section({
     databaseName: text(/^[a-z][a-z0-9_]{0,62}$/, "a database name (lowercase letter, then letters, digits or _)").default("strata"),
     /** Master user of every shard (its password is generated). */
     masterUsername: text(/^[a-z][a-z0-9_]{0,15}$/, "a user name of at most 16 characters").default("strata_admin"),
+    /** The region holding the Aurora writers now; set it after a switchover or failover (README "Switchover"). @default the primary region */
+    writerRegion: regionName().optional(),
     engineVersion: text(/^\d+\.\d+$/, 'an Aurora PostgreSQL version such as "16.4"'),
     /** Writer instance class. */
-    instanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class in the db. family such as db.r6g.large"),
+    instanceClass: auroraClass(),
     /** Reader instance class; @default instanceClass */
-    readerInstanceClass: text(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "an RDS instance class in the db. family such as db.r6g.large").optional(),
+    readerInstanceClass: auroraClass().optional(),
     /** Replication lag target in milliseconds. */
     replicationLagTargetMs: intIn(1, 60000),
     /** Days of automated backups (prod needs at least 7). */
@@ -308,8 +390,6 @@ const scalingRules = section({
     stabilizationWindowSeconds: intIn(0, 3600),
     selectPolicy: oneOf(["Max", "Min", "Disabled"]).default("Max"),
     policies: list(scalingPolicy, "scaling policies").min(1, { error: "must hold at least one policy" }),
-    /** The region holding the Aurora writers now; set it after a switchover or failover (README "Switchover"). @default the primary region */
-    writerRegion: regionName().optional(),
 });
 
 const probe = (path: string, initialDelaySeconds: number, periodSeconds: number, failureThreshold: number) =>
@@ -322,18 +402,41 @@ const probe = (path: string, initialDelaySeconds: number, periodSeconds: number,
 
 const resourceBounds = section({ cpu: cpuQuantity().optional(), memory: memoryQuantity().optional() });
 
+/*
+ * A CronJob's timeZone as the API server validates it (kubernetes pkg/apis/batch/validation validateTimeZone):
+ * every "/"-separated part 1–14 of A-Z a-z 0-9 . - _ +, not "." or "..", not starting with "-", not "Local", and
+ * known to the IANA database (Go's time.LoadLocation, case-sensitive). Node's Intl carries the same database.
+ */
+const TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+export function timeZoneProblem(zone: string): string | undefined {
+    const parts = zone.split("/");
+    if (zone.toLowerCase() === "local" || parts.some((p) => p === "." || p === ".." || p.startsWith("-") || !TZ_PART.test(p))) return "is not an IANA time zone name";
+    let resolved: string;
+    try {
+        resolved = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+        return "is not in the IANA time zone database";
+    }
+    return resolved !== zone && resolved.toLowerCase() === zone.toLowerCase() ? `must be spelt "${resolved}": zone names are case-sensitive` : undefined;
+}
+const ianaTimeZone = () =>
+    z.string({ error: 'must be an IANA time zone such as "Europe/Paris" or "UTC"' }).superRefine((zone, ctx) => {
+        const problem = timeZoneProblem(zone);
+        if (problem) ctx.addIssue({ code: "custom", message: `${problem}; use an IANA time zone such as "Europe/Paris" or "UTC" (the CronJob's timeZone)` });
+    });
+
 const clockTime = () => text(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as "09:00"');
 
 export const serviceSchema = section({
     image: text(/^\S+$/, "a container image reference"),
     /** Container port. */
     port: intIn(1, 65535).default(8080),
-    cpu: cpuQuantity(),
-    memory: memoryQuantity(),
+    cpu: cpuAmount(),
+    memory: memoryAmount(),
     /** CPU limit; by default twice the request. */
-    cpuLimit: cpuQuantity().optional(),
+    cpuLimit: cpuAmount().optional(),
     /** Memory limit; by default the request. */
-    memoryLimit: memoryQuantity().optional(),
+    memoryLimit: memoryAmount().optional(),
     /** HPA floor (Kubernetes needs at least 1 without the alpha scale-to-zero gate). */
     minReplicas: intIn(1, 10000),
     maxReplicas: intIn(1, 10000),
@@ -355,7 +458,7 @@ export const serviceSchema = section({
     /** Declared load: the stack's peak (req/s, all regions) and what one pod serves; checked against maxReplicas. */
     throughput: section({ peakRps: numberIn(1, 1e9), perPodRps: numberIn(0.001, 1e9) }).optional(),
     /** Extra pod labels (e.g. `version` for canary subsets). */
-    podLabels: z.record(text(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, "a Kubernetes label key"), z.string(), { error: "must be a map of label to value" }).default({}),
+    podLabels: z.record(text(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, "a Kubernetes label key"), labelValue(), { error: "must be a map of label to value" }).default({}),
     /** The service serves Prometheus metrics of its own (it gets a PodMonitor). */
     exposesMetrics: bool().default(true),
     /** Path Prometheus scrapes on the service port. */
@@ -404,7 +507,7 @@ export const serviceSchema = section({
     /** Time-of-day replica bounds, applied by CronJobs that patch only this service's HPA. */
     schedules: section({
         /** IANA time zone of the windows. */
-        timezone: text(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone such as "Europe/Paris" or "UTC"').default("UTC"),
+        timezone: ianaTimeZone().default("UTC"),
         windows: list(
             section({
                 name: text(/^[a-z][a-z0-9-]{0,20}$/, "a short lowercase name"),
@@ -463,7 +566,7 @@ const mesh = section({
     /** Pinned Istio chart version (base, istiod, gateway). */
     istioVersion: semver(),
     /** Ingress gateway pods (their own HPA and PDB). */
-    gateway: section({ minReplicas: intIn(1, 100), maxReplicas: intIn(1, 500), cpu: cpuQuantity(), memory: memoryQuantity() }),
+    gateway: section({ minReplicas: intIn(1, 100), maxReplicas: intIn(1, 500), cpu: cpuAmount(), memory: memoryAmount() }),
     /** Header that carries the tenant. */
     tenantHeader: text(/^[a-z0-9-]+$/, "a lowercase header name"),
     /** Tenants with their own subset; everything else goes to `default`. */
@@ -475,7 +578,7 @@ const mesh = section({
     /** Path routes of the public API, most specific first; the last catches the rest. */
     routes: list(meshRouteSchema, "routes").min(1, { error: "must hold at least one route" }),
     /** Extra subsets per service (e.g. canary versions) by the pod labels they select. */
-    subsets: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.string())), { error: "must be a map of service to subset to labels" }).default({}),
+    subsets: z.record(z.string(), z.record(z.string(), z.record(z.string(), labelValue())), { error: "must be a map of service to subset to labels" }).default({}),
     connectionPool: section({
         maxConnections: intIn(1, 100000),
         http1MaxPendingRequests: intIn(1, 100000),
@@ -523,8 +626,8 @@ export const observabilitySchema = section({
         /** Encrypted gp3 volume per replica, GiB. */
         storageGiB: intIn(10, 16384),
         replicas: intIn(1, 5),
-        cpu: cpuQuantity(),
-        memory: memoryQuantity(),
+        cpu: cpuAmount(),
+        memory: memoryAmount(),
     }),
     alertmanager: section({ replicas: intIn(1, 5), storageGiB: intIn(1, 1024) }),
     /** The requirements' alert thresholds. */

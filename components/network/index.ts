@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { servicePrincipalTrust } from "../iam";
 import { NetworkPlan, SubnetTier, planNetwork } from "./plan";
+import { regionFacts } from "../../catalog/regions";
 
 export interface FlowLogSettings {
     /** Record VPC traffic to CloudWatch Logs. @default true */
@@ -74,7 +75,11 @@ export class RegionalNetwork extends pulumi.ComponentResource {
         this.availabilityZones = args.availabilityZones
             ? pulumi.output([...args.availabilityZones])
             : aws
-                  .getAvailabilityZonesOutput({ state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }, child)
+                  // EKS refuses cluster subnets in some zones (catalog/regions.ts): never pick them.
+                  .getAvailabilityZonesOutput(
+                      { state: "available", excludeZoneIds: [...(regionFacts(args.region)?.eksUnsupportedZoneIds ?? [])], filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
+                      child,
+                  )
                   .apply((zones) => {
                       if (zones.names.length < args.azCount) {
                           throw new Error(`${args.region} offers ${zones.names.length} zones without opt-in; azCount is ${args.azCount}`);

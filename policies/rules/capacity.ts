@@ -35,7 +35,7 @@ export const hpaFitsCluster: StackValidationPolicy = {
                 groups.map((g) => ({ name: g.name, maxSize: groupBounds(g).maxSize, allocatable: groupAllocatable(list(g.props.instanceTypes).map(String)) })),
                 headroomPercent,
             );
-            for (const unknown of fit.unknownGroups) report(`Node group ${unknown}: an instance type is not in capacity/instances.ts, so its capacity cannot be checked; add it`);
+            for (const unknown of fit.unknownGroups) report(`Node group ${unknown}: an instance type is not in catalog/instanceTypes.ts, so its capacity cannot be checked; add it`);
             for (const name of fit.oversized) {
                 const w = workloads.find((x) => x.name === name);
                 report(`HPA ${name}: one pod requests ${w?.cpu} CPU and ${w?.memory} memory, more than any workload node of cluster ${str(cluster.props.name) ?? cluster.name} can hold, so it would never schedule; lower its requests or add a larger instance type`, cluster.urn);
@@ -69,7 +69,7 @@ export const connectionsFitPostgres: StackValidationPolicy = {
             if (cluster && proxied.has(str(cluster.props.clusterIdentifier))) continue;
             const limit = auroraMaxConnections(String(writer.props.instanceClass));
             if (limit === undefined) {
-                report(`Writer ${str(writer.props.identifier)}: instance class ${String(writer.props.instanceClass)} is not in capacity/databases.ts; add it`, writer.urn);
+                report(`Writer ${str(writer.props.identifier)}: instance class ${String(writer.props.instanceClass)} is not in catalog/dbClasses.ts; add it`, writer.urn);
                 continue;
             }
             const usable = Math.floor((limit * (100 - headroomPercent)) / 100);

@@ -1,6 +1,6 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { cpuMillis, memoryBytes } from "../../components/workload/quantity";
-import { INSTANCE_TYPES } from "../../capacity/instances";
+import { instanceType } from "../../catalog/instanceTypes";
 import { boolean, clusterKey, integer, list, meta, num, objectKey, ofType, record, spec, str } from "./util";
 
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
@@ -136,7 +136,7 @@ export const disruptionBudgets: StackValidationPolicy = {
 /** The largest node of the stack's node groups, to bound VPA maximums. */
 function largestNode(args: Parameters<NonNullable<StackValidationPolicy["validateStack"]>>[0]): { cpuMillis: number; memoryBytes: number } | undefined {
     const types = ofType(args, NODE_GROUP).flatMap((g) => list(g.props.instanceTypes).map(String));
-    const known = types.map((t) => INSTANCE_TYPES[t]).filter((x) => x !== undefined);
+    const known = types.map(instanceType).filter((x) => x !== undefined);
     if (known.length === 0) return undefined;
     return { cpuMillis: Math.max(...known.map((k) => k.vcpu * 1000)), memoryBytes: Math.max(...known.map((k) => k.memoryMiB * 2 ** 20)) };
 }

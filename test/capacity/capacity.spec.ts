@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import { auroraMaxConnections } from "../../capacity/databases";
 import { clusterFit, connectionDemand, throughputCovered } from "../../capacity/fit";
-import { INSTANCE_TYPES, allocatable, groupAllocatable, reservedCpuMillis } from "../../capacity/instances";
+import { allocatable, groupAllocatable, reservedCpuMillis } from "../../capacity/instances";
+import { INSTANCE_TYPES } from "../../catalog/instanceTypes";
 
 describe("capacity model", () => {
     it("reserves CPU by the EKS AMI's tiers", () => {
@@ -12,7 +13,7 @@ describe("capacity model", () => {
     });
 
     it("computes allocatable from capacity, pods-based memory reservation and the eviction threshold", () => {
-        const m6i = allocatable(INSTANCE_TYPES["m6i.2xlarge"]!);
+        const m6i = allocatable(INSTANCE_TYPES.rows["m6i.2xlarge"]!);
         assert.deepEqual(m6i, { cpuMillis: 8000 - 90, memoryMiB: 32 * 1024 - (255 + 11 * 58) - 100, pods: 58 });
     });
 

@@ -177,9 +177,13 @@ describe("stack config", () => {
             ["overlapping VPCs", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.0.128.0/17"), "strata:regions[2].vpcCidr: overlaps regions[0].vpcCidr"],
             ["a VPC with host bits", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.1.0/16"), "strata:regions[2].vpcCidr: must be a network address"],
             ["a VPC outside /16–/24", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.0.0.0/8"), "strata:regions[2].vpcCidr: must be an IPv4 CIDR block (a.b.c.d/n) with n from 16 to 24"],
-            ["a bad region name", (s) => ((s.regions as { name?: string }[])[2]!.name = "Mars"), 'strata:regions[2].name: must be an AWS region name such as us-east-1 (got "Mars")'],
+            ["a bad region name", (s) => ((s.regions as { name?: string }[])[2]!.name = "Mars"), "strata:regions[2].name: must be an AWS region name such as us-east-1, one of catalog/regions.ts: af-south-1, "],
             ["a duplicate region key", (s) => ((s.regions as { userRegionKey?: string }[])[2]!.userRegionKey = "eu"), 'strata:regions[2].userRegionKey: duplicate key "eu"'],
             ["a zone of another region", (s) => ((s.regions as { availabilityZones?: string[] }[])[1]!.availabilityZones = ["eu-west-1a", "us-east-1b"]), "strata:regions[1].availabilityZones[1]: must be a zone of eu-west-1"],
+            ["a zone its region does not have", (s) => ((s.regions as { availabilityZones?: string[] }[])[1]!.availabilityZones = ["eu-west-1a", "eu-west-1d"]), 'strata:regions[1].availabilityZones[1]: must be a zone of eu-west-1: eu-west-1a, eu-west-1b, eu-west-1c (catalog/regions.ts) (got "eu-west-1d")'],
+            ["a region the catalog does not know", (s) => ((s.regions as { name?: string }[])[2]!.name = "ap-southeast-9"), "strata:regions[2].name: must be an AWS region name such as us-east-1, one of catalog/regions.ts"],
+            ["more zones than a region has", (s) => (s.network = { azCount: 4 }), "strata:network.azCount: must be at most 3 for eu-west-1 (regions[1]): it has 3 zones a cluster can use (euw1-az1, euw1-az2, euw1-az3)"],
+            ["all six us-east-1 zones, one of which EKS refuses", (s) => (s.network = { azCount: 6 }), "strata:network.azCount: must be at most 5 for us-east-1 (regions[0]): it has 5 zones a cluster can use (use1-az1, use1-az2, use1-az4, use1-az5, use1-az6); EKS refuses use1-az3 for cluster subnets (got 6)"],
             ["one zone only", (s) => (s.network = { azCount: 1 }), "strata:network.azCount: must be an integer from 2 to 6 (got 1)"],
             ["a retention CloudWatch refuses", (s) => (s.network = { flowLogs: { retentionDays: 10 } }), "strata:network.flowLogs.retentionDays: must be one of 1, 3, 5, 7, 14"],
             ["a NAT mode that does not exist", (s) => (s.network = { natGateways: "none" }), 'strata:network.natGateways: must be one of perAz, single (got "none")'],
@@ -195,21 +199,38 @@ describe("stack config", () => {
             ["a fallback region outside the stack", (s) => (s.edge = { fallbackRegion: "us-west-2" }), "strata:edge.fallbackRegion: must be one of the stack's regions (us-east-1, eu-west-1, ap-southeast-1)"],
             ["dns mode without a zone", (s) => (s.edge = { mode: "dns" }), "strata:edge.hostedZoneId: is required when edge.mode is dns (missing)"],
             ["a Redis alert below eviction", (s) => (s.redis = { memoryAlertPercent: 70 }), "strata:redis.memoryAlertPercent: must be above evictionThresholdPercent (80) (got 70)"],
-            ["a Kubernetes version below the floor", (s) => (s.cluster = { kubernetesVersion: "1.29" }), 'strata:cluster.kubernetesVersion: must be a supported Kubernetes version: 1.31 or newer (got "1.29")'],
+            ["a Kubernetes version past EKS extended support", (s) => (s.cluster = { kubernetesVersion: "1.31" }), 'strata:cluster.kubernetesVersion: must be a Kubernetes version EKS offers (catalog/eks.ts): "1.36" (standard support to 2027-08-02), "1.35" (standard support to 2027-03-27), "1.34" (extended support (extra cost) to 2027-12-02), "1.33" (extended support (extra cost) to 2027-07-29), "1.32" (extended support (extra cost) to 2027-03-23) (got "1.31")'],
+            ["a Kubernetes version EKS never released", (s) => ((s.regions as { cluster?: unknown }[])[1]!.cluster = { kubernetesVersion: "1.40" }), 'strata:regions[1].cluster.kubernetesVersion: must be a Kubernetes version EKS offers (catalog/eks.ts): "1.36"'],
+            ["an instance type that does not exist", (s) => ((s.cluster as { nodeGroups: Record<string, { instanceTypes: string[] }> }).nodeGroups.general!.instanceTypes = ["m6i.xlarge", "m6i.2xlargee"]), 'strata:cluster.nodeGroups.general.instanceTypes[1]: must be an EC2 instance type such as m6i.large from catalog/instanceTypes.ts (families t3, t4g, m5, m6i'],
+            ["a misspelt instance type, with the nearest one", (s) => ((s.cluster as { nodeGroups: Record<string, { instanceTypes: string[] }> }).nodeGroups.general!.instanceTypes = ["m6i.xlarge", "m6i.2xlargee"]), 'strata:cluster.nodeGroups.general.instanceTypes[1]: must be an EC2 instance type such as m6i.large from catalog/instanceTypes.ts (families t3, t4g, m5, m6i, m6a, m6g, m7i, m7a, m7g, m8g, c5, c6i, c6a, c6g, c7i, c7a, c7g, c8g, r5, r6i, r6a, r6g, r7i, r7a, r7g, r8g) (did you mean m6i.2xlarge?) (got "m6i.2xlargee")'],
+            ["an unknown instance type in a region's node groups", (s) => ((s.regions as { cluster?: { nodeGroups: Record<string, { instanceTypes: string[] }> } }[])[0]!.cluster!.nodeGroups.compute!.instanceTypes = ["c6i.4xlarge", "c9z.4xlarge"]), 'strata:regions[0].cluster.nodeGroups.compute.instanceTypes[1]: must be an EC2 instance type such as m6i.large'],
+            ["a DB class that does not exist", (s) => (s.postgres = { instanceClass: "db.r6g.huge" }), "strata:postgres.instanceClass: must be an RDS instance class in the db. family such as db.r6g.large that Aurora PostgreSQL runs on: db.r8g.*, db.r7g.*, db.r6g.*, db.r6i.*, db.t4g.* (catalog/dbClasses.ts)"],
+            ["a DB class Aurora PostgreSQL does not run on", (s) => (s.postgres = { readerInstanceClass: "db.m6g.large" }), 'strata:postgres.readerInstanceClass: is an RDS instance class Aurora PostgreSQL does not run on; use one of db.r8g.*, db.r7g.*, db.r6g.*, db.r6i.*, db.t4g.* (catalog/dbClasses.ts) (got "db.m6g.large")'],
+            ["a cache node type that does not exist", (s) => (s.redis = { nodeType: "cache.r7g.largee" }), 'strata:redis.nodeType: must be an ElastiCache node type in the cache. family such as cache.r7g.large, of the current generation in catalog/cacheNodeTypes.ts (cache.m7g.*, cache.m6g.*, cache.m5.*, cache.t4g.*, cache.t3.*, cache.r7g.*, cache.r6g.*, cache.r5.*) (did you mean cache.r7g.large?) (got "cache.r7g.largee")'],
+            ["a previous-generation cache node type in a region", (s) => ((s.regions as { redis?: unknown }[])[1]!.redis = { shards: 2, replicasPerShard: 1, nodeType: "cache.r4.large" }), 'strata:regions[1].redis.nodeType: must be an ElastiCache node type in the cache. family such as cache.r7g.large, of the current generation'],
+            ["a CPU request of 0 on a service scaled on CPU", (s) => ((s.services as Record<string, Record<string, unknown>>).api!.cpu = "0"), 'strata:services.api.cpu: must be a CPU quantity above 0 such as "500m": the scheduler reserves nothing for 0, and an HPA on CPU utilization divides by it (got "0")'],
+            ["a CPU request of 0m", (s) => ((s.services as Record<string, Record<string, unknown>>)["fund-data-service"]!.cpu = "0m"), 'strata:services.fund-data-service.cpu: must be a CPU quantity above 0 such as "500m"'],
+            ["a memory request of 0 on a service scaled on memory", (s) => ((s.services as Record<string, Record<string, unknown>>).api!.memory = "0Mi"), 'strata:services.api.memory: must be a memory quantity above 0 such as "512Mi": the scheduler reserves nothing for 0, and an HPA on memory utilization divides by it (got "0Mi")'],
+            ["a gateway CPU request of 0", (s) => (s.mesh = { gateway: { cpu: "0" } }), 'strata:mesh.gateway.cpu: must be a CPU quantity above 0'],
+            ["a time zone the IANA database lacks", (s) => ((s.services as Record<string, Record<string, unknown>>)["analysis-service"]!.schedules = { timezone: "Mars/Olympus", windows: [{ name: "w", days: "1-5", start: "09:00", end: "18:00", minReplicas: 1, maxReplicas: 2 }] }), 'strata:services.analysis-service.schedules.timezone: is not in the IANA time zone database; use an IANA time zone such as "Europe/Paris" or "UTC" (the CronJob\'s timeZone) (got "Mars/Olympus")'],
+            ["a time zone in the wrong case", (s) => ((s.services as Record<string, Record<string, unknown>>)["analysis-service"]!.schedules = { timezone: "europe/paris", windows: [{ name: "w", days: "1-5", start: "09:00", end: "18:00", minReplicas: 1, maxReplicas: 2 }] }), 'strata:services.analysis-service.schedules.timezone: must be spelt "Europe/Paris": zone names are case-sensitive'],
+            ["the Local time zone", (s) => ((s.services as Record<string, Record<string, unknown>>)["analysis-service"]!.schedules = { timezone: "Local", windows: [{ name: "w", days: "1-5", start: "09:00", end: "18:00", minReplicas: 1, maxReplicas: 2 }] }), "strata:services.analysis-service.schedules.timezone: is not an IANA time zone name"],
+            ["a pod label value with a space", (s) => ((s.services as Record<string, Record<string, unknown>>).api!.podLabels = { version: "canary v2" }), 'strata:services.api.podLabels.version: must be a Kubernetes label value (at most 63 letters, digits, -, _ or ., starting and ending with a letter or digit; no spaces) (got "canary v2")'],
+            ["a tenant listed twice", (s) => (s.mesh = { tenants: ["tenant-a", "tenant-b", "tenant-a"] }), 'strata:mesh.tenants[2]: duplicate tenant "tenant-a" (already tenants[0]); each tenant gets one subset and one route (got "tenant-a")'],
             ["a public endpoint without CIDRs", (s) => (s.environment = "dev") && (s.cluster = { endpointPublicAccess: true, publicAccessCidrs: [] }), "strata:cluster.publicAccessCidrs: must list at least one CIDR while endpointPublicAccess is true"],
             ["desired outside a region override's bounds", (s) => ((s.regions as { cluster?: unknown }[])[1]!.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 2, maxSize: 4, desiredSize: 5 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:regions[1].cluster.nodeGroups.system.desiredSize: desiredSize (5) must be ≤ maxSize (4)"],
             ["an empty instance type list", (s) => ((s.regions as { cluster?: unknown }[])[2]!.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: [], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:regions[2].cluster.nodeGroups.system.instanceTypes: must name at least one instance type"],
             ["an unknown chart version format", (s) => (s.cluster = { chartVersions: { metricsServer: "latest" } }), 'strata:cluster.chartVersions.metricsServer: must be a chart version such as "3.12.2" (got "latest")'],
             ["an autoscaler threshold out of range", (s) => (s.cluster = { autoscaler: { scaleDownUtilizationThreshold: 0.95 } }), "strata:cluster.autoscaler.scaleDownUtilizationThreshold: must be a number from 0.1 to 0.9 (got 0.95)"],
             ["readers above the Aurora limit", (s) => (s.postgres = { replicasPerShard: 16 }), "strata:postgres.replicasPerShard: must be an integer from 0 to 15 (got 16)"],
-            ["an instance class outside the db. family", (s) => (s.postgres = { instanceClass: "r6g.large" }), 'strata:postgres.instanceClass: must be an RDS instance class in the db. family such as db.r6g.large (got "r6g.large")'],
+            ["an instance class outside the db. family", (s) => (s.postgres = { instanceClass: "r6g.large" }), "strata:postgres.instanceClass: must be an RDS instance class in the db. family such as db.r6g.large"],
             ["reader autoscaling below the fixed readers", (s) => (s.postgres = { readerAutoscaling: { maxReaders: 1 } }), "strata:postgres.readerAutoscaling.maxReaders: must be ≥ the fixed readers per shard (2)"],
             ["a secondary region without readers", (s) => ((s.regions as { postgres?: unknown }[])[1]!.postgres = { replicasPerShard: 0 }), "strata:regions[1].postgres.replicasPerShard: must be ≥ 1 in a secondary region"],
             ["short backups in prod", (s) => (s.postgres = { backupRetentionDays: 3 }), "strata:postgres.backupRetentionDays: must be at least 7 in prod (got 3)"],
             ["a Performance Insights retention AWS refuses", (s) => (s.postgres = { performanceInsightsRetentionDays: 30 }), "strata:postgres.performanceInsightsRetentionDays: must be one of 7, 31, 62"],
             ["a cache replica count of 0 with Multi-AZ", (s) => ((s.regions as { redis?: unknown }[])[1]!.redis = { shards: 2, replicasPerShard: 0 }), "strata:regions[1].redis.replicasPerShard: must be ≥ 1 while redis.multiAz is true"],
             ["a prod cache without replicas", (s) => (s.redis = { multiAz: false, replicasPerShard: 0 }) && (s.regions as { redis?: unknown }[]).forEach((r) => delete r.redis), "strata:redis.replicasPerShard: must be ≥ 1 in prod"],
-            ["a cache node type outside the family", (s) => (s.redis = { nodeType: "r7g.large" }), 'strata:redis.nodeType: must be an ElastiCache node type in the cache. family such as cache.r7g.large (got "r7g.large")'],
+            ["a cache node type outside the family", (s) => (s.redis = { nodeType: "r7g.large" }), "strata:redis.nodeType: must be an ElastiCache node type in the cache. family such as cache.r7g.large"],
             ["a Global Datastore over different shapes", (s) => (s.redis = { globalDatastore: true }), "strata:redis.globalDatastore: needs every region to run the same shape; they differ (us-east-1: 3×1 cache.r7g.large, eu-west-1: 2×1 cache.r7g.large"],
             ["short cache snapshots in prod", (s) => (s.redis = { snapshotRetentionDays: 1 }), "strata:redis.snapshotRetentionDays: must be at least 7 in prod (got 1)"],
             ["an unknown eviction policy", (s) => (s.redis = { maxmemoryPolicy: "lru" }), 'strata:redis.maxmemoryPolicy: must be one of allkeys-lru'],
@@ -237,6 +258,44 @@ describe("stack config", () => {
             ["an accelerator health check every 20 s", (s) => (s.edge = { healthCheck: { intervalSeconds: 20 } }), "strata:edge.healthCheck.intervalSeconds: must be one of 10, 30 (got 20)"],
             ["a VPC too small for its zones", (s) => ((s.regions as { vpcCidr?: string }[])[2]!.vpcCidr = "10.2.0.0/24") && (s.network = { azCount: 6 }), "strata:regions[2].vpcCidr: is too small for 6 zones"],
         ];
+        const alone: [string, (s: Record<string, unknown>) => void, string][] = [
+            ["a list where the services map belongs", (s) => (s.services = ["a", "b"]), "strata:services: must be a map of services by name"],
+            ["a number where the cluster section belongs", (s) => (s.cluster = 3), "strata:cluster: must be a map of settings (kubernetesVersion, endpointPublicAccess, "],
+            ["a list where a region's cluster settings belong", (s) => ((s.regions as { cluster?: unknown }[])[0]!.cluster = ["m6i.large"]), "strata:regions[0].cluster: must be a map of settings (kubernetesVersion, publicAccessCidrs, adminRoleArns, nodeGroups)"],
+            ["a missing environment", (s) => delete s.environment, "strata:environment: must be one of dev, prod (missing)"],
+        ];
+        for (const [what, breakIt, expected] of alone) {
+            it(`${what} is one error at that key, by its config path`, () => {
+                const settings = prod();
+                breakIt(settings);
+                const errors = errorsOf(settings);
+                assert.equal(errors.length, 1, errors.join("\n"));
+                assert.ok(errors[0]!.startsWith(expected), `expected a line starting with\n  ${expected}\ngot\n  ${errors[0]}`);
+            });
+        }
+
+        it("a misspelt region is told the nearest one the catalog knows", () => {
+            const settings = prod();
+            (settings.regions as { name?: string }[])[1]!.name = "eu-wset-1";
+            const error = errorsOf(settings).find((e) => e.startsWith("strata:regions[1].name: "));
+            assert.ok(error?.endsWith('(did you mean eu-west-1?) (got "eu-wset-1")'), error);
+        });
+
+        it("every reality problem at once, each by its path", () => {
+            const settings = prod();
+            (settings.regions as { name?: string }[])[2]!.name = "ap-southeast-9";
+            settings.cluster = { kubernetesVersion: "1.31" };
+            settings.postgres = { instanceClass: "db.m6g.large" };
+            settings.redis = { nodeType: "cache.r7g.largee" };
+            (settings.services as Record<string, Record<string, unknown>>).api!.cpu = "0m";
+            settings.mesh = { tenants: ["tenant-a", "tenant-a"] };
+            const paths = errorsOf(settings).map((e) => e.slice(0, e.indexOf(": ")));
+            assert.deepEqual(
+                [...paths].sort(),
+                ["strata:cluster.kubernetesVersion", "strata:mesh.tenants[1]", "strata:postgres.instanceClass", "strata:redis.nodeType", "strata:regions[2].name", "strata:services.api.cpu"],
+            );
+        });
+
         for (const [what, breakIt, expected] of broken) {
             it(`${what}, by its config path`, () => {
                 const settings = prod();

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
+import { regionFacts } from "../../catalog/regions";
 import { replacementKey } from "./replacement";
 
 /*
@@ -262,6 +263,8 @@ function engineError(message: string): Error {
     return Object.assign(new Error(message), { details: message });
 }
 
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
 const providerId = (ref: string | undefined) => (ref ? ref.slice(ref.lastIndexOf("::") + 2) : undefined);
 
 export class OfflineMocks implements pulumi.runtime.Mocks {
@@ -296,13 +299,17 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
         const region = this.regionOf(args.provider, args.inputs);
         switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones": {
-                const letters = ["a", "b", "c", "d", "e", "f"];
-                const short = region.split("-").map((p, i) => (i === 1 ? p.slice(0, 1) : p.slice(0, 2))).join("");
+                // The region's real zones (catalog/regions.ts), filtered as the provider filters them.
+                const facts = regionFacts(region);
+                if (!facts) throw engineError(`the offline engine knows no availability zones of region ${region}; add it to catalog/regions.ts`);
+                const excludedIds = strings(args.inputs.excludeZoneIds);
+                const excludedNames = strings(args.inputs.excludeNames);
+                const zones = facts.zones.filter((z) => !excludedIds.includes(z.id) && !excludedNames.includes(z.name));
                 return {
                     id: region,
-                    names: letters.map((l) => `${region}${l}`),
-                    zoneIds: letters.map((_, i) => `${short}-az${i + 1}`),
-                    groupNames: letters.map(() => region),
+                    names: zones.map((z) => z.name),
+                    zoneIds: zones.map((z) => z.id),
+                    groupNames: zones.map(() => region),
                     state: "available",
                 };
             }

@@ -27,20 +27,46 @@ function stripSecure(value: unknown): { value: unknown; secret: boolean } {
     return { value, secret: false };
 }
 
+/**
+ * Byte offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or undefined when the whole buffer is valid.
+ */
+export function invalidUtf8Offset(bytes: Uint8Array): number | undefined {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i]!;
+        const [length, low, high] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+        if (length === 0) return i;
+        for (let k = 1; k < length; k++) {
+            const c = bytes[i + k];
+            if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+        }
+        i += length;
+    }
+    return undefined;
+}
+
 /** Reads `Pulumi.<stack>.yaml` (or a file in the same format); errors name the file. */
 export function readStackFile(file: string): StackConfigMap {
     if (!fs.existsSync(file)) throw new Error(`${file}: no such stack config file`);
+    // Read strictly: a lenient decode would turn a stray byte into U+FFFD and plan a value nobody wrote.
+    const bytes = fs.readFileSync(file);
+    const bad = invalidUtf8Offset(bytes);
+    if (bad !== undefined) throw new Error(`${file}: not valid UTF-8 at byte offset ${bad} (byte 0x${bytes[bad]!.toString(16).padStart(2, "0")}); save the file as UTF-8`);
     let document: unknown;
     try {
-        document = parse(fs.readFileSync(file, "utf8"));
+        document = parse(bytes.toString("utf8"));
     } catch (error) {
         throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
     }
+    if (document !== null && document !== undefined && !isRecord(document)) {
+        throw new Error(`${file}: must be a map with a "config" key holding the settings (got a ${Array.isArray(document) ? "list" : typeof document})`);
+    }
     const config = isRecord(document) ? document.config : undefined;
-    if (config !== undefined && !isRecord(config)) throw new Error(`${file}: "config" must be a map of settings`);
+    if (config !== undefined && config !== null && !isRecord(config)) throw new Error(`${file}: "config" must be a map of settings such as strata:environment (got a ${Array.isArray(config) ? "list" : typeof config})`);
     const values: Record<string, string> = {};
     const secretKeys: string[] = [];
-    for (const [rawKey, rawValue] of Object.entries(config ?? {})) {
+    for (const [rawKey, rawValue] of Object.entries(isRecord(config) ? config : {})) {
         // Keys without a namespace belong to the project, as the Pulumi CLI reads them.
         const key = rawKey.includes(":") ? rawKey : `${NAMESPACE}:${rawKey}`;
         const { value, secret } = stripSecure(rawValue);

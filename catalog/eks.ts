@@ -1,0 +1,68 @@
+import { Source, Sourced } from "./source";
+
+/*
+ * Kubernetes minor versions on Amazon EKS: 14 months of standard support from the EKS release, then 12 months of
+ * extended support; "On the end of extended support date, you can no longer create new Amazon EKS clusters with the
+ * unsupported version" (EKS User Guide, "Understand the Kubernetes version lifecycle on EKS"). Dates are UTC.
+ */
+
+const CHECKED = "2026-12-02";
+
+const EKS_CALENDAR: Source = {
+    url: "https://github.com/awsdocs/amazon-eks-user-guide/blob/013856044148d6eeed4723027a45aa2180536bcb/latest/ug/versioning/kubernetes-versions.adoc",
+    version: "EKS User Guide release calendar, newest copy found (rows 1.29–1.34)",
+    checked: CHECKED,
+};
+
+/* The EKS page's newer revisions (1.35, 1.36) could not be read in full; these rows come from secondary sources. */
+const AWS_SAMPLES_CALENDAR: Source = {
+    url: "https://aws-samples.github.io/sample-apex-skills/docs/skills/eks-operation-review/references/cluster-lifecycle",
+    version: "AWS samples' copy of the EKS calendar, last verified 2026-04-24 (1.35 end dates); EKS release date from endoflife.date/amazon-eks",
+    checked: CHECKED,
+};
+
+const K136_ANNOUNCEMENT: Source = {
+    url: "https://devopsdreams.blogspot.com/2026/08/kubernetes-136-on-amazon-eks-upgrade.html",
+    version: "third-party article: EKS release 2026-06-02, standard support to 2027-08-02; extended end = standard end + 12 months (the lifecycle rule above)",
+    checked: CHECKED,
+};
+
+export interface EksVersion {
+    readonly version: string;
+    /** First day the version was available on EKS. */
+    readonly eksRelease: string;
+    readonly endOfStandardSupport: string;
+    /** After this day EKS creates no new cluster on the version. */
+    readonly endOfExtendedSupport: string;
+    readonly source: Source;
+}
+
+export const EKS_VERSIONS: Sourced<readonly EksVersion[]> = {
+    sources: [EKS_CALENDAR, AWS_SAMPLES_CALENDAR, K136_ANNOUNCEMENT],
+    rows: [
+        { version: "1.36", eksRelease: "2026-06-02", endOfStandardSupport: "2027-08-02", endOfExtendedSupport: "2028-08-02", source: K136_ANNOUNCEMENT },
+        { version: "1.35", eksRelease: "2026-01-28", endOfStandardSupport: "2027-03-27", endOfExtendedSupport: "2028-03-27", source: AWS_SAMPLES_CALENDAR },
+        { version: "1.34", eksRelease: "2025-10-02", endOfStandardSupport: "2026-12-02", endOfExtendedSupport: "2027-12-02", source: EKS_CALENDAR },
+        { version: "1.33", eksRelease: "2025-05-29", endOfStandardSupport: "2026-07-29", endOfExtendedSupport: "2027-07-29", source: EKS_CALENDAR },
+        { version: "1.32", eksRelease: "2025-01-23", endOfStandardSupport: "2026-03-23", endOfExtendedSupport: "2027-03-23", source: EKS_CALENDAR },
+        { version: "1.31", eksRelease: "2024-09-26", endOfStandardSupport: "2025-11-26", endOfExtendedSupport: "2026-11-26", source: EKS_CALENDAR },
+        { version: "1.30", eksRelease: "2024-05-23", endOfStandardSupport: "2025-07-23", endOfExtendedSupport: "2026-07-23", source: EKS_CALENDAR },
+        { version: "1.29", eksRelease: "2024-01-23", endOfStandardSupport: "2025-03-23", endOfExtendedSupport: "2026-03-23", source: EKS_CALENDAR },
+    ],
+};
+
+/**
+ * The day "offered" is judged on: the catalog's check date, not the wall clock, so a plan is reproducible and a
+ * version leaves the list when someone re-reads the calendar and moves this date (README, "The catalog").
+ */
+export const EKS_AS_OF = CHECKED;
+
+/** Versions EKS creates clusters on as of `asOf` (standard or extended support), newest first. */
+export function offeredVersions(asOf: string = EKS_AS_OF): readonly EksVersion[] {
+    return EKS_VERSIONS.rows.filter((v) => v.eksRelease <= asOf && asOf < v.endOfExtendedSupport);
+}
+
+/** "standard support to 2027-07-29" or "extended support (extra cost) to 2027-03-23". */
+export function supportPhase(v: EksVersion, asOf: string = EKS_AS_OF): string {
+    return asOf < v.endOfStandardSupport ? `standard support to ${v.endOfStandardSupport}` : `extended support (extra cost) to ${v.endOfExtendedSupport}`;
+}
