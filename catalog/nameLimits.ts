@@ -35,6 +35,12 @@ export const NAME_SOURCES = {
     rdsCreateInstance: { url: "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/rds/aws.sdk.kotlin.services.rds.model/-create-db-instance-request/db-instance-identifier.html", checked: CHECKED },
     rdsGlobalCluster: { url: "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/rds/aws.sdk.kotlin.services.rds.model/-modify-global-cluster-request/new-global-cluster-identifier.html", checked: CHECKED },
     rdsProxy: { url: "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/rds/aws.sdk.kotlin.services.rds.model/-create-db-proxy-request/db-proxy-name.html", checked: CHECKED },
+    elasticacheSubnetGroup: { url: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html", checked: CHECKED },
+    launchTemplateName: {
+        url: "https://raw.githubusercontent.com/api-evangelist/amazon-ec2-auto-scaling/refs/heads/main/json-schema/ec2-auto-scaling-launch-template-name-schema.json",
+        version: "a JSON-schema copy of the AWS Auto Scaling API model's LaunchTemplateName shape (AWS's own API page was not found with the limit)",
+        checked: CHECKED,
+    },
     elasticacheReplicationGroup: { url: "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/elasticache/aws.sdk.kotlin.services.elasticache.model/-create-replication-group-request/replication-group-id.html", checked: CHECKED },
     tfEksValidate: { url: "https://github.com/hashicorp/terraform-provider-aws/blob/18fc80b64733d85f8a2797c09547815503f27fe7/internal/service/eks/validate.go", version: TF, checked: CHECKED },
     kmsAlias: { url: "https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html", checked: CHECKED },
@@ -90,6 +96,11 @@ export interface NameLimit {
 }
 
 const AWS_SUFFIX = 8;
+/**
+ * Terraform's id.UniqueIDSuffixLength: a `*Prefix` input gets this many characters appended, which is why a target
+ * group's 32 leaves a 6-character prefix (validTargetGroupNamePrefix) and an IAM role's 64 a 38-character one.
+ */
+const TF_UNIQUE_SUFFIX = 26;
 /** "-" and the 8 random characters NewUniqueName defaults to when the caller passes 0. */
 const K8S_SUFFIX = 9;
 
@@ -257,6 +268,25 @@ const AWS_ROWS: readonly NameLimit[] = [
         sources: [S.elasticacheReplicationGroup, S.pulumiAwsOverrides],
     },
     {
+        type: "aws:elasticache/subnetGroup:SubnetGroup",
+        field: "name",
+        what: "cache subnet group name",
+        maxLength: 255,
+        rules: [alnumHyphen],
+        autoname: genericAwsAutoname,
+        sources: [S.elasticacheSubnetGroup, S.pulumiAwsAutonaming],
+    },
+    {
+        type: "aws:ec2/launchTemplate:LaunchTemplate",
+        field: "name",
+        what: "launch template name",
+        minLength: 3,
+        maxLength: 128,
+        rules: [rule(/^[a-zA-Z0-9().\-/_]+$/, "must contain only letters, digits and ().-/_")],
+        autoname: genericAwsAutoname,
+        sources: [S.launchTemplateName, S.pulumiAwsAutonaming],
+    },
+    {
         type: "aws:eks/cluster:Cluster",
         field: "name",
         what: "EKS cluster name",
@@ -273,6 +303,7 @@ const AWS_ROWS: readonly NameLimit[] = [
         minLength: 1,
         maxLength: 63,
         rules: [rule(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, "must begin with a letter or digit and contain only letters, digits, '-' and '_'")],
+        prefixField: { field: "nodeGroupNamePrefix", maxLength: 63 - TF_UNIQUE_SUFFIX },
         autoname: { suffixLength: AWS_SUFFIX, pulumiMaxLength: 255 },
         sources: [S.pulumiAwsSdk, S.pulumiAwsOverrides],
     },
