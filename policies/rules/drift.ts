@@ -1,4 +1,4 @@
-import { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { DriftCondition, DriftField, driftEntry } from "../../catalog/drift";
 import { clusterKey, decoded, isRecord, list, meta, record, spec, str } from "./util";
 
@@ -40,7 +40,7 @@ function cronJobPatches(cronJob: PolicyResource): { name: string; namespace: str
 
 /** What a stack's resources tell about one resource, for the row conditions. */
 class StackView {
-    constructor(private readonly args: StackValidationArgs) {}
+    constructor(private readonly resources: readonly PolicyResource[]) {}
 
     private sameCluster(a: PolicyResource, b: PolicyResource): boolean {
         return clusterKey(a) === clusterKey(b) && meta(a).namespace === meta(b).namespace;
@@ -64,13 +64,13 @@ class StackView {
             case "autoscalerDiscovered":
                 return record(decoded(p.tags))["k8s.io/cluster-autoscaler/enabled"] === "true";
             case "hpaTarget":
-                return this.args.resources.some((hpa) => {
+                return this.resources.some((hpa) => {
                     if (hpa.type !== HPA || !this.sameCluster(hpa, resource)) return false;
                     const target = record(spec(hpa).scaleTargetRef);
                     return target.kind === "Deployment" && target.name === meta(resource).name;
                 });
             case "cronJobPatched":
-                return this.args.resources.some(
+                return this.resources.some(
                     (job) =>
                         job.type === CRON_JOB &&
                         clusterKey(job) === clusterKey(resource) &&
@@ -80,8 +80,7 @@ class StackView {
     }
 }
 
-function problem(resource: PolicyResource, field: DriftField, view: StackView): string | undefined {
-    if (!field.when.every((condition) => view.holds(condition, resource, field.path))) return undefined;
+function problem(resource: PolicyResource, field: DriftField): string | undefined {
     const label = `${resource.type} ${resource.name}`;
     if (field.handling === "ignore") {
         if (ignores(resource.opts.ignoreChanges, field.path)) return undefined;
@@ -92,17 +91,28 @@ function problem(resource: PolicyResource, field: DriftField, view: StackView): 
     return `${label}: ${field.path} must be pinned to ${field.formText} from ${field.pinnedBy} (got ${value === undefined ? "nothing" : JSON.stringify(value)}); ${field.changedBy}`;
 }
 
+/** A catalog row that applies to a planned resource, with what is wrong with its handling, if anything. */
+export interface DriftFinding {
+    readonly resource: PolicyResource;
+    readonly field: DriftField;
+    readonly problem?: string;
+}
+
+/** Every (resource, drift field) pair whose conditions hold in the stack. */
+export function driftFindings(resources: readonly PolicyResource[]): DriftFinding[] {
+    const view = new StackView(resources);
+    return resources.flatMap((resource) =>
+        (driftEntry(resource.type)?.fields ?? [])
+            .filter((field) => field.when.every((condition) => view.holds(condition, resource, field.path)))
+            .map((field) => ({ resource, field, problem: problem(resource, field) })),
+    );
+}
+
 export const driftFields: StackValidationPolicy = {
     name: "strata-drift-fields",
     description: "Every field AWS or a controller changes after create (catalog/drift.ts) is in the resource's ignoreChanges or pinned to an exact value from the stack config.",
     enforcementLevel: "mandatory",
     validateStack: (args, report) => {
-        const view = new StackView(args);
-        for (const resource of args.resources) {
-            for (const field of driftEntry(resource.type)?.fields ?? []) {
-                const message = problem(resource, field, view);
-                if (message) report(message, resource.urn);
-            }
-        }
+        for (const finding of driftFindings(args.resources)) if (finding.problem) report(finding.problem, finding.resource.urn);
     },
 };
