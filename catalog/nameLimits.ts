@@ -95,6 +95,7 @@ export interface NameLimit {
     readonly sources: readonly Source[];
 }
 
+/** "-" and the 7 random hex characters pulumi-aws asks the bridge for (AutoName: Randlen 7). */
 const AWS_SUFFIX = 8;
 /**
  * Terraform's id.UniqueIDSuffixLength: a `*Prefix` input gets this many characters appended, which is why a target

@@ -50,7 +50,7 @@ function autonameProblems(subject: string, logical: string, limit: NameLimit, au
     const problems: string[] = [];
     if (caps.length > 0 && generated.length > Math.min(...caps)) {
         const cap = Math.min(...caps);
-        const when = pulumiCap === cap ? "Pulumi caps this autoname there, so pulumi preview fails" : "the provider or the service rejects it at deploy";
+        const when = pulumiCap === cap ? "Pulumi caps this autoname there, so pulumi preview fails" : "the provider or the service rejects it";
         problems.push(
             `${subject}: ${limit.field} is not set, so Pulumi autonames it "${prefix + logical}" + its ${autoname.suffixLength}-character random suffix = ${generated.length} characters; ` +
                 `the limit is ${cap} (${when}); set an explicit ${limit.field} of at most ${limit.maxLength ?? cap} characters, or shorten the logical name to at most ${Math.max(cap - generated.length + logical.length, 0)}`,

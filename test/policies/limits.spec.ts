@@ -197,7 +197,7 @@ describe("nameProblems (the pure check)", () => {
 
     it("an autonamed Kubernetes object gets the logical name plus 9 characters", () => {
         assert.deepEqual(check("kubernetes:core/v1:Namespace", "n".repeat(54), { metadata: {} }), []);
-        assert.match(check("kubernetes:core/v1:Namespace", "n".repeat(55), { metadata: {} })[0] ?? "", /"n+" \+ its 9-character random suffix = 64 characters; the limit is 63 \(the provider or the service rejects it at deploy\)/);
+        assert.match(check("kubernetes:core/v1:Namespace", "n".repeat(55), { metadata: {} })[0] ?? "", /"n+" \+ its 9-character random suffix = 64 characters; the limit is 63 \(the provider or the service rejects it\)/);
         assert.match(check("kubernetes:core/v1:ConfigMap", "Shard_Map", {})[0] ?? "", /autonames it from the logical name "Shard_Map", and that must be a DNS-1123 subdomain/);
     });
 
