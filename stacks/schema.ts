@@ -68,7 +68,7 @@ const known = (allowed: (value: string) => boolean, describe: (value: string) =>
     z.string({ error: describe("") }).refine(allowed, { error: (issue) => describe(typeof issue.input === "string" ? issue.input : "") });
 
 /** The catalog entry one or two edits away from a typo, if there is exactly one such. */
-export function nearest(value: string, candidates: readonly string[]): string | undefined {
+function nearest(value: string, candidates: readonly string[]): string | undefined {
     const distance = (a: string, b: string): number => {
         const row = Array.from({ length: b.length + 1 }, (_, j) => j);
         for (let i = 1; i <= a.length; i++) {
@@ -194,7 +194,7 @@ const nodeGroup = section({
 });
 
 /** Kubernetes minor versions EKS creates clusters on (catalog/eks.ts), newest first. */
-export const KUBERNETES_VERSIONS: readonly string[] = offeredVersions().map((v) => v.version);
+const KUBERNETES_VERSIONS: readonly string[] = offeredVersions().map((v) => v.version);
 
 const kubernetesVersion = () =>
     known(
@@ -408,7 +408,7 @@ const resourceBounds = section({ cpu: cpuQuantity().optional(), memory: memoryQu
  * known to the IANA database (Go's time.LoadLocation, case-sensitive). Node's Intl carries the same database.
  */
 const TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
-export function timeZoneProblem(zone: string): string | undefined {
+function timeZoneProblem(zone: string): string | undefined {
     const parts = zone.split("/");
     if (zone.toLowerCase() === "local" || parts.some((p) => p === "." || p === ".." || p.startsWith("-") || !TZ_PART.test(p))) return "is not an IANA time zone name";
     let resolved: string;
