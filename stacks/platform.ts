@@ -147,6 +147,8 @@ export class Platform extends pulumi.ComponentResource {
                     ...cacheMemoryAlarms(cacheIdFor(config.stack, f.region.name), f.region.redis.shards, f.region.redis.replicasPerShard, config.redis.memoryAlertPercent),
                 ],
                 storageClassName: f.cluster.storageClassName,
+                nodeGroups: f.cluster.nodeGroups,
+                helmTimeoutSeconds: f.cluster.helmTimeoutSeconds,
             },
             { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
         );
@@ -201,6 +203,8 @@ export class Platform extends pulumi.ComponentResource {
                 vpcId: f.network.vpcId,
                 publicSubnetIds: f.network.publicSubnetIds,
                 loadBalancerController: f.cluster.releases["aws-load-balancer-controller"] as pulumi.Resource,
+                nodeGroups: f.cluster.nodeGroups,
+                helmTimeoutSeconds: f.cluster.helmTimeoutSeconds,
                 targetGroupNamePrefix: `strata-${config.stack}`,
             },
             { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
@@ -216,8 +220,9 @@ export class Platform extends pulumi.ComponentResource {
                 here: { name: f.region.name, key: f.region.userRegionKey },
                 others: all.filter((o) => o !== f).map((o) => ({ name: o.region.name, key: o.region.userRegionKey })),
                 crds: mesh.crds,
+                namespaces: { ...mesh.namespaces, [f.region.cluster.appNamespace]: f.namespace },
             },
-            { parent: this, providers: { kubernetes: f.cluster.provider }, dependsOn: [f.namespace] },
+            { parent: this, providers: { kubernetes: f.cluster.provider } },
         );
         return mesh;
     }
@@ -265,7 +270,8 @@ export class Platform extends pulumi.ComponentResource {
                     podLabels: svc.podLabels,
                     userFacing: svc.userFacing,
                     throughput: svc.throughput && { ...svc.throughput, trafficWeightPercent: f.region.trafficWeight },
-                    after: mesh ? [mesh.controlPlane] : [],
+                    // Node groups so the pods have nodes on a fresh cluster; istiod so each pod gets its sidecar.
+                    after: [...f.cluster.nodeGroups, ...(mesh ? [mesh.controlPlane] : [])],
                 },
                 { parent: this, providers: { kubernetes: f.cluster.provider, aws: f.provider } },
             );

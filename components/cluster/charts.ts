@@ -1,4 +1,5 @@
 import type { Input } from "@pulumi/pulumi";
+import { DEPLOY_WAITS } from "../../catalog/ordering";
 import { SYSTEM_PLACEMENT } from "./nodeGroups";
 
 /*
@@ -143,3 +144,19 @@ export const clusterCharts = (args: ClusterChartsArgs): ChartRelease[] => [
     verticalPodAutoscaler(args),
     loadBalancerController(args),
 ];
+
+/** A Go duration as the cluster autoscaler takes it ("15m", "1h30m", "90s") in seconds. */
+export function durationSeconds(duration: string): number {
+    if (!/^(\d+(h|m|s))+$/.test(duration)) throw new Error(`"${duration}" is not a duration such as 15m, 1h30m or 90s`);
+    return [...duration.matchAll(/(\d+)(h|m|s)/g)].reduce((total, [, n, unit]) => total + Number(n) * (unit === "h" ? 3600 : unit === "m" ? 60 : 1), 0);
+}
+
+/**
+ * How long a Helm release waits on a cold cluster (catalog/ordering.ts, DEPLOY_WAITS). Every release depends on
+ * its cluster's node groups, whose create returns once their nodes joined; what can still be missing is room:
+ * when the chart's pods do not fit the nodes there, the cluster autoscaler adds one and waits up to its
+ * max-node-provision-time for it. So: that bound, plus Helm's own default wait (300 s) for image pulls, start-up
+ * and the chart's hook Jobs once the node is there. With the prod and dev presets (15m): 1,200 s.
+ */
+export const coldClusterTimeoutSeconds = (autoscaler: Pick<AutoscalerSettings, "maxNodeProvisionTime">): number =>
+    durationSeconds(autoscaler.maxNodeProvisionTime) + DEPLOY_WAITS.rows.helmDefaultTimeoutSeconds;

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { servicePrincipalTrust } from "../iam";
-import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts } from "./charts";
+import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts, coldClusterTimeoutSeconds } from "./charts";
 import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./iamPolicies";
 import { ServiceAccountRoleArgs, serviceAccountRole } from "./irsa";
 import { buildKubeconfig } from "./kubeconfig";
@@ -108,6 +108,10 @@ export class RegionalCluster extends pulumi.ComponentResource {
     public readonly storageClassName = "gp3-encrypted";
     /** The add-on releases, by name; objects that need their CRDs depend on them. */
     public readonly releases: Readonly<Record<string, k8s.helm.v3.Release>>;
+    /** Every node group: a release or workload with pods depends on them, so it starts with nodes to run on. */
+    public readonly nodeGroups: readonly aws.eks.NodeGroup[];
+    /** The wait of every Helm release in this cluster (`coldClusterTimeoutSeconds`). */
+    public readonly helmTimeoutSeconds: number;
 
     constructor(name: string, args: RegionalClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const nodeGroupPlans = validate(args);
@@ -211,6 +215,9 @@ export class RegionalCluster extends pulumi.ComponentResource {
             }),
         );
 
+        this.nodeGroups = nodeGroups;
+        this.helmTimeoutSeconds = coldClusterTimeoutSeconds(args.autoscaler);
+
         const irsaRole = (suffix: string, account: { namespace: string; name: string }, access: Pick<ServiceAccountRoleArgs, "managedPolicyArns" | "policy">) =>
             serviceAccountRole(
                 `${name}-${suffix}`,
@@ -255,10 +262,12 @@ export class RegionalCluster extends pulumi.ComponentResource {
                         repositoryOpts: { repo: release.repository },
                         namespace: release.namespace,
                         values: release.values,
+                        // A first install that fails or times out is uninstalled, so the next `pulumi up` starts from
+                        // a clean install rather than a half-installed release; a failed upgrade rolls back.
                         atomic: true,
                         cleanupOnFail: true,
                         maxHistory: 10,
-                        timeout: 600,
+                        timeout: this.helmTimeoutSeconds,
                     },
                     { ...inCluster, dependsOn: nodeGroups },
                 ),

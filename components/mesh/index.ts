@@ -37,6 +37,10 @@ export interface IstioMeshArgs {
     readonly publicSubnetIds: pulumi.Input<string[]>;
     /** The AWS Load Balancer Controller release: it owns the TargetGroupBinding CRD. */
     readonly loadBalancerController: pulumi.Resource;
+    /** The cluster's node groups: every release waits for them, so its pods have nodes to start on. */
+    readonly nodeGroups: readonly pulumi.Resource[];
+    /** How long each release waits for its objects (a cold cluster's, see coldClusterTimeoutSeconds). */
+    readonly helmTimeoutSeconds: number;
     /**
      * Prefix of the target groups' physical names, unique per account and stable for the stack's life (e.g.
      * `strata-prod`); the region is implicit, as target group names are regional. The names are
@@ -56,6 +60,8 @@ export class IstioMesh extends pulumi.ComponentResource {
     public readonly crds: k8s.helm.v3.Release;
     /** istiod: sidecars are injected only once it runs. */
     public readonly controlPlane: k8s.helm.v3.Release;
+    /** The namespaces the mesh creates, by name: objects placed in them depend on them. */
+    public readonly namespaces: Readonly<Record<string, k8s.core.v1.Namespace>>;
     public readonly loadBalancerArn: pulumi.Output<string>;
     public readonly loadBalancerDnsName: pulumi.Output<string>;
     public readonly loadBalancerZoneId: pulumi.Output<string>;
@@ -67,11 +73,13 @@ export class IstioMesh extends pulumi.ComponentResource {
         const release = (suffix: string, chart: string, namespace: string, values: Record<string, unknown>, dependsOn: pulumi.Resource[]) =>
             new k8s.helm.v3.Release(
                 `${name}-${suffix}`,
-                { name: suffix, chart, version: args.version, repositoryOpts: { repo: ISTIO_CHARTS }, namespace, values, atomic: true, cleanupOnFail: true, maxHistory: 10 },
-                { ...child, dependsOn },
+                // atomic: a failed or timed-out install is uninstalled, so the next `pulumi up` starts clean.
+                { name: suffix, chart, version: args.version, repositoryOpts: { repo: ISTIO_CHARTS }, namespace, values, atomic: true, cleanupOnFail: true, maxHistory: 10, timeout: args.helmTimeoutSeconds },
+                { ...child, dependsOn: [...dependsOn, ...args.nodeGroups] },
             );
         const system = new k8s.core.v1.Namespace(`${name}-istio-system`, { metadata: { name: "istio-system" } }, child);
         const ingress = new k8s.core.v1.Namespace(`${name}-istio-ingress`, { metadata: { name: GATEWAY_NAMESPACE, labels: { "istio-injection": "enabled" } } }, child);
+        this.namespaces = { "istio-system": system, [GATEWAY_NAMESPACE]: ingress };
 
         this.crds = release("istio-base", "base", "istio-system", { defaultRevision: "default" }, [system]);
         this.controlPlane = release(
@@ -194,6 +202,8 @@ export interface ServiceRoutesArgs {
     readonly others: readonly RoutingRegion[];
     /** The mesh's CRD release. */
     readonly crds: pulumi.Resource;
+    /** The namespaces the objects live in, by name: each object depends on its own (a component's dependsOn would not reach them). */
+    readonly namespaces: Readonly<Record<string, pulumi.Resource>>;
 }
 
 /**
@@ -217,11 +227,15 @@ export class ServiceRoutes extends pulumi.ComponentResource {
             sidecar(args.namespace),
             ...authorizationPolicies(args.namespace),
         ];
+        const namespaceOf = (object: IstioObject) => {
+            const namespace = object.metadata?.namespace === undefined ? undefined : args.namespaces[object.metadata.namespace];
+            return namespace ? [namespace] : [];
+        };
         for (const object of objects) {
             new k8s.apiextensions.CustomResource(
                 `${name}-${object.kind.toLowerCase()}-${object.metadata?.namespace}-${object.metadata?.name}`,
                 toCustomResource(object),
-                { parent: this, dependsOn: [args.crds] },
+                { parent: this, dependsOn: [args.crds, ...namespaceOf(object)] },
             );
         }
         this.registerOutputs({});

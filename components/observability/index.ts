@@ -32,6 +32,10 @@ export interface RegionalObservabilityArgs {
     readonly alarms: readonly AlarmSpec[];
     /** The StorageClass Prometheus' volumes use (encrypted gp3). */
     readonly storageClassName: string;
+    /** The cluster's node groups: the releases wait for them, so their pods have nodes to start on. */
+    readonly nodeGroups: readonly pulumi.Resource[];
+    /** How long each release waits for its objects (a cold cluster's, see coldClusterTimeoutSeconds). */
+    readonly helmTimeoutSeconds: number;
 }
 
 /**
@@ -101,12 +105,13 @@ export class RegionalObservability extends pulumi.ComponentResource {
                 repositoryOpts: { repo: "https://prometheus-community.github.io/helm-charts" },
                 namespace: args.namespace,
                 values: this.stackValues(args, topic.arn, alertmanagerRole.arn, webhook !== undefined),
+                // A failed or timed-out install is uninstalled, so the next `pulumi up` starts clean.
                 atomic: true,
                 cleanupOnFail: true,
-                timeout: 900,
+                timeout: args.helmTimeoutSeconds,
                 maxHistory: 10,
             },
-            { ...inNamespace, dependsOn: [namespace, ...(webhook ? [webhook] : [])] },
+            { ...inNamespace, dependsOn: [namespace, ...(webhook ? [webhook] : []), ...args.nodeGroups] },
         );
         const rules = adapterRules(args.metrics);
         new k8s.helm.v3.Release(
@@ -126,6 +131,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
                 },
                 atomic: true,
                 cleanupOnFail: true,
+                timeout: args.helmTimeoutSeconds,
                 maxHistory: 10,
             },
             { ...inNamespace, dependsOn: [this.crds] },

@@ -4,6 +4,7 @@ import { driftFields } from "./drift";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
 import { natGatewayPerZone } from "./network";
+import { deployOrdering } from "./ordering";
 import { auroraSafety, dataBounds, eksSafety, elasticacheSafety, istioSafety, multiRegion, protectStateful } from "./safety";
 import { deploymentResources, disruptionBudgets, hpaBounds, hpaTargets, nodeGroups, vpaWithHpa } from "./scaling";
 
@@ -29,4 +30,5 @@ export const strataPolicies: Policies = [
     natGatewayPerZone,
     driftFields,
     nameLimits,
+    deployOrdering,
 ];

@@ -23,7 +23,20 @@ const eks = planResource({
 const eks2 = { ...eks, urn: `${eks.urn}-2`, name: "eks2", provider: `${awsProvider.urn}-eu`, inputs: { ...eks.inputs, name: "c2" } };
 const awsProviderEu = { ...awsProvider, urn: `${awsProvider.urn}-eu`, inputs: { ...awsProvider.inputs, region: "eu-west-1" } };
 const k8s = planResource({ type: "pulumi:providers:kubernetes", name: "k", dependencies: [eks.urn] });
-const inK8s = (type: string, name: string, inputs: JsonObject) => planResource({ type, name, provider: k8s.urn, inputs });
+const testUrn = (type: string, name: string) => `urn:pulumi:test::strata::${type}::${name}`;
+/** What each object waits for, as the program wires it (strata-deploy-ordering): its namespace, its CRD's release, a node group for pods. */
+function waitsOf(type: string, inputs: JsonObject): string[] {
+    const namespace = (inputs.metadata as JsonObject | undefined)?.namespace;
+    return [
+        ...(typeof namespace === "string" && namespace !== "default" ? [testUrn("kubernetes:core/v1:Namespace", `ns-${namespace}`)] : []),
+        ...(/\.istio\.io\//.test(type) ? [testUrn("kubernetes:helm.sh/v3:Release", "istio-base")] : []),
+        ...(type.includes(":autoscaling.k8s.io/") ? [testUrn("kubernetes:helm.sh/v3:Release", "vpa")] : []),
+        ...(type === "kubernetes:apps/v1:Deployment" ? [testUrn("aws:eks/nodeGroup:NodeGroup", "workload")] : []),
+    ];
+}
+const inK8s = (type: string, name: string, inputs: JsonObject) => planResource({ type, name, provider: k8s.urn, inputs, dependencies: waitsOf(type, inputs) });
+const release = (name: string, chart: string, version: string, repo: string, namespace: string) =>
+    planResource({ type: "kubernetes:helm.sh/v3:Release", name, provider: k8s.urn, inputs: { chart, version, repositoryOpts: { repo }, namespace }, dependencies: [...waitsOf("", { metadata: { namespace } }), testUrn("aws:eks/nodeGroup:NodeGroup", "workload")] });
 const labels = { "app.kubernetes.io/name": "api" };
 
 function goodStack(): PlanResource[] {
@@ -33,6 +46,9 @@ function goodStack(): PlanResource[] {
         eks,
         eks2,
         k8s,
+        ...["apps", "istio-system", "istio-ingress"].map((namespace) => inK8s("kubernetes:core/v1:Namespace", `ns-${namespace}`, { metadata: { name: namespace } })),
+        release("istio-base", "base", "1.26.2", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
+        release("vpa", "vpa", "4.7.2", "https://charts.fairwinds.com/stable", "kube-system"),
         planResource({ type: "aws:ec2/launchTemplate:LaunchTemplate", name: "lt", inputs: { metadataOptions: { httpTokens: "required" } } }),
         planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "workload", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 4, desiredSize: 4, maxSize: 20 }, instanceTypes: ["m6i.2xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "workload" } } }),
         planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "system", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 }, instanceTypes: ["m6i.xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "system" } } }),

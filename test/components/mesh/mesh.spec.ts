@@ -15,6 +15,8 @@ async function build(): Promise<PlanResource[]> {
         const provider = new aws.Provider("mesh-aws", { region: "eu-west-1" });
         const kubernetes = new k8s.Provider("mesh-k8s", { kubeconfig: "{}" });
         const controller = new k8s.core.v1.ConfigMap("lbc-stand-in", { metadata: { name: "lbc" } }, { provider: kubernetes });
+        const nodeGroup = new aws.eks.NodeGroup("node-group-stand-in", { clusterName: "c", nodeRoleArn: "arn:aws:iam::123456789012:role/nodes", subnetIds: ["subnet-1"], scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 } }, { provider });
+        const apps = new k8s.core.v1.Namespace("apps", { metadata: { name: "apps" } }, { provider: kubernetes });
         const mesh = new IstioMesh(
             "eu-west-1",
             {
@@ -28,6 +30,8 @@ async function build(): Promise<PlanResource[]> {
                 publicSubnetIds: ["subnet-p1", "subnet-p2", "subnet-p3"],
                 loadBalancerController: controller,
                 targetGroupNamePrefix: "strata-prod",
+                nodeGroups: [nodeGroup],
+                helmTimeoutSeconds: 1200,
             },
             { providers: { aws: provider, kubernetes } },
         );
@@ -53,6 +57,7 @@ async function build(): Promise<PlanResource[]> {
                 here: { name: "eu-west-1", key: "eu" },
                 others: [{ name: "us-east-1", key: "us" }],
                 crds: mesh.crds,
+                namespaces: { ...mesh.namespaces, apps },
             },
             { providers: { kubernetes } },
         );
@@ -75,6 +80,25 @@ describe("IstioMesh and ServiceRoutes", () => {
         const mesh = (byChart.istiod!.inputs.values as { meshConfig: Record<string, unknown> }).meshConfig;
         assert.equal(mesh.accessLogFile, "/dev/stdout");
         assert.deepEqual(mesh.localityLbSetting, { enabled: true });
+    });
+
+    it("makes every release wait for the node groups, as long as a cold cluster needs", () => {
+        const nodeGroup = resources.find((r) => r.name === "node-group-stand-in")!;
+        for (const r of releases()) {
+            assert.ok(r.dependencies.includes(nodeGroup.urn), r.name);
+            assert.equal(r.inputs.timeout, 1200, r.name);
+            assert.equal(r.inputs.atomic, true, r.name);
+        }
+    });
+
+    it("makes every routed object wait for its own namespace, not only its component", () => {
+        const namespaces = new Map(ofType(resources, "kubernetes:core/v1:Namespace").map((n) => [(n.inputs.metadata as { name: string }).name, n.urn]));
+        const routed = resources.filter((r) => r.parent?.endsWith("strata:mesh:ServiceRoutes::eu-west-1-routes"));
+        assert.equal(routed.length, 10);
+        for (const object of routed) {
+            const namespace = (object.inputs.metadata as { namespace: string }).namespace;
+            assert.ok(object.dependencies.includes(namespaces.get(namespace)!), `${object.name} waits for ${namespace}`);
+        }
     });
 
     it("gives the gateway its own HPA (at least 3 in prod) and a PDB, behind a ClusterIP Service", () => {

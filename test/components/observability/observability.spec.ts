@@ -21,6 +21,8 @@ const args = (over: Partial<RegionalObservabilityArgs> = {}): RegionalObservabil
     emails: ["oncall@example.com"],
     alarms: [...postgresConnectionAlarms([{ identifier: "strata-prod-eu-west-1-shard-0", role: "READER" }], 80), ...cacheMemoryAlarms("strata-prod-eu-west-1", 2, 1, 90)],
     storageClassName: "gp3-encrypted",
+    nodeGroups: [],
+    helmTimeoutSeconds: 1200,
     ...over,
 });
 
@@ -32,7 +34,8 @@ async function build(over: Partial<RegionalObservabilityArgs>, secrets: "mask" |
     return record(() => {
         const provider = new aws.Provider("obs-aws", { region: "eu-west-1" });
         const kubernetes = new k8s.Provider("obs-k8s", { kubeconfig: "{}" });
-        new RegionalObservability("eu-west-1", args(over), { providers: { aws: provider, kubernetes } });
+        const nodeGroup = new aws.eks.NodeGroup("node-group-stand-in", { clusterName: "c", nodeRoleArn: "arn:aws:iam::123456789012:role/nodes", subnetIds: ["subnet-1"], scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 } }, { provider });
+        new RegionalObservability("eu-west-1", { ...args(over), nodeGroups: [nodeGroup] }, { providers: { aws: provider, kubernetes } });
     }, secrets);
 }
 
@@ -49,6 +52,12 @@ describe("RegionalObservability", () => {
         assert.equal(release("kube-prometheus-stack").inputs.version, "70.4.1");
         assert.equal(release("prometheus-adapter").inputs.version, "4.14.1");
         assert.ok(release("prometheus-adapter").dependencies.includes(release("kube-prometheus-stack").urn));
+    });
+
+    it("makes the metrics stack wait for the node groups, as long as a cold cluster needs", () => {
+        const nodeGroup = resources.find((r) => r.name === "node-group-stand-in")!;
+        assert.ok(release("kube-prometheus-stack").dependencies.includes(nodeGroup.urn));
+        for (const chart of ["kube-prometheus-stack", "prometheus-adapter"]) assert.equal(release(chart).inputs.timeout, 1200, chart);
     });
 
     it("keeps Prometheus on encrypted volumes with the configured retention, replicas and region label", () => {
