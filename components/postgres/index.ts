@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { servicePrincipalTrust } from "../iam";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
-import { Topology, TopologyRegion, WriteRoute, forwardingParameters, planTopology } from "./topology";
+import { GLOBAL_ROLE_TAG, Topology, TopologyRegion, WriteRoute, forwardingParameters, planTopology } from "./topology";
 
 export const POSTGRES_PORT = 5432;
 /** The ConfigMap and Secret every region's application namespace receives. */
@@ -118,9 +118,6 @@ interface ShardCluster {
 export const clusterIdentifier = (prefix: string, region: string, shard: number) => `${prefix}-${region}-shard-${shard}`;
 
 const major = (version: string) => version.split(".")[0] ?? version;
-
-/** Tag naming a global database member's current role, for people in the console and for strata-data-tier. */
-export const GLOBAL_ROLE_TAG = "strata.io/global-role";
 
 function validate(args: ShardedPostgresArgs): Topology {
     const problems: string[] = [];

@@ -51,6 +51,9 @@ export interface TopologyInput {
     readonly readerAutoscaling: { readonly enabled: boolean };
 }
 
+/** Tag naming a global database member's current role (`primary` or `secondary`), for the console and for strata-data-tier. */
+export const GLOBAL_ROLE_TAG = "strata.io/global-role";
+
 /** The forwarding quota the data tier sets (AWS's default, written out so that the proxy math can rely on it). */
 export const FORWARDING_QUOTA_PERCENT = Number(FORWARDING_PARAMETERS.rows.quota.engineDefault);
 /** Consistency of forwarded sessions: a session reads its own forwarded writes. */

@@ -1,11 +1,9 @@
 import { strict as assert } from "assert";
-import type * as awsTypes from "@pulumi/aws";
-import type * as k8sTypes from "@pulumi/kubernetes";
-import type { ShardedPostgresArgs } from "../../../components/postgres";
 import { PlanFile, PlanResource, SECRET_MASK } from "../../../tools/plan/contract";
 import { diffPlans } from "../../../tools/plan/diff";
 import { renderManifests } from "../../../tools/plan/manifests";
-import { ofType, one, ready, record } from "../../harness";
+import { ofType, one, record } from "../../harness";
+import { PROD_REGIONS, PROXY_ON, build, shardDoc } from "./fixture";
 import { validateObject } from "../../k8sSchema";
 
 const T = {
@@ -27,83 +25,11 @@ const T = {
     proxyTarget: "aws:rds/proxyTarget:ProxyTarget",
 };
 
-const PROXY_ON = { enabled: true, idleClientTimeoutSeconds: 1800, maxConnectionsPercent: 90 };
 
-interface ShardDoc {
-    region: string;
-    writerRegion: string;
-    shards: { index: number; writerEndpoint: string; writeRoute: string; readerEndpoint: string }[];
-    ranges: unknown[];
-}
-
-/** The shard map a region's applications read, parsed from its ConfigMap. */
-const shardDoc = (resources: readonly PlanResource[], region: string): ShardDoc =>
-    JSON.parse(String((one(resources, "kubernetes:core/v1:ConfigMap", `${region}-shard-map`).inputs.data as Record<string, string>)["shard-map.json"])) as ShardDoc;
 
 const params = (resource: PlanResource) => Object.fromEntries((resource.inputs.parameters as { name: string; value: string }[]).map((p) => [p.name, p.value]));
 
 const planFile = (resources: PlanResource[]): PlanFile => ({ version: 1, project: "strata", stack: "prod", resources, outputs: {}, policies: { evaluated: 0, violations: [] } });
-
-type Settings = Omit<ShardedPostgresArgs, "regions" | "identifierPrefix">;
-
-const settings = (over: Partial<Settings>): Settings => ({
-    shards: 4,
-    shardKeys: { users: "user_id", messages: "tenant_id" },
-    databaseName: "strata",
-    masterUsername: "strata_admin",
-    engineVersion: "16.4",
-    instanceClass: "db.r6g.2xlarge",
-    backupRetentionDays: 14,
-    deletionProtection: true,
-    performanceInsightsRetentionDays: 31,
-    monitoringIntervalSeconds: 15,
-    readerAutoscaling: { enabled: true, maxReaders: 5, targetCpuPercent: 60, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 },
-    proxy: { enabled: false, idleClientTimeoutSeconds: 1800, maxConnectionsPercent: 90 },
-    ...over,
-});
-
-/** Builds the component over providers of its own, one per region, as the Platform would. */
-async function build(
-    prefix: string,
-    regions: { name: string; primary: boolean; readers: number }[],
-    over: Partial<Settings> & { writerRegion?: string },
-    secrets: "mask" | "reveal" = "reveal",
-) {
-    await ready();
-    const aws: typeof awsTypes = await import("@pulumi/aws");
-    const k8s: typeof k8sTypes = await import("@pulumi/kubernetes");
-    const { ShardedPostgres } = await import("../../../components/postgres");
-    let shardMap: unknown;
-    const resources = await record(async () => {
-        const component = new ShardedPostgres(
-            "postgres",
-            {
-                identifierPrefix: prefix,
-                regions: regions.map((r, i) => ({
-                    name: r.name,
-                    primary: r.primary,
-                    provider: new aws.Provider(`${prefix}-${r.name}`, { region: r.name as awsTypes.Region }),
-                    kubernetes: new k8s.Provider(`${prefix}-${r.name}-k8s`, { kubeconfig: "{}" }),
-                    namespace: "apps",
-                    vpcId: `vpc-${i}`,
-                    dataSubnetIds: [`subnet-${r.name}-data-1`, `subnet-${r.name}-data-2`, `subnet-${r.name}-data-3`],
-                    availabilityZones: [`${r.name}a`, `${r.name}b`, `${r.name}c`],
-                    clientSecurityGroupId: `sg-nodes-${r.name}`,
-                    readersPerShard: r.readers,
-                })),
-                ...settings(over),
-            },
-        );
-        shardMap = await new Promise((resolve) => component.shardMap.apply(resolve));
-    }, secrets);
-    return { resources, shardMap };
-}
-
-const PROD_REGIONS = [
-    { name: "us-east-1", primary: true, readers: 2 },
-    { name: "eu-west-1", primary: false, readers: 2 },
-    { name: "ap-southeast-1", primary: false, readers: 2 },
-];
 
 describe("ShardedPostgres", () => {
     describe("prod: 3 regions, 4 shards × 2 readers, a global database per shard, RDS Proxy", () => {
@@ -357,6 +283,99 @@ describe("ShardedPostgres", () => {
             }
             assert.equal(ofType(resources, T.target).length, 0, "autoscaling off");
         });
+
+        it("has nothing to forward: no forwarding flag, parameters or role tags, and the writer's cluster endpoint as the write endpoint", () => {
+            for (const cluster of ofType(resources, T.cluster)) assert.deepEqual([cluster.inputs.enableGlobalWriteForwarding, cluster.inputs.tags], [undefined, undefined]);
+            assert.deepEqual(Object.keys(params(ofType(resources, T.clusterParams)[0]!)), ["rds.force_ssl", "log_min_duration_statement", "shared_preload_libraries"]);
+            const doc = shardDoc(resources, "us-east-1");
+            assert.deepEqual([doc.region, doc.writerRegion], ["us-east-1", "us-east-1"]);
+            for (const shard of doc.shards) {
+                assert.equal(shard.writeRoute, "cluster");
+                assert.match(shard.writerEndpoint, new RegExp(`^strata-dev-us-east-1-shard-${shard.index}\\.cluster-[0-9a-f]+\\.us-east-1\\.`));
+            }
+        });
+    });
+
+    describe("switchover: the writer moved to eu-west-1 in config (postgres.writerRegion)", () => {
+        let base: PlanResource[];
+        let after: PlanResource[];
+        let shardMap: { writerRegion: string; shards: { writeRoutes: Record<string, string> }[] };
+        const pick = (resources: PlanResource[], type: string) => ofType(resources, type).map((r) => r.name).sort();
+        // The test's own builds share the component's names, so their URNs line up as one stack's would.
+        const buildAt = (writerRegion?: string) => build("strata-sw", PROD_REGIONS, { shards: 2, proxy: PROXY_ON, ...(writerRegion ? { writerRegion } : {}) });
+        before(async () => {
+            base = (await buildAt()).resources;
+            const built = await buildAt("eu-west-1");
+            after = built.resources;
+            shardMap = built.shardMap as typeof shardMap;
+        });
+
+        it("publishes the eu-west-1 proxy as eu-west-1's write endpoint and sends us-east-1 and ap-southeast-1 through forwarding", () => {
+            const eu = shardDoc(after, "eu-west-1");
+            assert.equal(eu.writerRegion, "eu-west-1");
+            for (const shard of eu.shards) {
+                assert.equal(shard.writeRoute, "proxy");
+                assert.match(shard.writerEndpoint, new RegExp(`^strata-sw-shard-${shard.index}\\.proxy-[0-9a-f]+\\.eu-west-1\\.`));
+            }
+            for (const region of ["us-east-1", "ap-southeast-1"]) {
+                for (const shard of shardDoc(after, region).shards) {
+                    assert.equal(shard.writeRoute, "forwarded");
+                    assert.match(shard.writerEndpoint, new RegExp(`^strata-sw-${region}-shard-${shard.index}\\.cluster-ro-[0-9a-f]+\\.${region}\\.`));
+                }
+            }
+            assert.equal(shardMap.writerRegion, "eu-west-1");
+            assert.deepEqual(shardMap.shards[0]!.writeRoutes, { "us-east-1": "forwarded", "eu-west-1": "proxy", "ap-southeast-1": "forwarded" });
+        });
+
+        it("renames, replaces and deletes nothing stateful: same clusters, instances, global clusters, proxies and keys", () => {
+            for (const type of [T.global, T.cluster, T.instance, T.key, T.proxy, T.secret, T.clusterParams]) assert.deepEqual(pick(after, type), pick(base, type), type);
+            const urns = (resources: PlanResource[], type: string) => ofType(resources, type).map((r) => r.urn).sort();
+            for (const type of [T.global, T.cluster, T.instance, T.proxy]) assert.deepEqual(urns(after, type), urns(base, type), `${type} URNs`);
+            // The global database stays on the home region's provider: a provider change could replace it.
+            for (const global of ofType(after, T.global)) assert.equal(global.region, "us-east-1");
+            // The home cluster keeps its writer instance; eu-west-1's reader-1 now serves as the writer.
+            assert.ok(pick(after, T.instance).includes("us-east-1-shard-0-writer"));
+            assert.ok(!pick(after, T.instance).includes("eu-west-1-shard-0-writer"));
+        });
+
+        it("shows in the plan diff: reader autoscaling moving to eu-west-1, role tags and final-snapshot settings swapping, the shard maps rewritten; no DATA RISK", () => {
+            const diff = diffPlans(planFile(base), planFile(after));
+            assert.deepEqual(diff.dataRisks, []);
+            assert.deepEqual(
+                diff.created.map((r) => `${r.type.split(":").pop()} ${r.name}`).sort(),
+                [0, 1].flatMap((i) => [`Policy eu-west-1-shard-${i}-readers`, `Target eu-west-1-shard-${i}-readers`]).sort(),
+            );
+            assert.deepEqual(
+                diff.deleted.map((r) => `${r.type.split(":").pop()} ${r.name}`).sort(),
+                [0, 1].flatMap((i) => [`Policy us-east-1-shard-${i}-readers`, `Target us-east-1-shard-${i}-readers`]).sort(),
+            );
+            const updated = Object.fromEntries(diff.updated.map((u) => [u.resource.name, u.changes.map((c) => c.path).sort()]));
+            const clusterChange = ["finalSnapshotIdentifier", "skipFinalSnapshot", 'tags["strata.io/global-role"]'];
+            assert.deepEqual(Object.keys(updated).sort(), [
+                "ap-southeast-1-shard-map",
+                "eu-west-1-shard-0",
+                "eu-west-1-shard-1",
+                "eu-west-1-shard-map",
+                "us-east-1-shard-0",
+                "us-east-1-shard-1",
+                "us-east-1-shard-map",
+            ]);
+            for (const name of ["eu-west-1-shard-0", "us-east-1-shard-1"]) assert.deepEqual(updated[name]!.map((p) => p.replace(/^tags\.(.*)$/, 'tags["$1"]')), clusterChange, name);
+            // @pulumi/kubernetes replaces a ConfigMap whose data changes; nothing on AWS is replaced.
+            assert.deepEqual(
+                diff.updated.filter((u) => u.replacedBy.length > 0).map((u) => `${u.resource.name}: ${u.replacedBy.join(", ")}`).sort(),
+                ["ap-southeast-1-shard-map: data", "eu-west-1-shard-map: data", "us-east-1-shard-map: data"],
+            );
+            const eu = one(after, T.cluster, "eu-west-1-shard-0");
+            assert.deepEqual([eu.inputs.skipFinalSnapshot, eu.inputs.finalSnapshotIdentifier, eu.inputs.tags], [false, "strata-sw-eu-west-1-shard-0-final", { "strata.io/global-role": "primary" }]);
+            const home = one(after, T.cluster, "us-east-1-shard-0");
+            assert.deepEqual([home.inputs.skipFinalSnapshot, home.inputs.masterUsername], [true, "strata_admin"], "the home cluster keeps its creation inputs");
+        });
+
+        it("scales eu-west-1's readers from the one reader left once a reader became the writer", () => {
+            const target = one(after, T.target, "eu-west-1-shard-0-readers");
+            assert.deepEqual([target.inputs.resourceId, target.inputs.minCapacity, target.inputs.maxCapacity], ["cluster:strata-sw-eu-west-1-shard-0", 1, 5]);
+        });
     });
 
     describe("options and refusals", () => {
@@ -369,6 +388,21 @@ describe("ShardedPostgres", () => {
             assert.deepEqual(ofType(resources, T.proxyEndpoint).map((e) => e.inputs.targetRole), ["READ_ONLY", "READ_ONLY"]);
             const doc = JSON.parse(String((one(resources, T.configMap, "us-east-2-shard-map").inputs.data as Record<string, string>)["shard-map.json"])) as { shards: { writerEndpoint: string }[] };
             assert.match(doc.shards[0]!.writerEndpoint, /\.proxy-[0-9a-f]+\.us-east-2\.rds\.amazonaws\.com$/, "applications write through the proxy");
+            // One region: nothing forwards, so the proxy keeps the share it was given.
+            assert.deepEqual(ofType(resources, T.proxyTargetGroup).map((g) => (g.inputs.connectionPoolConfig as { maxConnectionsPercent: number }).maxConnectionsPercent), [80, 80]);
+        });
+
+        it("refuses a global topology the writer or forwarding cannot work in, naming each problem", async () => {
+            let error: Error | undefined;
+            try {
+                await build("strata-bad2", PROD_REGIONS, { engineVersion: "15.3", writerRegion: "us-west-2", proxy: { enabled: true, idleClientTimeoutSeconds: 1800, maxConnectionsPercent: 20 } });
+            } catch (e) {
+                error = e as Error;
+            }
+            assert.ok(error);
+            assert.match(error.message, /writerRegion \(us-west-2\) must be one of the stack's regions: us-east-1, eu-west-1, ap-southeast-1/);
+            assert.match(error.message, /engineVersion \(15\.3\) does not support global write forwarding/);
+            assert.match(error.message, /proxy\.maxConnectionsPercent \(20\) leaves no connections for the proxy once write forwarding keeps 25 %/);
         });
 
         it("refuses every bad argument at once and registers nothing", async () => {
