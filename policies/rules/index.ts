@@ -1,5 +1,6 @@
 import { Policies } from "@pulumi/policy";
 import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capacity";
+import { dataTier } from "./dataTier";
 import { driftFields } from "./drift";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
@@ -22,6 +23,7 @@ export const strataPolicies: Policies = [
     throughputTarget,
     scaleUpTime,
     auroraSafety,
+    dataTier,
     elasticacheSafety,
     eksSafety,
     protectStateful,
