@@ -234,7 +234,9 @@ export class AutoscaledService extends pulumi.ComponentResource {
                                 backoffLimit: 3,
                                 activeDeadlineSeconds: 120,
                                 template: {
-                                    metadata: { labels: { ...metadata.labels, "app.kubernetes.io/component": "scheduled-bounds" }, annotations: { "sidecar.istio.io/inject": "false" } },
+                                    // A label, not the annotation: istiod's injection webhook selects pods by it (objectSelector),
+                                    // so the API server never calls the webhook for these pods and they start even while istiod is down.
+                                    metadata: { labels: { ...metadata.labels, "app.kubernetes.io/component": "scheduled-bounds", "sidecar.istio.io/inject": "false" } },
                                     spec: {
                                         serviceAccountName: scaler.name,
                                         restartPolicy: "OnFailure",

@@ -162,6 +162,8 @@ describe("AutoscaledService", () => {
         const command = (jobs[1]!.inputs.spec as { jobTemplate: { spec: { template: { spec: { containers: { command: string[] }[] } } } } }).jobTemplate.spec.template.spec.containers[0]!.command;
         assert.deepEqual(command.slice(0, 4), ["kubectl", "patch", "horizontalpodautoscaler", "batch"]);
         assert.equal(JSON.parse(command[command.length - 1]!).spec.minReplicas, 1, "the end of a window restores the configured bounds");
+        const podLabels = (jobs[0]!.inputs.spec as { jobTemplate: { spec: { template: { metadata: { labels: Record<string, string> } } } } }).jobTemplate.spec.template.metadata.labels;
+        assert.equal(podLabels["sidecar.istio.io/inject"], "false", "istiod's injection webhook never selects the scaler's pods");
         const rules = one(resources, T.role, "us-east-1-batch-scaler").inputs.rules as { resources: string[]; resourceNames: string[]; verbs: string[] }[];
         assert.deepEqual(rules, [{ apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], resourceNames: ["batch"], verbs: ["get", "patch"] }]);
         for (const manifest of renderManifests(resources)) if (modelName(String(manifest.object.apiVersion), String(manifest.object.kind))) assert.deepEqual(unknownFields(manifest.object), [], manifest.path);
