@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { cacheNodeType } from "../catalog/cacheNodeTypes";
 import { eksZones, regionFacts } from "../catalog/regions";
 import { overlaps, parseCidr } from "../components/network/cidr";
 import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
@@ -327,6 +328,15 @@ function crossSectionProblems(input: Json, environment: Environment): Problem[] 
         if (shape.replicas === 0 && redis.multiAz === true) problems.push({ path, message: "must be ≥ 1 while redis.multiAz is true: Multi-AZ fails over to a replica" });
         else if (shape.replicas === 0 && environment === "prod") problems.push({ path, message: "must be ≥ 1 in prod: a shard without a replica loses its data with its node" });
     });
+    const engine = str(redis.engine);
+    const engineProblem = (nodeType: unknown, path: Path) => {
+        const facts = typeof nodeType === "string" ? cacheNodeType(nodeType) : undefined;
+        if (facts && (engine === "redis" || engine === "valkey") && !facts.engines.includes(engine)) {
+            problems.push({ path, message: `runs ${facts.engines.join(" and ")} only, not ${engine} (catalog/cacheNodeTypes.ts): choose another type or redis.engine: ${facts.engines[0]}` });
+        }
+    };
+    engineProblem(redis.nodeType, ["redis", "nodeType"]);
+    regions.forEach((region, index) => engineProblem(isRecord(region.redis) ? region.redis.nodeType : undefined, ["regions", index, "redis", "nodeType"]));
     const describeShape = (s: (typeof shapes)[number]) => `${s.shards}×${s.replicas} ${s.nodeType}`;
     if (redis.globalDatastore === true && new Set(shapes.map(describeShape)).size > 1) {
         problems.push({

@@ -112,8 +112,19 @@ describe("catalog", () => {
         });
     });
 
-    it("cache node types are current-generation cache.* names", () => {
-        for (const name of Object.keys(CACHE_NODE_TYPES.rows)) assert.match(name, /^cache\.(m7g|m6g|m5|t4g|t3|r7g|r6g|r5)\.[a-z0-9]+$/);
-        assert.ok(CACHE_NODE_TYPES.rows["cache.r7g.large"] && CACHE_NODE_TYPES.rows["cache.t4g.small"]);
+    describe("cache node types", () => {
+        it("are current-generation cache.* names", () => {
+            for (const name of Object.keys(CACHE_NODE_TYPES.rows)) assert.match(name, /^cache\.(t3|t4g|m5|m6g|m7g|m8g|r5|r6g|r7g|r8g)\.[a-z0-9]+$/);
+        });
+
+        it("give the memory ElastiCache leaves for data: about 13 GiB on cache.r7g.large, 1.37 GiB on cache.t4g.small", () => {
+            assert.equal(CACHE_NODE_TYPES.rows["cache.r7g.large"]?.maxmemoryBytes, 14037181030);
+            assert.equal(CACHE_NODE_TYPES.rows["cache.t4g.small"]?.maxmemoryBytes, 1471026299);
+            for (const [name, t] of Object.entries(CACHE_NODE_TYPES.rows)) assert.ok(t.maxmemoryBytes > 5e8, name);
+        });
+
+        it("run the Graviton4 families on Valkey only", () => {
+            for (const [name, t] of Object.entries(CACHE_NODE_TYPES.rows)) assert.deepEqual(t.engines, /\.(m8g|r8g)\./.test(name) ? ["valkey"] : ["redis", "valkey"], name);
+        });
     });
 });
