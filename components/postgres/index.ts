@@ -242,7 +242,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         for (const region of args.regions) {
             const inCluster = { parent: this, provider: region.kubernetes };
             const document = (endpoints.get(region.name) as pulumi.Output<ShardEndpoints[]>).apply((shardEndpoints) =>
-                shardMapDocument(args.shardKeys, shardEndpoints, { region: region.name, writerRegion: topology.writer }),
+                shardMapDocument(args.shardKeys, shardEndpoints, { region: region.name }),
             );
             new k8s.core.v1.ConfigMap(
                 `${region.name}-shard-map`,

@@ -101,10 +101,12 @@ export interface ShardEndpoints {
     readonly database: string;
 }
 
-/** Which region a document is published in and which region holds the writers. */
+/**
+ * Which region a document is published in. Not which region writes: then a switchover would rewrite (and
+ * @pulumi/kubernetes replace) the map of every region, also of those whose endpoints stay the same.
+ */
 export interface ShardMapPlacement {
     readonly region: string;
-    readonly writerRegion: string;
 }
 
 /** The document published as the `strata-shard-map` ConfigMap and as a stack output. */
@@ -112,8 +114,6 @@ export interface ShardMapDocument {
     readonly version: 1;
     /** The region this copy of the map is for: its endpoints are that region's. */
     readonly region: string;
-    /** The region holding the writers; it changes only with a switchover. */
-    readonly writerRegion: string;
     readonly shardKeys: Readonly<Record<string, string>>;
     readonly hash: { readonly algorithm: string; readonly buckets: number; readonly rule: string };
     readonly ranges: readonly BucketRange[];
@@ -129,7 +129,6 @@ export function shardMapDocument(
     return {
         version: 1,
         region: placement.region,
-        writerRegion: placement.writerRegion,
         shardKeys,
         hash: { algorithm: HASH_ALGORITHM, buckets, rule: `bucket = crc32(utf8(key)) mod ${buckets}; shard = the range holding bucket` },
         ranges: shardRanges(shards.length, buckets),

@@ -71,7 +71,6 @@ export const PROXY_ON = { enabled: true, idleClientTimeoutSeconds: 1800, maxConn
 
 export interface ShardDoc {
     region: string;
-    writerRegion: string;
     shards: { index: number; writerEndpoint: string; writeRoute: string; readerEndpoint: string }[];
     ranges: unknown[];
 }
