@@ -10,6 +10,8 @@ import { diffPlans } from "../../tools/plan/diff";
 import { OfflineMocks } from "../../tools/plan/mocks";
 import { resolve, runPolicies } from "../../tools/plan/policyRunner";
 import { isStateful } from "../../tools/plan/stateful";
+import { parseStackConfig, strataSettings } from "../../stacks/config";
+import { readStackFile } from "../../tools/plan/stackFile";
 
 /*
  * strata-drift-fields against the real prod and dev plans (which must pass) and against those plans with one
@@ -248,6 +250,21 @@ describe("strata-drift-fields", function () {
                 assert.equal(violations.length, 1, String(version));
                 assert.match(violations[0]?.message ?? "", /version must be pinned to an exact chart version/);
             }
+        });
+    });
+
+    describe("pins come from the stack config", () => {
+        it("an add-on version that is no exact EKS version is a config error by its path; the presets pin every add-on", () => {
+            const settings = strataSettings(readStackFile(path.join(root, "Pulumi.prod.yaml")).values);
+            const cluster = settings.cluster as Record<string, unknown>;
+            const result = parseStackConfig({ ...settings, cluster: { ...cluster, addonVersions: { vpcCni: "latest" } } }, "prod", []);
+            assert.equal(result.ok, false);
+            assert.deepEqual(result.ok ? [] : result.errors.filter((e) => e.includes("addonVersions")), [
+                'strata:cluster.addonVersions.vpcCni: must be an exact EKS add-on version such as "v1.20.1-eksbuild.3" (npm run addon-pins proposes them) (got "latest")',
+            ]);
+            const parsed = parseStackConfig(settings, "prod", []);
+            assert.ok(parsed.ok);
+            assert.deepEqual(parsed.config.cluster.addonVersions, { vpcCni: "v1.20.1-eksbuild.3", kubeProxy: "v1.33.5-eksbuild.2", coredns: "v1.12.3-eksbuild.1", ebsCsiDriver: "v1.56.0-eksbuild.1" });
         });
     });
 
