@@ -40,6 +40,7 @@ const ELASTICACHE_VERSION_GO = src("https://github.com/hashicorp/terraform-provi
 
 const AURORA_AMVU = src("https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Maintenance.AMVU.html", "Aurora User Guide, Automatic minor version upgrades for Aurora DB clusters");
 const AURORA_GLOBAL_UPGRADE = src("https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-upgrade.html", "Aurora User Guide, Upgrading an Amazon Aurora global database");
+const ELASTICACHE_VERSIONS = src("https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagement.html", "ElastiCache User Guide, Version management for self-designed clusters");
 const K8S_HPA = src(
     "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling",
     "Kubernetes documentation, Horizontal Pod Autoscaling",
@@ -191,8 +192,9 @@ const entries: readonly DriftEntry[] = [
                 source: ELASTICACHE_VERSION_GO,
             },
         ],
-        note: "A member of a Global Datastore: the provider itself ignores engine, engineVersion and parameterGroupName (ElastiCache replaces the parameter group with a global-datastore- copy), so the program does not set them there.",
-        sources: [ELASTICACHE_RG_DOC, ELASTICACHE_GLOBAL_DOC, ELASTICACHE_VERSION_GO],
+        note:
+            "The provider documents autoMinorVersionUpgrade as applying minor engine upgrades in the maintenance window, while the ElastiCache guide says version upgrades of self-designed clusters are started by the user; ignoring is the safe reading, since a planned move back is a replacement. A member of a Global Datastore: the provider itself ignores engine, engineVersion and parameterGroupName (ElastiCache replaces the parameter group with a global-datastore- copy), so the program does not set them there.",
+        sources: [ELASTICACHE_RG_DOC, ELASTICACHE_GLOBAL_DOC, ELASTICACHE_VERSION_GO, ELASTICACHE_VERSIONS],
     },
     {
         type: "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
