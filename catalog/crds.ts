@@ -85,6 +85,17 @@ export const CRD_INSTALLERS: Sourced<readonly CrdInstaller[]> = {
     ],
 };
 
+/**
+ * Charts whose templates create no pods (no Deployment, StatefulSet, DaemonSet, Job or Pod, hooks included): their
+ * releases need no node to become ready, so they need not wait for a node group. istio base 1.26.2 renders CRDs, a
+ * ValidatingAdmissionPolicy and its binding, the default-revision ValidatingWebhookConfiguration (failurePolicy
+ * Ignore until istiod patches it) and a ServiceAccount.
+ */
+export const PODLESS_CHARTS: Sourced<readonly { readonly chart: string; readonly repository: string; readonly version: string }[]> = {
+    sources: [{ url: "https://github.com/istio/istio/tree/1.26.2/manifests/charts/base/templates", version: "istio base 1.26.2", checked: CHECKED }],
+    rows: [{ chart: "base", repository: "https://istio-release.storage.googleapis.com/charts", version: "1.26.2" }],
+};
+
 /** API groups the Kubernetes API server serves itself ("" is the core group): no CRD, no installer. */
 export const BUILT_IN_API_GROUPS: Sourced<readonly string[]> = {
     sources: [{ url: "https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.33/", version: "Kubernetes 1.33", checked: CHECKED }],

@@ -37,7 +37,7 @@ export interface IstioMeshArgs {
     readonly publicSubnetIds: pulumi.Input<string[]>;
     /** The AWS Load Balancer Controller release: it owns the TargetGroupBinding CRD. */
     readonly loadBalancerController: pulumi.Resource;
-    /** The cluster's node groups: every release waits for them, so its pods have nodes to start on. */
+    /** The cluster's node groups: istiod and the gateway wait for them, so their pods have nodes to start on. */
     readonly nodeGroups: readonly pulumi.Resource[];
     /** How long each release waits for its objects (a cold cluster's, see coldClusterTimeoutSeconds). */
     readonly helmTimeoutSeconds: number;
@@ -75,12 +75,13 @@ export class IstioMesh extends pulumi.ComponentResource {
                 `${name}-${suffix}`,
                 // atomic: a failed or timed-out install is uninstalled, so the next `pulumi up` starts clean.
                 { name: suffix, chart, version: args.version, repositoryOpts: { repo: ISTIO_CHARTS }, namespace, values, atomic: true, cleanupOnFail: true, maxHistory: 10, timeout: args.helmTimeoutSeconds },
-                { ...child, dependsOn: [...dependsOn, ...args.nodeGroups] },
+                { ...child, dependsOn },
             );
         const system = new k8s.core.v1.Namespace(`${name}-istio-system`, { metadata: { name: "istio-system" } }, child);
         const ingress = new k8s.core.v1.Namespace(`${name}-istio-ingress`, { metadata: { name: GATEWAY_NAMESPACE, labels: { "istio-injection": "enabled" } } }, child);
         this.namespaces = { "istio-system": system, [GATEWAY_NAMESPACE]: ingress };
 
+        // base runs no pods (catalog/crds.ts, PODLESS_CHARTS), so it installs the CRDs while the nodes launch.
         this.crds = release("istio-base", "base", "istio-system", { defaultRevision: "default" }, [system]);
         this.controlPlane = release(
             "istiod",
@@ -98,7 +99,7 @@ export class IstioMesh extends pulumi.ComponentResource {
                     defaultConfig: { holdApplicationUntilProxyStarts: true },
                 },
             },
-            [this.crds],
+            [this.crds, ...args.nodeGroups],
         );
         const gatewayRelease = release(
             GATEWAY_NAME,
@@ -114,7 +115,7 @@ export class IstioMesh extends pulumi.ComponentResource {
                     { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { istio: "ingressgateway" } } },
                 ],
             },
-            [this.controlPlane, ingress],
+            [this.controlPlane, ingress, ...args.nodeGroups],
         );
 
         new k8s.apiextensions.CustomResource(`${name}-mtls`, toCustomResource(peerAuthentication(args.mtlsMode)), { ...child, dependsOn: [this.crds] });

@@ -1,5 +1,5 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { BUILT_IN_API_GROUPS, CLUSTER_SCOPED_KINDS, CRD_INSTALLERS, crdInstallerOf } from "../../catalog/crds";
+import { BUILT_IN_API_GROUPS, CLUSTER_SCOPED_KINDS, CRD_INSTALLERS, PODLESS_CHARTS, crdInstallerOf } from "../../catalog/crds";
 import { INITIAL_NAMESPACES, ISTIO_INJECTION, LOAD_BALANCER_CONTROLLER_WEBHOOKS } from "../../catalog/ordering";
 import { DependencyGraph, GraphNode } from "./graph";
 import { Props, decoded, isRecord, list, record, str } from "./util";
@@ -243,7 +243,8 @@ export const deployOrdering: StackValidationPolicy = {
                 }
 
                 const template = podTemplateOf(r);
-                const placements = r.type === RELEASE ? releasePlacements(r.props.values) : template && kind.kind !== "DaemonSet" ? [placementOf(record(template.spec))] : [];
+                const podless = r.type === RELEASE && PODLESS_CHARTS.rows.some((c) => c.chart === chartOf(r).chart && c.repository === chartOf(r).repository);
+                const placements = r.type === RELEASE ? (podless ? [] : releasePlacements(r.props.values)) : template && kind.kind !== "DaemonSet" ? [placementOf(record(template.spec))] : [];
                 for (const placement of placements) {
                     const able = cluster.nodeGroups.filter((g) => groupRuns(g, placement));
                     const wanted = Object.keys(placement.nodeSelector).length > 0 || placement.tolerations.length > 0 ? "its placed pods" : "its pods";
@@ -252,7 +253,7 @@ export const deployOrdering: StackValidationPolicy = {
                 }
 
                 const podLabels = r.type === RELEASE ? {} : labelsOf(record(template?.metadata).labels);
-                const pods = r.type === RELEASE || template !== undefined;
+                const pods = (r.type === RELEASE && !podless) || template !== undefined;
                 if (pods && injected.has(namespaceOf(r)) && podLabels[ISTIO_INJECTION.rows.podOptOutLabel] !== ISTIO_INJECTION.rows.podOptOutValue) {
                     if (istiod.length === 0) report(`${describe(r)} runs pods in the injected namespace ${namespaceOf(r)}, but its cluster has no istiod release`, r.urn);
                     else requirements.push({ candidates: istiod, message: `runs pods in the injected namespace ${namespaceOf(r)} but waits for no istiod release (${istiod.map((c) => c.name).join(", ")}); pods started before it get no sidecar` });
