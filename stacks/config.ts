@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { cacheNodeType } from "../catalog/cacheNodeTypes";
+import { instanceType } from "../catalog/instanceTypes";
 import { eksZones, regionFacts } from "../catalog/regions";
 import { overlaps, parseCidr } from "../components/network/cidr";
 import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
@@ -194,6 +195,16 @@ function nodeGroupProblems(nodeGroups: unknown, at: Path, environment: Environme
         if (desired !== undefined && min !== undefined && desired < min) problems.push({ path: [...path, "desiredSize"], message: `desiredSize (${desired}) must be ≥ minSize (${min})` });
         if (desired !== undefined && max !== undefined && desired > max) problems.push({ path: [...path, "desiredSize"], message: `desiredSize (${desired}) must be ≤ maxSize (${max})` });
         const types = Array.isArray(group.instanceTypes) ? group.instanceTypes : [];
+        // EKS CreateNodegroup takes one amiType (AL2023_x86_64_STANDARD or AL2023_ARM_64_STANDARD), so one architecture;
+        // the architecture of each type is catalog/instanceTypes.ts' (DescribeInstanceTypes).
+        const byArch = new Map<string, string[]>();
+        for (const t of types) {
+            const arch = typeof t === "string" ? instanceType(t)?.architecture : undefined;
+            if (arch) byArch.set(arch, [...(byArch.get(arch) ?? []), t as string]);
+        }
+        if (byArch.size > 1) {
+            problems.push({ path: [...path, "instanceTypes"], message: `mixes ${[...byArch].map(([arch, names]) => `${arch} (${names.join(", ")})`).join(" and ")}: a node group runs one AMI type, so one architecture; split it into two groups` });
+        }
         if (environment === "prod" && group.capacityType === "SPOT" && types.length === 1) {
             problems.push({ path: [...path, "instanceTypes"], message: "a SPOT group in prod needs at least 2 instance types, so one reclaimed spot pool cannot empty it" });
         }
