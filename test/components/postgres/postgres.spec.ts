@@ -4,6 +4,9 @@ import { diffPlans } from "../../../tools/plan/diff";
 import { renderManifests } from "../../../tools/plan/manifests";
 import { ofType, one, record } from "../../harness";
 import { PROD_REGIONS, PROXY_ON, build, shardDoc } from "./fixture";
+import * as path from "path";
+import { parseStackConfig, strataSettings } from "../../../stacks/config";
+import { readStackFile } from "../../../tools/plan/stackFile";
 import { validateObject } from "../../k8sSchema";
 
 const T = {
@@ -369,6 +372,21 @@ describe("ShardedPostgres", () => {
             assert.deepEqual([eu.inputs.skipFinalSnapshot, eu.inputs.finalSnapshotIdentifier, eu.inputs.tags], [false, "strata-sw-eu-west-1-shard-0-final", { "strata.io/global-role": "primary" }]);
             const home = one(after, T.cluster, "us-east-1-shard-0");
             assert.deepEqual([home.inputs.skipFinalSnapshot, home.inputs.masterUsername], [true, "strata_admin"], "the home cluster keeps its creation inputs");
+        });
+
+        it("is one setting in the stack file: strata:postgres.writerRegion, a stack region, refused by its path otherwise", () => {
+            const prod = () => structuredClone(strataSettings(readStackFile(path.resolve(__dirname, "..", "..", "..", "Pulumi.prod.yaml")).values)) as Record<string, Record<string, unknown>>;
+            const moved = prod();
+            moved.postgres = { ...moved.postgres, writerRegion: "eu-west-1" };
+            const parsed = parseStackConfig(moved, "prod", []);
+            assert.ok(parsed.ok, parsed.ok ? "" : parsed.errors.join("\n"));
+            assert.equal(parsed.config.postgres.writerRegion, "eu-west-1");
+            assert.deepEqual(parsed.config.regions.map((r) => [r.name, r.primary]), [["us-east-1", true], ["eu-west-1", false], ["ap-southeast-1", false]], "the home region stays primary");
+            const wrong = prod();
+            wrong.postgres = { ...wrong.postgres, writerRegion: "us-west-2" };
+            const refused = parseStackConfig(wrong, "prod", []);
+            assert.ok(!refused.ok);
+            assert.ok(refused.errors.some((e) => e.startsWith("strata:postgres.writerRegion: must be one of the stack's regions (us-east-1, eu-west-1, ap-southeast-1)")), refused.errors.join("\n"));
         });
 
         it("scales eu-west-1's readers from the one reader left once a reader became the writer", () => {
