@@ -16,8 +16,14 @@ const CHECKED = "2026-12-02";
  * resources (a custom resource's own children are not added) and at remote components (kept themselves); the
  * component itself is not in the list, nor is the resource being registered. The walk runs once the component's
  * constructor has returned, so children created later (inside an `apply`) are missed. A component's own
- * `dependsOn` is not copied to its children (resource.ts copies only `protect`, providers and transformations
- * from the parent), so no child lists it among its dependencies.
+ * `dependsOn` is not copied to its children (resource.ts copies only `protect`, the providers and the
+ * transformations from the parent), so no child lists it among its dependencies. What a resource waits for: the
+ * SDK awaits the URN of every listed resource before registering, and a URN resolves when the engine has
+ * finished that resource's step (resource-registration.md: "After the action completes, the engine returns the
+ * new state"). A child also awaits its parent's URN, and a component registers only after its own dependencies'
+ * URNs resolved, so in the Node.js SDK a component's children happen to start after its `dependsOn` on a create;
+ * but that edge is in no dependency list: not in state, not in delete or replacement order, not in
+ * `--target`, not in what CrossGuard sees. The ordering rule counts recorded edges only.
  */
 export const PULUMI_DEPENDS_ON: Sourced<{ readonly componentExpandsToCustomDescendants: true; readonly inheritedByChildren: false }> = {
     sources: [
