@@ -181,7 +181,7 @@ describe("plan diff: replacements", () => {
     });
 
     it("a type missing from catalog/replacement.ts is read the safe way: every changed input replaces it", () => {
-        const alarm = planResource({ type: "aws:cloudwatch/metricAlarm:MetricAlarm", name: "alarm", inputs: { threshold: 1, period: 60 } });
+        const alarm = planResource({ type: "aws:example/uncatalogued:Uncatalogued", name: "alarm", inputs: { threshold: 1, period: 60 } });
         const diff = diffPlans(plan([alarm]), plan([{ ...alarm, inputs: { threshold: 2, period: 60 } }]));
         assert.deepEqual(diff.replaced.map((u) => [u.replacedBy, u.replacementAssumed]), [[["threshold"], true]]);
     });
