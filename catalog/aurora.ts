@@ -203,6 +203,36 @@ export const AURORA_AUTO_SCALING: Sourced<AutoScalingFacts> = {
     rows: { scalableDimension: "rds:cluster:ReadReplicaCount", secondaryClusters: false, minimumReplicasToStart: 1, capacity: { min: 0, max: 15 } },
 };
 
+/** The two ways to move a global database's writer to another region (README "Switchover and failover"). */
+export interface RoleChange {
+    readonly operation: "SwitchoverGlobalCluster" | "FailoverGlobalCluster";
+    readonly cli: string;
+    readonly when: string;
+    /** Data that can be lost. */
+    readonly rpo: string;
+}
+
+export const ROLE_CHANGES: Sourced<readonly RoleChange[]> = {
+    sources: [
+        { url: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_SwitchoverGlobalCluster.html", checked: CHECKED },
+        { url: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_FailoverGlobalCluster.html", checked: CHECKED },
+    ],
+    rows: [
+        {
+            operation: "SwitchoverGlobalCluster",
+            cli: "aws rds switchover-global-cluster --global-cluster-identifier <id> --target-db-cluster-identifier <secondary cluster ARN>",
+            when: "planned (regional rotation, falling back after a failover): every secondary is synchronized first; the database is unavailable briefly while the roles change",
+            rpo: "none",
+        },
+        {
+            operation: "FailoverGlobalCluster",
+            cli: "aws rds failover-global-cluster --global-cluster-identifier <id> --target-db-cluster-identifier <secondary cluster ARN> --allow-data-loss",
+            when: "unplanned, the primary region is down",
+            rpo: "writes not yet replicated to the chosen secondary",
+        },
+    ],
+};
+
 /** Facts about tools and neighbouring services the data tier relies on. */
 export interface SupportingFacts {
     /** A Secrets Manager replica's ARN is the primary's with the replica's Region. */
