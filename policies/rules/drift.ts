@@ -17,6 +17,21 @@ function valueAt(props: Record<string, unknown>, path: string): unknown {
     return path.split(".").reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), props);
 }
 
+/**
+ * During `pulumi preview` CrossGuard throws on reading an input that is not known yet (a resource's id before it
+ * exists); read such a value as `whenUnknown`. Conditions then count as holding, so the safe handling is demanded.
+ */
+function orUnknown<T>(read: () => T, whenUnknown: T): T {
+    try {
+        return read();
+    } catch (error) {
+        if (error instanceof Error && "unknownTypeSentinel" in error) return whenUnknown;
+        throw error;
+    }
+}
+
+const UNKNOWN = Symbol("unknown during preview");
+
 /** `ignoreChanges` covers a path when it names the path or one of its parents. */
 export const ignores = (ignoreChanges: readonly string[], path: string): boolean =>
     ignoreChanges.some((ignored) => ignored === path || path.startsWith(`${ignored}.`) || path.startsWith(`${ignored}[`));
@@ -47,6 +62,10 @@ class StackView {
     }
 
     holds(condition: DriftCondition, resource: PolicyResource, path: string): boolean {
+        return orUnknown(() => this.check(condition, resource, path), true);
+    }
+
+    private check(condition: DriftCondition, resource: PolicyResource, path: string): boolean {
         const p = resource.props;
         switch (condition) {
             case "set": {
@@ -86,9 +105,10 @@ function problem(resource: PolicyResource, field: DriftField): string | undefine
         if (ignores(resource.opts.ignoreChanges, field.path)) return undefined;
         return `${label}: ${field.path} is changed after create by ${field.changedBy} (${field.whenText}); list it in ignoreChanges or the next pulumi up undoes it`;
     }
-    const value = valueAt(resource.props, field.path);
+    const value = orUnknown<unknown>(() => valueAt(resource.props, field.path), UNKNOWN);
     if (typeof value === "string" && field.form.test(value)) return undefined;
-    return `${label}: ${field.path} must be pinned to ${field.formText} from ${field.pinnedBy} (got ${value === undefined ? "nothing" : JSON.stringify(value)}); ${field.changedBy}`;
+    const got = value === UNKNOWN ? "a value not known before deploy" : value === undefined ? "nothing" : JSON.stringify(value);
+    return `${label}: ${field.path} must be pinned to ${field.formText} from ${field.pinnedBy} (got ${got}); ${field.changedBy}`;
 }
 
 /** A catalog row that applies to a planned resource, with what is wrong with its handling, if anything. */

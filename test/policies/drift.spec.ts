@@ -12,6 +12,12 @@ import { resolve, runPolicies } from "../../tools/plan/policyRunner";
 import { isStateful } from "../../tools/plan/stateful";
 import { parseStackConfig, strataSettings } from "../../stacks/config";
 import { readStackFile } from "../../tools/plan/stackFile";
+import { planResource } from "../harness";
+
+/** CrossGuard's preview wrapper: reading an input that is not known yet throws (not in the package's types). */
+const policySdk = require("@pulumi/policy") as { unknownCheckingProxy: (props: Record<string, unknown>) => Record<string, unknown> };
+/** The value `pulumi preview` hands a policy for a string not known yet (@pulumi/policy proxy.js). */
+const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /*
  * strata-drift-fields against the real prod and dev plans (which must pass) and against those plans with one
@@ -250,6 +256,21 @@ describe("strata-drift-fields", function () {
                 assert.equal(violations.length, 1, String(version));
                 assert.match(violations[0]?.message ?? "", /version must be pinned to an exact chart version/);
             }
+        });
+    });
+
+    describe("in a preview, before resources exist", () => {
+        it("an Aurora member whose global cluster id is not known yet still needs replicationSourceIdentifier ignored; an unknown add-on version is no pin", () => {
+            const member = planResource({ type: CLUSTER, name: "eu-west-1-shard-0", ignoreChanges: ["engineVersion"] });
+            const addon = planResource({ type: ADDON, name: "us-east-1-vpc-cni" });
+            const { resources } = resolve([member, addon]);
+            const [cluster, vpcCni] = resources as [(typeof resources)[number], (typeof resources)[number]];
+            cluster.props = policySdk.unknownCheckingProxy({ clusterIdentifier: "strata-prod-eu-west-1-shard-0", globalClusterIdentifier: UNKNOWN_STRING, engineVersion: "16.4" });
+            vpcCni.props = policySdk.unknownCheckingProxy({ addonName: "vpc-cni", addonVersion: UNKNOWN_STRING });
+            const problems = driftFindings(resources).flatMap((f) => (f.problem ? [f.problem] : []));
+            assert.equal(problems.length, 2, problems.join("\n"));
+            assert.match(problems[0] ?? "", /^aws:rds\/cluster:Cluster eu-west-1-shard-0: replicationSourceIdentifier is changed after create/);
+            assert.match(problems[1] ?? "", /^aws:eks\/addon:Addon us-east-1-vpc-cni: addonVersion must be pinned .* \(got a value not known before deploy\)/);
         });
     });
 
