@@ -60,7 +60,7 @@ export function kubernetesKind(type: string): { group: string; kind: string } | 
     return { group: group === "core" ? "" : group, kind };
 }
 
-/** Providers, and resources with no provider that parent others, are not components; everything else with no provider is. */
+/** The plan's graph. A resource with no provider that parents others is a local component; everything else is custom. */
 export function graphOf(resources: readonly PolicyResource[]): DependencyGraph {
     const parents = new Set(resources.flatMap((r) => (r.parent ? [r.parent.urn] : [])));
     const nodes: GraphNode[] = resources.map((r) => ({

@@ -205,6 +205,15 @@ describe("strata-deploy-ordering", function () {
         });
     });
 
+    it("reports a dependency cycle, naming the resources along it", async () => {
+        const provider = planResource({ type: "pulumi:providers:kubernetes", name: "k8s" });
+        const config = (name: string, other: string) =>
+            planResource({ type: "kubernetes:core/v1:ConfigMap", name, provider: provider.urn, inputs: { metadata: { name, namespace: "default" } }, dependencies: [`urn:pulumi:test::strata::kubernetes:core/v1:ConfigMap::${other}`] });
+        assert.deepEqual(await messages([provider, config("a", "b"), config("b", "a")]), [
+            "Dependency cycle: urn:pulumi:test::strata::kubernetes:core/v1:ConfigMap::a → urn:pulumi:test::strata::kubernetes:core/v1:ConfigMap::b → urn:pulumi:test::strata::kubernetes:core/v1:ConfigMap::a; the engine would wait forever",
+        ]);
+    });
+
     describe("placements and node groups", () => {
         const system = planResource({
             type: T.nodeGroup,
