@@ -157,7 +157,8 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         const topology = validate(args);
         super("strata:postgres:ShardedPostgres", name, {}, opts);
         const primary = args.regions.find((r) => r.primary) as PostgresRegion;
-        const secondaries = args.regions.filter((r) => !r.primary);
+        // Every region but home: their clusters join the home cluster's global database, and hold replicas of its secret.
+        const others = args.regions.filter((r) => !r.primary);
         const global = topology.global;
         const roleOf = (region: PostgresRegion) => topology.regions.find((r) => r.name === region.name) as TopologyRegion;
 
@@ -177,7 +178,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 { length: 40, special: true, overrideSpecial: "!#$%&*()-_=+[]{}<>:?" },
                 { parent: this },
             );
-            const credentials = this.credentialsSecret(args, index, primary, secondaries, sharedOf, password);
+            const credentials = this.credentialsSecret(args, index, primary, others, sharedOf, password);
             const globalCluster = global
                 ? new aws.rds.GlobalCluster(
                       `shard-${index}`,
@@ -196,7 +197,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             // The home cluster creates the global database with the master credentials; the others join it.
             const home = this.shardCluster(args, index, primary, sharedOf(primary), roleOf(primary), { password, globalCluster });
             const members = new Map(
-                secondaries.map((region) => [region.name, this.shardCluster(args, index, region, sharedOf(region), roleOf(region), { globalCluster, after: [home.cluster, ...home.instances] })]),
+                others.map((region) => [region.name, this.shardCluster(args, index, region, sharedOf(region), roleOf(region), { globalCluster, after: [home.cluster, ...home.instances] })]),
             );
             members.set(primary.name, home);
             // A proxy in every region: after a switchover the new writer region's proxy is already warm, so
@@ -356,12 +357,12 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         return { key, subnetGroup, securityGroup, clusterParameters, instanceParameters, monitoringRole };
     }
 
-    /** The shard's credentials in Secrets Manager, replicated to every secondary region under its own key. */
+    /** The shard's credentials in Secrets Manager in the home region, replicated to every other region under its own key. */
     private credentialsSecret(
         args: ShardedPostgresArgs,
         index: number,
         primary: PostgresRegion,
-        secondaries: readonly PostgresRegion[],
+        others: readonly PostgresRegion[],
         sharedOf: (r: PostgresRegion) => RegionShared,
         password: random.RandomPassword,
     ): aws.secretsmanager.Secret {
@@ -372,7 +373,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 namePrefix: `${args.identifierPrefix}/postgres/shard-${index}-`,
                 description: `Master credentials of Postgres shard ${index}`,
                 kmsKeyId: sharedOf(primary).key.arn,
-                replicas: secondaries.map((region) => ({ region: region.name, kmsKeyId: sharedOf(region).key.arn })),
+                replicas: others.map((region) => ({ region: region.name, kmsKeyId: sharedOf(region).key.arn })),
                 recoveryWindowInDays: args.deletionProtection ? 30 : 7,
             },
             opts,
