@@ -374,6 +374,16 @@ describe("ShardedPostgres", () => {
             assert.deepEqual([home.inputs.skipFinalSnapshot, home.inputs.masterUsername], [true, "strata_admin"], "the home cluster keeps its creation inputs");
         });
 
+        it("is not done by moving primary: true, which would replace the clusters (databaseName, masterUsername) and move the global database's provider", async () => {
+            const rehomed = (await build("strata-sw", PROD_REGIONS.map((r) => ({ ...r, primary: r.name === "eu-west-1" })), { shards: 2, proxy: PROXY_ON })).resources;
+            const diff = diffPlans(planFile(base), planFile(rehomed));
+            const risks = diff.dataRisks.map((d) => `${d.resource.name}: ${d.reason}`).sort();
+            assert.ok(risks.includes("us-east-1-shard-0: replaced: databaseName, masterUsername changed"), risks.join("\n"));
+            assert.ok(risks.includes("eu-west-1-shard-0: replaced: databaseName, masterUsername changed"), risks.join("\n"));
+            assert.ok(diff.deleted.some((r) => r.name === "us-east-1-shard-0-writer") && diff.created.some((r) => r.name === "eu-west-1-shard-0-writer"));
+            assert.deepEqual(ofType(rehomed, T.global).map((g) => g.region), ["eu-west-1", "eu-west-1"]);
+        });
+
         it("is one setting in the stack file: strata:postgres.writerRegion, a stack region, refused by its path otherwise", () => {
             const prod = () => structuredClone(strataSettings(readStackFile(path.resolve(__dirname, "..", "..", "..", "Pulumi.prod.yaml")).values)) as Record<string, Record<string, unknown>>;
             const moved = prod();
