@@ -17,7 +17,7 @@ const eks = planResource({
     type: "aws:eks/cluster:Cluster",
     name: "eks",
     provider: awsProvider.urn,
-    inputs: { name: "c1", vpcConfig: { endpointPublicAccess: false }, encryptionConfig: { resources: ["secrets"] }, enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] },
+    inputs: { name: "c1", version: "1.33", vpcConfig: { endpointPublicAccess: false }, encryptionConfig: { resources: ["secrets"] }, enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] },
     protect: true,
 });
 const eks2 = { ...eks, urn: `${eks.urn}-2`, name: "eks2", provider: `${awsProvider.urn}-eu`, inputs: { ...eks.inputs, name: "c2" } };
@@ -52,10 +52,14 @@ function goodStack(): PlanResource[] {
         planResource({ type: "aws:ec2/launchTemplate:LaunchTemplate", name: "lt", inputs: { metadataOptions: { httpTokens: "required" } } }),
         planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "workload", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 4, desiredSize: 4, maxSize: 20 }, instanceTypes: ["m6i.2xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "workload" } } }),
         planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "system", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 }, instanceTypes: ["m6i.xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "system" } } }),
-        inK8s("kubernetes:apps/v1:Deployment", "api-deployment", {
-            metadata: { name: "api", namespace: "apps", labels },
-            spec: { template: { spec: { containers: [{ name: "api", resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } }] } } },
-        }),
+        {
+            ...inK8s("kubernetes:apps/v1:Deployment", "api-deployment", {
+                metadata: { name: "api", namespace: "apps", labels },
+                spec: { template: { spec: { containers: [{ name: "api", resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } }] } } },
+            }),
+            // The HPA owns replicas (strata-drift-fields).
+            ignoreChanges: ["spec.replicas"],
+        },
         inK8s("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "api-hpa", {
             metadata: { name: "api", namespace: "apps", labels: { ...labels, "strata.io/user-facing": "true" }, annotations: { "strata.io/postgres-pool": "20", "strata.io/peak-rps": "10000", "strata.io/per-pod-rps": "100", "strata.io/traffic-weight": "50" } },
             spec: {
