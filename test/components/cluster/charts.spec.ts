@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { ClusterChartsArgs, clusterCharts } from "../../../components/cluster/charts";
+import { ClusterChartsArgs, clusterCharts, coldClusterTimeoutSeconds, durationSeconds } from "../../../components/cluster/charts";
 
 const args: ClusterChartsArgs = {
     clusterName: "strata-prod-eu-west-1",
@@ -72,5 +72,17 @@ describe("cluster add-on charts", () => {
         assert.equal(values.vpcId, "vpc-1");
         assert.equal(values.enableServiceMutatorWebhook, false);
         assert.equal((values.serviceAccount as { annotations: Record<string, string> }).annotations["eks.amazonaws.com/role-arn"], "arn:aws:iam::123456789012:role/lbc");
+    });
+});
+
+describe("Helm release timeouts", () => {
+    it("wait for one node the autoscaler adds (its max-node-provision-time) plus Helm's own 300 s", () => {
+        assert.equal(coldClusterTimeoutSeconds({ maxNodeProvisionTime: "15m" }), 1200);
+        assert.equal(coldClusterTimeoutSeconds({ maxNodeProvisionTime: "1h30m" }), 5700);
+    });
+
+    it("read Go durations, and refuse anything else", () => {
+        assert.equal(durationSeconds("1h2m3s"), 3723);
+        assert.throws(() => durationSeconds("15 minutes"), /not a duration such as 15m/);
     });
 });
