@@ -62,10 +62,10 @@ describe("AutoscaledService", () => {
             resources = await build("us-east-1-api", apiArgs());
         });
 
-        it("never sets replicas on the Deployment, so pulumi up never fights the HPA", () => {
+        it("never sets replicas on the Deployment and ignores them, so pulumi up never fights the HPA", () => {
             const deployment = ofType(resources, T.deployment)[0]!;
             assert.equal((deployment.inputs.spec as Record<string, unknown>).replicas, undefined);
-            assert.deepEqual(deployment.ignoreChanges, []);
+            assert.deepEqual(deployment.ignoreChanges, ["spec.replicas"]);
         });
 
         it("runs a restricted, zone-spread, gracefully stopping container with requests and limits", () => {
