@@ -91,6 +91,12 @@ describe("RedisCluster", () => {
             assert.equal(group.protect, true);
         });
 
+        it("takes automatic minor upgrades and ignores the version they write back (a move back would replace the cache)", () => {
+            const group = ofType(resources, T.group)[0]!;
+            assert.equal(group.inputs.autoMinorVersionUpgrade, true);
+            assert.deepEqual(group.ignoreChanges, ["engineVersion"]);
+        });
+
         it("admits the port only from the cluster's nodes, over the data subnets", () => {
             const sg = ofType(resources, T.sg)[0]!;
             const rules = sg.inputs.ingress as { fromPort: number; toPort: number; securityGroups: string[]; cidrBlocks?: string[] }[];
@@ -149,6 +155,8 @@ describe("RedisCluster", () => {
         assert.equal(group.inputs.globalReplicationGroupId, "ldgnf-strata-test-us-west-2");
         assert.equal(group.inputs.engine, undefined);
         assert.equal(group.inputs.numNodeGroups, undefined);
+        // The provider itself ignores a member's engine version; the secondary states none to ignore.
+        assert.deepEqual(group.ignoreChanges, []);
         assert.equal(ofType(secondary, T.global).length, 0);
     });
 
