@@ -15,17 +15,11 @@ import { Source, Sourced } from "./source";
  */
 
 const CHECKED = "2026-12-02";
-const TF_VERSION = "terraform-provider-aws v6 (as bridged by @pulumi/aws 7.48.0)";
+const TF_VERSION = "terraform-provider-aws, the file at the commit in the URL (the stored version read; @pulumi/aws 7.48.0 bridges provider v6): the attributes marked ForceNew in its schema";
 
 const tf = (commit: string, path: string): Source => ({
     url: `https://github.com/hashicorp/terraform-provider-aws/blob/${commit}/internal/service/${path}`,
     version: TF_VERSION,
-    checked: CHECKED,
-});
-
-const tfDocs = (page: string): Source => ({
-    url: `https://github.com/hashicorp/terraform-provider-aws/blob/main/website/docs/r/${page}.html.markdown`,
-    version: `${TF_VERSION}; "Changing this forces a new resource" in the argument reference`,
     checked: CHECKED,
 });
 
@@ -170,7 +164,15 @@ const AWS: readonly ReplacingInputs[] = [
     { type: "aws:cloudwatch/logGroup:LogGroup", inputs: ["name", "namePrefix", "logGroupClass"], source: tf("0073593e7d6993ba482409f4dc35438daaa79bb3", "logs/group.go") },
     { type: "aws:sns/topic:Topic", inputs: ["name", "namePrefix", "fifoTopic"], source: tf("00a35305dc1b297a6fcdecdfbba33f1e63c3da39", "sns/topic.go") },
     // S3.
-    { type: "aws:s3/bucket:Bucket", inputs: ["bucket", "bucketPrefix"], source: tfDocs("s3_bucket") },
+    {
+        type: "aws:s3/bucket:Bucket",
+        inputs: ["bucket", "bucketPrefix"],
+        source: {
+            url: "https://github.com/hashicorp/terraform-provider-aws/blob/0070bcd12c952f14c5434a6f351ef7b6fa791226/internal/service/s3/bucket.go",
+            version: "the stored version of this file predates v6 (aws-sdk-go v1); bucket and bucket_prefix are ForceNew there and in the docs' argument reference (\"Forces new resource\"); not re-read at a v6 tag",
+            checked: CHECKED,
+        },
+    },
     { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", inputs: ["bucket"], source: tf("01606926a0c0ab9174aec440f976a48b0baee722", "s3/bucket_public_access_block.go") },
     { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", inputs: ["bucket", "expectedBucketOwner"], source: tf("01606926a0c0ab9174aec440f976a48b0baee722", "s3/bucket_server_side_encryption_configuration.go") },
     { type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", inputs: ["bucket", "expectedBucketOwner"], source: tf("01606926a0c0ab9174aec440f976a48b0baee722", "s3/bucket_lifecycle_configuration.go") },
@@ -211,7 +213,7 @@ const KUBERNETES: readonly ReplacingInputs[] = [
 const HELM_RELEASE: ReplacingInputs = {
     type: "kubernetes:helm.sh/v3:Release",
     inputs: ["name", "namespace"],
-    source: { url: "https://github.com/pulumi/pulumi-kubernetes/blob/master/provider/pkg/provider/helm_release.go", version: "helmReleaseProvider.Diff: forceNewFields := []string{\".name\", \".namespace\"}", checked: CHECKED },
+    source: { url: "https://github.com/pulumi/pulumi-kubernetes/blob/cdd7cc1629af7e16d758a26dbe78407ff3e8a90e/provider/pkg/provider/helm_release.go", version: "helmReleaseProvider.Diff: forceNewFields := []string{\".name\", \".namespace\"}", checked: CHECKED },
 };
 
 export const REPLACING_INPUTS: Sourced<readonly ReplacingInputs[]> = {

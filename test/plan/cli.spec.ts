@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { criticalPath } from "../../bench/criticalPath";
+import { replacingInputsOf } from "../../catalog/replacement";
 import { creationTime } from "../../bench/creationTimes";
 import { PlanFile, SECRET_MASK } from "../../tools/plan/contract";
 import { UNDECRYPTED_SECRET } from "../../tools/plan/stackFile";
@@ -418,6 +419,13 @@ describe("npm run plan", function () {
             assert.match(markdown, /\| \+- \*\*replace\*\* \(`instanceTypes`\) \| `aws:eks\/nodeGroup:NodeGroup` \| us-east-1-general \|/);
             assert.match(run.stdout, /\+- aws:eks\/nodeGroup:NodeGroup us-east-1-general \(REPLACE: instanceTypes\)/);
             assert.doesNotMatch(markdown, /DATA RISK\n/);
+        });
+
+        it("every custom type prod and dev plan has its replacing inputs in catalog/replacement.ts (none read as 'replace on any change')", () => {
+            for (const stack of ["dev", "prod"]) {
+                const types = new Set(readPlan(path.join(out, stack)).resources.filter((r) => r.custom && !r.type.startsWith("pulumi:")).map((r) => r.type));
+                assert.deepEqual([...types].filter((t) => replacingInputsOf(t) === undefined), [], stack);
+            }
         });
     });
 
