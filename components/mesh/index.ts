@@ -88,7 +88,11 @@ export class IstioMesh extends pulumi.ComponentResource {
             "istiod",
             "istio-system",
             {
-                pilot: { ...SYSTEM_PLACEMENT, autoscaleMin: args.controlPlaneReplicas, replicaCount: args.controlPlaneReplicas },
+                // At the top level: the istiod chart reads placement and replicas there (catalog/ordering.ts,
+                // CHART_VALUES_READ); under `pilot` Helm ignored them, leaving istiod on one unplaced pod.
+                ...SYSTEM_PLACEMENT,
+                autoscaleMin: args.controlPlaneReplicas,
+                replicaCount: args.controlPlaneReplicas,
                 meshConfig: {
                     accessLogFile: "/dev/stdout",
                     accessLogEncoding: "JSON",

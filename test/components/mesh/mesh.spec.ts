@@ -101,6 +101,14 @@ describe("IstioMesh and ServiceRoutes", () => {
         }
     });
 
+    it("places istiod on system nodes with its replicas at the top level of its values, where the chart reads them", () => {
+        const values = releases().find((r) => r.inputs.chart === "istiod")!.inputs.values as Record<string, unknown>;
+        assert.deepEqual(values.nodeSelector, { "strata.io/node-role": "system" });
+        assert.deepEqual(values.tolerations, [{ key: "CriticalAddonsOnly", operator: "Exists", effect: "NoSchedule" }]);
+        assert.deepEqual([values.replicaCount, values.autoscaleMin], [2, 2]);
+        assert.equal(values.pilot, undefined, "the 1.26 chart reads nothing under pilot for its Deployment");
+    });
+
     it("gives the gateway its own HPA (at least 3 in prod) and a PDB, behind a ClusterIP Service", () => {
         const values = releases().find((r) => r.inputs.chart === "gateway")!.inputs.values as { autoscaling: { minReplicas: number }; podDisruptionBudget: unknown; service: { type: string } };
         assert.equal(values.autoscaling.minReplicas, 3);
