@@ -271,7 +271,7 @@ describe("npm run plan", function () {
         const file = readPlan(path.join(out, "prod"));
         assert.equal(file.resources.filter((r) => r.type === "aws:globalaccelerator/accelerator:Accelerator").length, 1);
         const groups = file.resources.filter((r) => r.type === "aws:globalaccelerator/endpointGroup:EndpointGroup");
-        assert.deepEqual(groups.filter((g) => g.name.endsWith("-443")).map((g) => g.inputs.endpointGroupRegion), ["us-east-1", "eu-west-1", "ap-southeast-1"]);
+        assert.deepEqual(groups.filter((g) => g.name.endsWith("-443")).map((g) => g.inputs.endpointGroupRegion).sort(), ["ap-southeast-1", "eu-west-1", "us-east-1"]);
         for (const group of groups) {
             const nlb = file.resources.find((r) => r.type === "aws:lb/loadBalancer:LoadBalancer" && r.region === group.inputs.endpointGroupRegion)!;
             assert.ok(group.dependencies.includes(nlb.urn), group.name);
