@@ -66,7 +66,7 @@ describe("offline engine", () => {
     describe("command line", () => {
         it("takes one stack and the documented options", () => {
             const options = parseArgs(["prod", "--config", "f.yaml", "--out", "o", "--quiet"], "/repo");
-            assert.deepEqual(options, { stack: "prod", configFile: "/repo/f.yaml", outDir: "/repo/o", quiet: true });
+            assert.deepEqual(options, { stack: "prod", configFile: "/repo/f.yaml", outDir: "/repo/o", quiet: true, allowReplace: [] });
             assert.equal(parseArgs(["dev"], "/repo").configFile, "/repo/Pulumi.dev.yaml");
             assert.equal(parseArgs(["dev"], "/repo").outDir, "/repo/out/plan");
         });
