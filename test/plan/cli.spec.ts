@@ -1,5 +1,4 @@
 import { strict as assert } from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -12,25 +11,9 @@ import { UNDECRYPTED_SECRET } from "../../tools/plan/stackFile";
 import { parse } from "yaml";
 import { modelName, unknownFields } from "../k8sFields";
 import { validateObject } from "../k8sSchema";
+import { PlanRun as Run, runPlan as plan } from "../planCommand";
 
 const root = path.resolve(__dirname, "..", "..");
-
-interface Run {
-    readonly status: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-/** Runs the plan command the way `npm run plan --` does, in a child process (the Pulumi runtime is per process). */
-function plan(args: string[]): Run {
-    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "tools/plan/cli.ts"), ...args], {
-        cwd: root,
-        encoding: "utf8",
-        env: { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
-        timeout: 120_000,
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const readPlan = (dir: string): PlanFile => JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8")) as PlanFile;
 

@@ -1,24 +1,13 @@
 import { strict as assert } from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse, stringify } from "yaml";
 import { OfflineMocks } from "../../tools/plan/mocks";
 import { invalidUtf8Offset, readStackFile } from "../../tools/plan/stackFile";
+import { runPlan as plan } from "../planCommand";
 
 const root = path.resolve(__dirname, "..", "..");
-
-/** `npm run plan -- <args>` in a child process, as a user runs it. */
-function plan(args: string[]) {
-    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "tools/plan/cli.ts"), ...args], {
-        cwd: root,
-        encoding: "utf8",
-        env: { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
-        timeout: 120_000,
-    });
-    return { status: result.status, stderr: result.stderr };
-}
 
 const devFile = () => fs.readFileSync(path.join(root, "Pulumi.dev.yaml"));
 

@@ -1,7 +1,4 @@
 import { strict as assert } from "assert";
-import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { DRIFT_FIELDS, EKS_ADDON_VERSIONS, EksAddonName, driftEntry, eksAddonVersion } from "../../catalog/drift";
 import { driftFields, driftFindings, ignores } from "../../policies/rules/drift";
@@ -13,6 +10,7 @@ import { isStateful } from "../../tools/plan/stateful";
 import { parseStackConfig, strataSettings } from "../../stacks/config";
 import { readStackFile } from "../../tools/plan/stackFile";
 import { planResource } from "../harness";
+import { PlannedStack, plannedStack } from "../planCommand";
 
 /** CrossGuard's preview wrapper: reading an input that is not known yet throws (not in the package's types). */
 const policySdk = require("@pulumi/policy") as { unknownCheckingProxy: (props: Record<string, unknown>) => Record<string, unknown> };
@@ -26,25 +24,6 @@ const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
  */
 
 const root = path.resolve(__dirname, "..", "..");
-
-interface Planned {
-    readonly status: number | null;
-    readonly stderr: string;
-    readonly plan: PlanFile;
-}
-
-/** Plans a stack with the real command in a child process (the Pulumi runtime is per process). */
-function planStack(stack: string, out: string): Planned {
-    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "tools/plan/cli.ts"), stack, "--out", out, "--quiet"], {
-        cwd: root,
-        encoding: "utf8",
-        env: { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
-        timeout: 120_000,
-    });
-    const file = path.join(out, stack, "plan.json");
-    assert.ok(fs.existsSync(file), `npm run plan -- ${stack} wrote no plan (exit ${run.status}):\n${run.stderr}`);
-    return { status: run.status, stderr: run.stderr, plan: JSON.parse(fs.readFileSync(file, "utf8")) as PlanFile };
-}
 
 const CLUSTER = "aws:rds/cluster:Cluster";
 const GLOBAL = "aws:rds/globalCluster:GlobalCluster";
@@ -116,22 +95,19 @@ function writtenBack(head: PlanFile): { base: PlanFile; written: { urn: string; 
 
 describe("strata-drift-fields", function () {
     this.timeout(240_000);
-    const runs: Record<string, Planned> = {};
-    let out: string;
+    const runs: Record<string, PlannedStack> = {};
 
     before(() => {
-        out = fs.mkdtempSync(path.join(os.tmpdir(), "strata-drift-"));
-        for (const stack of ["prod", "dev"]) runs[stack] = planStack(stack, out);
+        for (const stack of ["prod", "dev"]) runs[stack] = plannedStack(stack);
     });
-    after(() => fs.rmSync(out, { recursive: true, force: true }));
 
-    const prod = () => (runs.prod as Planned).plan;
-    const dev = () => (runs.dev as Planned).plan;
+    const prod = () => (runs.prod as PlannedStack).plan;
+    const dev = () => (runs.dev as PlannedStack).plan;
 
     describe("the real stacks", () => {
         for (const stack of ["prod", "dev"]) {
             it(`${stack} plans with exit 0 and every drift field ignored or pinned`, async () => {
-                const run = runs[stack] as Planned;
+                const run = runs[stack] as PlannedStack;
                 assert.equal(run.status, 0, run.stderr);
                 assert.deepEqual(await driftViolations(run.plan.resources), []);
                 assert.deepEqual(run.plan.policies.violations.filter((v) => v.policy === "strata-drift-fields"), []);
@@ -312,7 +288,7 @@ describe("strata-drift-fields", function () {
     describe("drift: the second pulumi up after AWS and the controllers wrote back their values", () => {
         for (const stack of ["prod", "dev"]) {
             it(`${stack} plans no change against a base carrying every written-back value`, () => {
-                const head = (runs[stack] as Planned).plan;
+                const head = (runs[stack] as PlannedStack).plan;
                 const { base, written } = writtenBack(head);
                 const diff = diffPlans(base, head);
                 assert.deepEqual(

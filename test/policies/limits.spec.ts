@@ -1,35 +1,16 @@
 import { strict as assert } from "assert";
-import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { NAME_LIMITS, limitsFor } from "../../catalog/nameLimits";
 import { REGION_NAMES } from "../../catalog/regions";
 import { nameLimits, nameProblems } from "../../policies/rules/limits";
 import { JsonObject, PlanFile, PlanResource } from "../../tools/plan/contract";
 import { runPolicies } from "../../tools/plan/policyRunner";
 import { planResource } from "../harness";
+import { plannedStack } from "../planCommand";
 
 /*
  * strata-name-limits against the real prod and dev plans (which must pass) and against single resources with one
  * name broken (which must fail, naming the resource, the field, the length and the limit).
  */
-
-const root = path.resolve(__dirname, "..", "..");
-
-/** Plans a stack with the real command in a child process (the Pulumi runtime is per process). */
-function planStack(stack: string, out: string): PlanFile {
-    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "tools/plan/cli.ts"), stack, "--out", out, "--quiet"], {
-        cwd: root,
-        encoding: "utf8",
-        env: { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
-        timeout: 120_000,
-    });
-    const file = path.join(out, stack, "plan.json");
-    // Exit 1 (a mandatory violation of some rule) still writes the plan; only this rule's verdict matters here.
-    assert.ok(fs.existsSync(file), `npm run plan -- ${stack} wrote no plan (exit ${run.status}):\n${run.stderr}`);
-    return JSON.parse(fs.readFileSync(file, "utf8")) as PlanFile;
-}
 
 async function violations(resources: readonly PlanResource[]): Promise<{ message: string; urn: string | null }[]> {
     return (await runPolicies([nameLimits], resources)).violations.map((v) => ({ message: v.message, urn: v.urn }));
@@ -43,13 +24,10 @@ const targetGroup = (name: string, inputs: JsonObject = {}) => planResource({ ty
 describe("strata-name-limits", function () {
     this.timeout(240_000);
     const plans: Record<string, PlanFile> = {};
-    let out: string;
 
     before(() => {
-        out = fs.mkdtempSync(path.join(os.tmpdir(), "strata-limits-"));
-        for (const stack of ["prod", "dev"]) plans[stack] = planStack(stack, out);
+        for (const stack of ["prod", "dev"]) plans[stack] = plannedStack(stack).plan;
     });
-    after(() => fs.rmSync(out, { recursive: true, force: true }));
 
     for (const stack of ["prod", "dev"]) {
         it(`passes on the real ${stack} plan`, async () => {

@@ -1,38 +1,17 @@
 import { strict as assert } from "assert";
-import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { DependencyGraph } from "../../policies/rules/graph";
 import { deployOrdering, graphOf, groupRuns, releasePlacements } from "../../policies/rules/ordering";
 import { PlanFile, PlanResource } from "../../tools/plan/contract";
 import { resolve, runPolicies } from "../../tools/plan/policyRunner";
 import { planResource } from "../harness";
+import { plannedStack } from "../planCommand";
 
 /*
  * strata-deploy-ordering against the real prod and dev plans (planned in a child process: the Pulumi runtime
  * is per process), then against those plans with one dependency cut, then the graph it judges by.
  */
 
-const root = path.resolve(__dirname, "..", "..");
-const plans = new Map<string, PlanFile>();
-
-function planOf(stack: string): PlanFile {
-    const cached = plans.get(stack);
-    if (cached) return cached;
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "strata-ordering-"));
-    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "tools/plan/cli.ts"), stack, "--out", out, "--quiet"], {
-        cwd: root,
-        encoding: "utf8",
-        env: { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
-        timeout: 120_000,
-    });
-    assert.notEqual(result.status, 2, result.stderr);
-    const plan = JSON.parse(fs.readFileSync(path.join(out, stack, "plan.json"), "utf8")) as PlanFile;
-    fs.rmSync(out, { recursive: true, force: true });
-    plans.set(stack, plan);
-    return plan;
-}
+const planOf = (stack: string): PlanFile => plannedStack(stack).plan;
 
 const messages = async (resources: readonly PlanResource[]) => (await runPolicies([deployOrdering], resources)).violations.map((v) => v.message);
 
