@@ -7,6 +7,8 @@ export const SECRET_MASK = "[secret]";
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
+export const isJsonObject = (value: JsonValue | undefined): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+
 export interface PlanResource {
     readonly urn: string;
     readonly type: string;

@@ -1,4 +1,4 @@
-import { JsonValue, PlanFile, PlanResource, PlanViolation } from "./contract";
+import { JsonValue, PlanFile, PlanResource, PlanViolation, isJsonObject } from "./contract";
 import { applyIgnoreChanges } from "./ignoreChanges";
 import { replacingChanges, replacingPaths } from "./replacement";
 import { NETWORK_TYPES, isStateful, livesInNetwork } from "./stateful";
@@ -71,8 +71,7 @@ function changes(before: JsonValue | undefined, after: JsonValue | undefined, pa
         changes(beforeDoc, afterDoc, `${path}#`, out);
         return;
     }
-    const isObject = (v: JsonValue | undefined): v is { [key: string]: JsonValue } => typeof v === "object" && v !== null && !Array.isArray(v);
-    if (isObject(before) && isObject(after)) {
+    if (isJsonObject(before) && isJsonObject(after)) {
         const join = (key: string) => (!path ? key : path.endsWith("#") ? `${path}${key}` : `${path}.${key}`);
         for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) changes(before[key], after[key], join(key), out);
         return;

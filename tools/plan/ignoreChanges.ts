@@ -1,4 +1,4 @@
-import { JsonObject, JsonValue } from "./contract";
+import { JsonObject, JsonValue, isJsonObject } from "./contract";
 
 /*
  * The engine's `ignoreChanges`, reproduced for the offline diff. Pulumi does not filter the diff: before
@@ -60,7 +60,6 @@ export function parsePropertyPath(path: string): PathElement[] | undefined {
     return elements;
 }
 
-const isObject = (v: JsonValue | undefined): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Resets `path` of `next` (mutated) to `old`'s value there. Parts that cannot be followed are left as they are. */
 function reset(path: readonly PathElement[], old: JsonValue | undefined, next: JsonValue | undefined): void {
@@ -68,7 +67,7 @@ function reset(path: readonly PathElement[], old: JsonValue | undefined, next: J
     if (key === undefined) return;
     const leaf = rest.length === 0;
     if (key === WILDCARD) {
-        if (isObject(old) && isObject(next)) {
+        if (isJsonObject(old) && isJsonObject(next)) {
             if (leaf) {
                 for (const k of Object.keys(next)) if (!(k in old)) delete next[k];
                 for (const [k, v] of Object.entries(old)) next[k] = v;
@@ -89,14 +88,14 @@ function reset(path: readonly PathElement[], old: JsonValue | undefined, next: J
         else reset(rest, old[key], next[key]);
         return;
     }
-    if (!isObject(next)) return;
+    if (!isJsonObject(next)) return;
     if (leaf) {
         // Absent from the old inputs: the engine deletes it from the new ones (nothing to compare, no change).
-        if (isObject(old) && key in old) next[key] = old[key] as JsonValue;
+        if (isJsonObject(old) && key in old) next[key] = old[key] as JsonValue;
         else delete next[key];
         return;
     }
-    if (isObject(old) && key in old && key in next) reset(rest, old[key], next[key]);
+    if (isJsonObject(old) && key in old && key in next) reset(rest, old[key], next[key]);
 }
 
 /** The new inputs as the engine diffs them: every ignored path holding the old inputs' value. */

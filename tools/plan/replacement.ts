@@ -1,5 +1,5 @@
 import { replacingInputsOf } from "../../catalog/replacement";
-import { JsonValue } from "./contract";
+import { JsonValue, isJsonObject } from "./contract";
 import { PathElement, parsePropertyPath } from "./ignoreChanges";
 
 /*
@@ -10,18 +10,16 @@ import { PathElement, parsePropertyPath } from "./ignoreChanges";
 
 type Json = JsonValue | undefined;
 
-const isObject = (v: Json): v is { [key: string]: JsonValue } => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** The values at a path; a wildcard yields every element or key at that level. */
 function valuesAt(value: Json, path: readonly PathElement[]): Json[] {
     const [key, ...rest] = path;
     if (key === undefined) return [value];
     if (key === "*") {
-        const children = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
+        const children = Array.isArray(value) ? value : isJsonObject(value) ? Object.values(value) : [];
         return children.flatMap((child) => valuesAt(child, rest));
     }
     if (typeof key === "number") return Array.isArray(value) ? valuesAt(value[key], rest) : [undefined];
-    return isObject(value) ? valuesAt(value[key], rest) : [undefined];
+    return isJsonObject(value) ? valuesAt(value[key], rest) : [undefined];
 }
 
 /** The catalogued replacing input paths of a type, or undefined when the type has no row. */
