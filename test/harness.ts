@@ -49,6 +49,7 @@ export const planResource = (over: Partial<PlanResource> & Pick<PlanResource, "t
     provider: null,
     region: "us-east-1",
     dependencies: [],
+    propertyDependencies: {},
     protect: false,
     ignoreChanges: [],
     inputs: {},

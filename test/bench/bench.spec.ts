@@ -21,6 +21,7 @@ const resource = (name: string, type: string, extra: Partial<PlanResource> = {})
     provider: null,
     region: null,
     dependencies: [],
+    propertyDependencies: {},
     protect: false,
     ignoreChanges: [],
     inputs: {},

@@ -53,7 +53,8 @@ describe("npm run plan", function () {
             const urns = new Set(file.resources.map((r) => r.urn));
             assert.equal(urns.size, file.resources.length, "URNs are unique");
             for (const r of file.resources) {
-                assert.deepEqual(Object.keys(r), ["urn", "type", "name", "custom", "parent", "provider", "region", "dependencies", "protect", "ignoreChanges", "inputs"]);
+                assert.deepEqual(Object.keys(r), ["urn", "type", "name", "custom", "parent", "provider", "region", "dependencies", "protect", "ignoreChanges", "inputs", "propertyDependencies"]);
+                for (const urnsOf of Object.values(r.propertyDependencies)) for (const d of urnsOf) assert.ok(urns.has(d), `${r.urn} has a property depending on unknown ${d}`);
                 assert.match(r.urn, new RegExp(`^urn:pulumi:${stack}::strata::`));
                 assert.ok(r.urn.endsWith(`::${r.name}`));
                 assert.ok(r.parent === null || urns.has(r.parent), `${r.urn} has an unknown parent`);

@@ -21,6 +21,8 @@ export interface PlanResource {
     readonly protect: boolean;
     readonly ignoreChanges: readonly string[];
     readonly inputs: JsonObject;
+    /** Per input property, the URNs its value depends on (additive in version 1: what CrossGuard's `propertyDependencies` holds). */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
 }
 
 export type EnforcementLevel = "mandatory" | "advisory";

@@ -77,6 +77,7 @@ export function resolve(plan: readonly PlanResource[]): Resolved {
         if (!resource) continue;
         resource.parent = r.parent ? byUrn.get(r.parent) : undefined;
         resource.dependencies = r.dependencies.flatMap((d) => byUrn.get(d) ?? []);
+        resource.propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([key, urns]) => [key, urns.flatMap((u) => byUrn.get(u) ?? [])]));
     }
     return { resources: plan.flatMap((r) => byUrn.get(r.urn) ?? []), providers };
 }

@@ -12,6 +12,8 @@ export interface Registration {
     /** Provider reference `urn::id`, or null for the default provider or a component. */
     readonly providerRef: string | null;
     readonly dependencies: readonly string[];
+    /** Per input property, the resources its value came from (what CrossGuard's `propertyDependencies` holds). */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
     readonly protect: boolean;
     readonly ignoreChanges: readonly string[];
     readonly wireInputs: unknown;
@@ -27,6 +29,7 @@ interface RegisterResourceRequest {
     getParent(): string;
     getProvider(): string;
     getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getProtect(): boolean | undefined;
     getIgnorechangesList(): string[];
     getObject(): WireStruct | undefined;
@@ -42,6 +45,15 @@ interface Monitor {
 }
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
+
+function propertyDependenciesOf(request: RegisterResourceRequest): Record<string, string[]> {
+    const byProperty: Record<string, string[]> = {};
+    request.getPropertydependenciesMap().forEach((value, key) => {
+        const urns = [...new Set(value.getUrnsList())];
+        if (urns.length > 0) byProperty[key] = urns;
+    });
+    return byProperty;
+}
 
 /**
  * Sees every resource the program registers, with the parent, provider, dependencies and options that
@@ -66,6 +78,7 @@ export class Recorder {
                 parent: request.getParent() || null,
                 providerRef: request.getProvider() || null,
                 dependencies: [...new Set(request.getDependenciesList())],
+                propertyDependencies: propertyDependenciesOf(request),
                 protect: request.getProtect() === true,
                 ignoreChanges: request.getIgnorechangesList(),
                 wireInputs: request.getObject()?.toJavaScript() ?? {},
@@ -156,6 +169,7 @@ export class Recorder {
                 protect: r.protect,
                 ignoreChanges: r.ignoreChanges,
                 inputs: objectFromWire(r.wireInputs, secrets),
+                propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([key, urns]) => [key, urns.map(real)])),
             };
         });
     }
