@@ -1,10 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { BoundaryPort, GATEWAY_PORTS } from "../../catalog/ports";
 import { SYSTEM_PLACEMENT } from "../cluster/nodeGroups";
 import {
     GATEWAY_NAME,
     GATEWAY_NAMESPACE,
+    GATEWAY_SERVICE_PORTS,
     RoutingRegion,
     RoutingSettings,
     authorizationPolicies,
@@ -18,8 +20,24 @@ import {
 } from "./routing";
 
 const ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
-/** Container ports of the ingress gateway pods, behind Service ports 80 and 443. */
-const GATEWAY_TARGET_PORTS = { http: 8080, https: 8443 } as const;
+/**
+ * The namespace label that makes the load balancer controller's webhook add a target-health readiness gate to
+ * the gateway pods (docs/deploy/pod_readiness_gate.md at v2.14.1): a pod is Ready only once the NLB reports it
+ * healthy, so a rollout or scale-in never leaves the target groups with only draining targets.
+ */
+const READINESS_GATE_LABEL = { "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" } as const;
+/** The NLB's public listeners, each forwarding to the gateway container port of the same name. */
+const LISTENERS = [
+    { name: "https", port: GATEWAY_SERVICE_PORTS.https, description: "HTTPS" },
+    { name: "http", port: GATEWAY_SERVICE_PORTS.http, description: "HTTP (redirected)" },
+] as const;
+const INTERNET = [
+    { family: "ipv4", source: { cidrIpv4: "0.0.0.0/0" } },
+    { family: "ipv6", source: { cidrIpv6: "::/0" } },
+] as const;
+
+/** A TargetGroupBinding's `networking.ingress[].ports` entry (elbv2.k8s.aws/v1beta1 NetworkingPort: protocol TCP or UDP, port). */
+const bindingPort = (port: BoundaryPort) => ({ protocol: port.protocol.toUpperCase(), port: port.port });
 
 type IstioObject = { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string }; spec?: unknown };
 
@@ -35,6 +53,12 @@ export interface IstioMeshArgs {
     readonly controlPlaneReplicas: number;
     readonly vpcId: pulumi.Input<string>;
     readonly publicSubnetIds: pulumi.Input<string[]>;
+    /**
+     * The security group the gateway pods carry (the EKS cluster security group, on every node and pod). The load
+     * balancer controller writes the TargetGroupBindings' rules admitting the NLB into it, and the NLB's own
+     * group sends only to it, on the gateway's container ports and its health port.
+     */
+    readonly gatewaySecurityGroupId: pulumi.Input<string>;
     /** The AWS Load Balancer Controller release: it owns the TargetGroupBinding CRD. */
     readonly loadBalancerController: pulumi.Resource;
     /** The cluster's node groups: istiod and the gateway wait for them, so their pods have nodes to start on. */
@@ -78,7 +102,7 @@ export class IstioMesh extends pulumi.ComponentResource {
                 { ...child, dependsOn },
             );
         const system = new k8s.core.v1.Namespace(`${name}-istio-system`, { metadata: { name: "istio-system" } }, child);
-        const ingress = new k8s.core.v1.Namespace(`${name}-istio-ingress`, { metadata: { name: GATEWAY_NAMESPACE, labels: { "istio-injection": "enabled" } } }, child);
+        const ingress = new k8s.core.v1.Namespace(`${name}-istio-ingress`, { metadata: { name: GATEWAY_NAMESPACE, labels: { "istio-injection": "enabled", ...READINESS_GATE_LABEL } } }, child);
         this.namespaces = { "istio-system": system, [GATEWAY_NAMESPACE]: ingress };
 
         // base runs no pods (catalog/crds.ts, PODLESS_CHARTS), so it installs the CRDs while the nodes launch.
@@ -105,12 +129,14 @@ export class IstioMesh extends pulumi.ComponentResource {
             },
             [this.crds, ...args.nodeGroups],
         );
-        const gatewayRelease = release(
+        const edge = this.loadBalancer(name, args, ingress);
+        release(
             GATEWAY_NAME,
             "gateway",
             GATEWAY_NAMESPACE,
             {
-                // The NLB is Pulumi's and reaches the pods through TargetGroupBindings; the Service stays internal.
+                // The NLB is Pulumi's and reaches the pods through TargetGroupBindings; the Service stays internal,
+                // with the chart's ports (GATEWAY_SERVICE_PORTS), which the listeners and the bindings name.
                 service: { type: "ClusterIP" },
                 autoscaling: { enabled: true, minReplicas: args.gateway.minReplicas, maxReplicas: args.gateway.maxReplicas, targetCPUUtilizationPercentage: 70 },
                 podDisruptionBudget: { maxUnavailable: 1 },
@@ -119,33 +145,51 @@ export class IstioMesh extends pulumi.ComponentResource {
                     { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { istio: "ingressgateway" } } },
                 ],
             },
-            [this.controlPlane, ingress, ...args.nodeGroups],
+            // The controller injects the readiness gate only into pods created while its webhook runs and a
+            // TargetGroupBinding already names their Service (pkg/inject/pod_readiness_gate.go at v2.14.1), and
+            // a gated pod turns Ready once the NLB, through a listener, finds it healthy: so the first pods wait
+            // for the controller, the bindings and the listeners.
+            [this.controlPlane, ingress, args.loadBalancerController, ...edge.bindings, ...edge.listeners, ...args.nodeGroups],
         );
 
         new k8s.apiextensions.CustomResource(`${name}-mtls`, toCustomResource(peerAuthentication(args.mtlsMode)), { ...child, dependsOn: [this.crds] });
 
-        const nlb = this.loadBalancer(name, args, gatewayRelease);
+        const nlb = edge.loadBalancer;
         this.loadBalancerArn = nlb.arn;
         this.loadBalancerDnsName = nlb.dnsName;
         this.loadBalancerZoneId = nlb.zoneId;
         this.registerOutputs({ loadBalancerArn: this.loadBalancerArn, loadBalancerDnsName: this.loadBalancerDnsName });
     }
 
-    private loadBalancer(name: string, args: IstioMeshArgs, gatewayRelease: k8s.helm.v3.Release): aws.lb.LoadBalancer {
+    /**
+     * The public NLB, its target groups and listeners, and the TargetGroupBindings that register the gateway pods.
+     * The bindings need only the controller and the namespace: a binding whose Service does not exist yet waits
+     * for it (the controller watches Services), and the gateway's first pods need the bindings to exist.
+     */
+    private loadBalancer(name: string, args: IstioMeshArgs, namespace: k8s.core.v1.Namespace): { loadBalancer: aws.lb.LoadBalancer; listeners: aws.lb.Listener[]; bindings: k8s.apiextensions.CustomResource[] } {
         const child = { parent: this };
-        const securityGroup = new aws.ec2.SecurityGroup(
-            `${name}-ingress-nlb`,
-            {
-                vpcId: args.vpcId,
-                description: "Public HTTP(S) into the Istio ingress gateway",
-                ingress: [
-                    { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"], description: "HTTPS" },
-                    { protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"], description: "HTTP (redirected)" },
-                ],
-                egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["0.0.0.0/0"], description: "to the gateway pods" }],
-            },
-            child,
-        );
+        // Rules are standalone resources, so the group declares no inline rules (the provider would revoke the
+        // standalone ones). The description is the group's since creation: changing it replaces the group.
+        const securityGroup = new aws.ec2.SecurityGroup(`${name}-ingress-nlb`, { vpcId: args.vpcId, description: "Public HTTP(S) into the Istio ingress gateway" }, child);
+        // The internet on the listener ports: Global Accelerator preserves the clients' addresses.
+        for (const listener of LISTENERS) {
+            for (const { family, source } of INTERNET) {
+                new aws.vpc.SecurityGroupIngressRule(
+                    `${name}-ingress-nlb-${listener.name}-${family}`,
+                    { securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: listener.port, toPort: listener.port, ...source, description: listener.description },
+                    child,
+                );
+            }
+        }
+        // Out only to the gateway pods, on their container ports and the health port: health checks obey the
+        // NLB's egress rules (Elastic Load Balancing, "Security groups for your Network Load Balancer").
+        for (const [role, port] of Object.entries(GATEWAY_PORTS.rows)) {
+            new aws.vpc.SecurityGroupEgressRule(
+                `${name}-ingress-nlb-to-gateway-${role}`,
+                { securityGroupId: securityGroup.id, referencedSecurityGroupId: args.gatewaySecurityGroupId, ipProtocol: port.protocol, fromPort: port.port, toPort: port.port, description: `gateway ${role} port` },
+                child,
+            );
+        }
         const nlb = new aws.lb.LoadBalancer(
             `${name}-ingress`,
             {
@@ -158,41 +202,48 @@ export class IstioMesh extends pulumi.ComponentResource {
             },
             child,
         );
-        for (const [portName, listenerPort] of [["https", 443], ["http", 80]] as const) {
+        const health = GATEWAY_PORTS.rows.health;
+        const listeners: aws.lb.Listener[] = [];
+        const bindings: k8s.apiextensions.CustomResource[] = [];
+        for (const listener of LISTENERS) {
+            const target = GATEWAY_PORTS.rows[listener.name];
             const targetGroup = new aws.lb.TargetGroup(
-                `${name}-ingress-${portName}`,
+                `${name}-ingress-${listener.name}`,
                 {
                     // Explicit: an autoname is the logical name plus 8 characters, and the logical name carries the
                     // region, so long region names pushed it past AWS's 32 (ap-southeast-1 reached 36).
-                    name: `${args.targetGroupNamePrefix}-ingress-${listenerPort}`,
+                    name: `${args.targetGroupNamePrefix}-ingress-${listener.port}`,
                     vpcId: args.vpcId,
                     targetType: "ip",
                     protocol: "TCP",
-                    port: GATEWAY_TARGET_PORTS[portName],
+                    // The controller registers each pod with its own container port; this is the group's default.
+                    port: target.port,
                     deregistrationDelay: 30,
-                    healthCheck: { protocol: "HTTP", port: "15021", path: "/healthz/ready", interval: 10, healthyThreshold: 2, unhealthyThreshold: 2 },
+                    healthCheck: { protocol: "HTTP", port: String(health.port), path: "/healthz/ready", interval: 10, healthyThreshold: 2, unhealthyThreshold: 2 },
                 },
                 child,
             );
-            new aws.lb.Listener(`${name}-ingress-${portName}`, { loadBalancerArn: nlb.arn, port: listenerPort, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }] }, child);
-            new k8s.apiextensions.CustomResource(
-                `${name}-ingress-${portName}`,
-                {
-                    apiVersion: "elbv2.k8s.aws/v1beta1",
-                    kind: "TargetGroupBinding",
-                    metadata: { name: `${GATEWAY_NAME}-${portName}`, namespace: GATEWAY_NAMESPACE },
-                    spec: {
-                        serviceRef: { name: GATEWAY_NAME, port: listenerPort },
-                        targetGroupARN: targetGroup.arn,
-                        targetType: "ip",
-                        // The controller opens the pods' port to the NLB's security group, and nothing else.
-                        networking: { ingress: [{ from: [{ securityGroup: { groupID: securityGroup.id } }], ports: [{ protocol: "TCP", port: GATEWAY_TARGET_PORTS[portName] }] }] },
+            listeners.push(new aws.lb.Listener(`${name}-ingress-${listener.name}`, { loadBalancerArn: nlb.arn, port: listener.port, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }] }, child));
+            bindings.push(
+                new k8s.apiextensions.CustomResource(
+                    `${name}-ingress-${listener.name}`,
+                    {
+                        apiVersion: "elbv2.k8s.aws/v1beta1",
+                        kind: "TargetGroupBinding",
+                        metadata: { name: `${GATEWAY_NAME}-${listener.name}`, namespace: GATEWAY_NAMESPACE },
+                        spec: {
+                            serviceRef: { name: GATEWAY_NAME, port: listener.port },
+                            targetGroupARN: targetGroup.arn,
+                            targetType: "ip",
+                            // The controller admits the NLB's group to the pods on the traffic and health ports, and nothing else.
+                            networking: { ingress: [{ from: [{ securityGroup: { groupID: securityGroup.id } }], ports: [bindingPort(target), bindingPort(health)] }] },
+                        },
                     },
-                },
-                { ...child, dependsOn: [gatewayRelease, args.loadBalancerController] },
+                    { ...child, dependsOn: [namespace, args.loadBalancerController] },
+                ),
             );
         }
-        return nlb;
+        return { loadBalancer: nlb, listeners, bindings };
     }
 }
 

@@ -18,6 +18,13 @@ export const GATEWAY_NAMESPACE = "istio-ingress";
 export const GATEWAY_NAME = "istio-ingressgateway";
 /** Pod label the gateway chart puts on the ingress pods of a release named `istio-ingressgateway`. */
 export const GATEWAY_SELECTOR = { istio: "ingressgateway" };
+/**
+ * The gateway Service's ports: the istio/gateway chart's defaults at 1.26.2 (values.yaml `service.ports`, http2
+ * 80 and https 443, each to the same targetPort), which the mesh leaves as they are. A Gateway server names one of
+ * these and istiod listens on its targetPort (pilot/pkg/model/gateway.go, resolvePorts); the NLB's listeners and
+ * the TargetGroupBindings' serviceRef use the same numbers.
+ */
+export const GATEWAY_SERVICE_PORTS = { https: 443, http: 80 } as const;
 
 export interface Retries {
     readonly attempts: number;
@@ -140,8 +147,8 @@ export function gateway(settings: RoutingSettings): IGateway {
         spec: {
             selector: GATEWAY_SELECTOR,
             servers: [
-                { port: { number: 443, name: "https", protocol: "HTTPS" }, hosts, tls: { mode: "SIMPLE", credentialName: settings.gatewayCredentialName, minProtocolVersion: "TLSV1_2" } },
-                { port: { number: 80, name: "http", protocol: "HTTP" }, hosts, tls: { httpsRedirect: true } },
+                { port: { number: GATEWAY_SERVICE_PORTS.https, name: "https", protocol: "HTTPS" }, hosts, tls: { mode: "SIMPLE", credentialName: settings.gatewayCredentialName, minProtocolVersion: "TLSV1_2" } },
+                { port: { number: GATEWAY_SERVICE_PORTS.http, name: "http", protocol: "HTTP" }, hosts, tls: { httpsRedirect: true } },
             ],
         },
     };

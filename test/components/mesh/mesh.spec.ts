@@ -1,9 +1,10 @@
 import { strict as assert } from "assert";
 import type * as awsTypes from "@pulumi/aws";
 import type * as k8sTypes from "@pulumi/kubernetes";
+import { GATEWAY_PORTS } from "../../../catalog/ports";
 import { PlanResource } from "../../../tools/plan/contract";
 import { renderManifests } from "../../../tools/plan/manifests";
-import { ofType, ready, record } from "../../harness";
+import { ofType, one, ready, record } from "../../harness";
 import { validateObject } from "../../k8sSchema";
 
 async function build(): Promise<PlanResource[]> {
@@ -28,6 +29,7 @@ async function build(): Promise<PlanResource[]> {
                 controlPlaneReplicas: 2,
                 vpcId: "vpc-1",
                 publicSubnetIds: ["subnet-p1", "subnet-p2", "subnet-p3"],
+                gatewaySecurityGroupId: "sg-cluster",
                 loadBalancerController: controller,
                 targetGroupNamePrefix: "strata-prod",
                 nodeGroups: [nodeGroup],
@@ -124,6 +126,102 @@ describe("IstioMesh and ServiceRoutes", () => {
         const groups = ofType(resources, "aws:lb/targetGroup:TargetGroup");
         for (const binding of bindings) assert.ok(groups.some((g) => binding.dependencies.includes(g.urn)));
         assert.deepEqual(ofType(resources, "aws:lb/listener:Listener").map((l) => l.inputs.port).sort(), [443, 80]);
+    });
+
+    describe("the path from the NLB to the gateway pods", () => {
+        const T = {
+            sg: "aws:ec2/securityGroup:SecurityGroup",
+            ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+            egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+            targetGroup: "aws:lb/targetGroup:TargetGroup",
+            binding: "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding",
+            listener: "aws:lb/listener:Listener",
+        };
+        const { http, https, health } = GATEWAY_PORTS.rows;
+        type Binding = { serviceRef: { port: number }; networking: { ingress: { from: { securityGroup: { groupID: string } }[]; ports: { protocol: string; port: number }[] }[] } };
+        const nlbGroup = () => one(resources, T.sg, "eu-west-1-ingress-nlb");
+        const bindingOf = (portName: string) => one(resources, T.binding, `eu-west-1-ingress-${portName}`);
+        const rulesOf = (type: string) => ofType(resources, type).filter((r) => r.dependencies.includes(nlbGroup().urn));
+        /** The NLB group's id as its rules carry it. */
+        const nlbGroupId = () => String(rulesOf(T.ingressRule)[0]?.inputs.securityGroupId);
+
+        it("sends each listener to the gateway's container port and health-checks the status port, as the catalog says", () => {
+            assert.deepEqual(
+                ofType(resources, T.targetGroup).map((g) => [g.name, g.inputs.port, (g.inputs.healthCheck as { port: string }).port]),
+                [
+                    ["eu-west-1-ingress-https", https.port, String(health.port)],
+                    ["eu-west-1-ingress-http", http.port, String(health.port)],
+                ],
+            );
+            assert.deepEqual([https.port, http.port, health.port], [443, 80, 15021], "the pinned istio/gateway chart's targetPorts and status port");
+        });
+
+        it("has each binding open its container port and the health port to the NLB's group, and nothing else", () => {
+            for (const [portName, target] of [["https", https], ["http", http]] as const) {
+                const spec = bindingOf(portName).inputs.spec as Binding;
+                assert.equal(spec.networking.ingress.length, 1);
+                const [rule] = spec.networking.ingress;
+                assert.match(nlbGroupId(), /^sg-/);
+                assert.deepEqual(rule?.from, [{ securityGroup: { groupID: nlbGroupId() } }]);
+                assert.deepEqual(rule?.ports, [
+                    { protocol: "TCP", port: target.port },
+                    { protocol: "TCP", port: health.port },
+                ]);
+            }
+        });
+
+        it("binds the Service's own ports 80 and 443, which the chart maps to the same container ports, and leaves those ports to the chart", () => {
+            assert.deepEqual([(bindingOf("https").inputs.spec as Binding).serviceRef.port, (bindingOf("http").inputs.spec as Binding).serviceRef.port], [443, 80]);
+            const values = releases().find((r) => r.inputs.chart === "gateway")!.inputs.values as { service: Record<string, unknown> };
+            assert.deepEqual(Object.keys(values.service), ["type"], "service.ports stay the chart's: http2 80→80, https 443→443");
+            const gateway = resources.find((r) => r.type === "kubernetes:networking.istio.io/v1beta1:Gateway")!;
+            assert.deepEqual((gateway.inputs.spec as { servers: { port: { number: number } }[] }).servers.map((s) => s.port.number), [443, 80]);
+        });
+
+        it("admits the internet to the NLB on its listener ports only, over IPv4 and IPv6, as standalone rules", () => {
+            const group = nlbGroup();
+            assert.equal(group.inputs.ingress, undefined, "no inline ingress next to standalone rules");
+            assert.equal(group.inputs.egress, undefined, "no inline egress next to standalone rules");
+            assert.deepEqual(
+                rulesOf(T.ingressRule).map((r) => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, r.inputs.referencedSecurityGroupId]),
+                [
+                    ["tcp", 443, 443, "0.0.0.0/0", undefined],
+                    ["tcp", 443, 443, "::/0", undefined],
+                    ["tcp", 80, 80, "0.0.0.0/0", undefined],
+                    ["tcp", 80, 80, "::/0", undefined],
+                ],
+            );
+            assert.deepEqual(ofType(resources, T.listener).map((l) => l.inputs.port), [443, 80]);
+        });
+
+        it("lets the NLB send only to the gateway's group, on the container ports and the health port", () => {
+            assert.deepEqual(
+                rulesOf(T.egressRule).map((r) => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4]),
+                [http, https, health].map((p) => ["tcp", p.port, p.port, "sg-cluster", undefined]),
+            );
+        });
+
+        it("labels the gateway namespace for the controller's readiness gate", () => {
+            const namespace = one(resources, "kubernetes:core/v1:Namespace", "eu-west-1-istio-ingress");
+            assert.deepEqual((namespace.inputs.metadata as { labels: Record<string, string> }).labels, { "istio-injection": "enabled", "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" });
+        });
+
+        it("creates the first gateway pods after the controller, the bindings and the listeners, so every pod carries the gate and can turn Ready", () => {
+            const gateway = releases().find((r) => r.inputs.chart === "gateway")!;
+            const controller = resources.find((r) => r.name === "lbc-stand-in")!;
+            for (const needed of [controller, ...ofType(resources, T.binding), ...ofType(resources, T.listener)]) assert.ok(gateway.dependencies.includes(needed.urn), needed.name);
+        });
+
+        it("has each binding wait for its namespace and the controller, not for the gateway it registers", () => {
+            const namespace = one(resources, "kubernetes:core/v1:Namespace", "eu-west-1-istio-ingress");
+            const controller = resources.find((r) => r.name === "lbc-stand-in")!;
+            const gateway = releases().find((r) => r.inputs.chart === "gateway")!;
+            for (const binding of ofType(resources, T.binding)) {
+                assert.ok(binding.dependencies.includes(namespace.urn), binding.name);
+                assert.ok(binding.dependencies.includes(controller.urn), binding.name);
+                assert.ok(!binding.dependencies.includes(gateway.urn), binding.name);
+            }
+        });
     });
 
     it("makes every Istio object wait for the release that installs the CRDs", () => {
