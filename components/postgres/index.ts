@@ -2,11 +2,13 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { BoundaryPort, PLATFORM_PORTS } from "../../catalog/ports";
 import { servicePrincipalTrust } from "../iam";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
 import { GLOBAL_ROLE_TAG, Topology, TopologyRegion, WriteRoute, forwardingParameters, planTopology } from "./topology";
 
-export const POSTGRES_PORT = 5432;
+/** Where Aurora PostgreSQL and every RDS Proxy of the shards listen (catalog/ports.ts). */
+export const POSTGRES_PORT = PLATFORM_PORTS.rows.postgres.port;
 /** The ConfigMap and Secret every region's application namespace receives. */
 export const SHARD_MAP_CONFIGMAP = "strata-shard-map";
 export const SHARD_CREDENTIALS_SECRET = "strata-shard-credentials";
@@ -29,7 +31,7 @@ export interface PostgresRegion {
     readonly dataSubnetIds: pulumi.Input<string[]>;
     /** Zones the instances are spread over, in order. */
     readonly availabilityZones: pulumi.Input<string[]>;
-    /** The only security group admitted to port 5432 (the cluster's nodes). */
+    /** The only clients' security group admitted to the shards and their proxies (the cluster's nodes). */
     readonly clientSecurityGroupId: pulumi.Input<string>;
     /** Reader instances per shard in this region (0–15). */
     readonly readersPerShard: number;
@@ -104,6 +106,8 @@ interface RegionShared {
     readonly key: aws.kms.Key;
     readonly subnetGroup: aws.rds.SubnetGroup;
     readonly securityGroup: aws.ec2.SecurityGroup;
+    /** The group of every RDS Proxy of the region, when the shards have proxies. */
+    readonly proxySecurityGroup?: aws.ec2.SecurityGroup;
     readonly clusterParameters: aws.rds.ClusterParameterGroup;
     readonly instanceParameters: aws.rds.ParameterGroup;
     readonly monitoringRole?: aws.iam.Role;
@@ -118,6 +122,13 @@ interface ShardCluster {
 export const clusterIdentifier = (prefix: string, region: string, shard: number) => `${prefix}-${region}-shard-${shard}`;
 
 const major = (version: string) => version.split(".")[0] ?? version;
+
+/** One standalone rule between two security groups on one port, in the direction of the connection. */
+function allowBetween(name: string, direction: "ingress" | "egress", securityGroupId: pulumi.Input<string>, peer: pulumi.Input<string>, port: BoundaryPort, description: string, opts: pulumi.CustomResourceOptions): void {
+    const rule = { securityGroupId, referencedSecurityGroupId: peer, ipProtocol: port.protocol, fromPort: port.port, toPort: port.port, description };
+    if (direction === "ingress") new aws.vpc.SecurityGroupIngressRule(name, rule, opts);
+    else new aws.vpc.SecurityGroupEgressRule(name, rule, opts);
+}
 
 function validate(args: ShardedPostgresArgs): Topology {
     const problems: string[] = [];
@@ -298,7 +309,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         this.registerOutputs({ shardMap: this.shardMap });
     }
 
-    /** What every shard of a region shares: key, subnet group, security group, parameter groups, monitoring role. */
+    /** What every shard of a region shares: key, subnet group, security groups, parameter groups, monitoring role. */
     private regionShared(args: ShardedPostgresArgs, region: PostgresRegion, topology: Topology): RegionShared {
         const opts = { parent: this, provider: region.provider };
         const key = new aws.kms.Key(
@@ -308,16 +319,24 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         );
         new aws.kms.Alias(`${region.name}-postgres`, { name: `alias/${args.identifierPrefix}-${region.name}-postgres`, targetKeyId: key.keyId }, opts);
         const subnetGroup = new aws.rds.SubnetGroup(`${region.name}-postgres`, { subnetIds: region.dataSubnetIds, description: "Isolated data subnets" }, opts);
-        const securityGroup = new aws.ec2.SecurityGroup(
-            `${region.name}-postgres`,
-            {
-                vpcId: region.vpcId,
-                description: `PostgreSQL from the ${region.name} cluster nodes only`,
-                ingress: [{ protocol: "tcp", fromPort: POSTGRES_PORT, toPort: POSTGRES_PORT, securityGroups: [region.clientSecurityGroupId], description: "cluster nodes" }],
-                egress: [],
-            },
-            opts,
-        );
+        // Rules are standalone resources, so neither group declares inline rules (the provider would revoke the
+        // standalone ones). The description is the group's since creation: changing it replaces the group.
+        const securityGroup = new aws.ec2.SecurityGroup(`${region.name}-postgres`, { vpcId: region.vpcId, description: `PostgreSQL from the ${region.name} cluster nodes only` }, opts);
+        const port = PLATFORM_PORTS.rows.postgres;
+        allowBetween(`${region.name}-postgres-from-nodes`, "ingress", securityGroup.id, region.clientSecurityGroupId, port, "cluster nodes", opts);
+        // A proxy's group carries both of its paths, in from the applications and out to the shards, which must
+        // admit it (AWS Aurora User Guide, "Creating a proxy for Amazon Aurora"). Those pages name no other path:
+        // the proxy reads the credentials with its IAM role (its role policy in `proxy`), through no VPC endpoint
+        // of ours, so nothing else leaves the group.
+        const proxySecurityGroup =
+            topology.proxyMaxConnectionsPercent === undefined
+                ? undefined
+                : new aws.ec2.SecurityGroup(`${region.name}-postgres-proxy`, { vpcId: region.vpcId, description: `RDS Proxy of the ${region.name} shards, between the cluster nodes and the shards` }, opts);
+        if (proxySecurityGroup) {
+            allowBetween(`${region.name}-postgres-from-proxy`, "ingress", securityGroup.id, proxySecurityGroup.id, port, "RDS Proxy", opts);
+            allowBetween(`${region.name}-postgres-proxy-from-nodes`, "ingress", proxySecurityGroup.id, region.clientSecurityGroupId, port, "cluster nodes", opts);
+            allowBetween(`${region.name}-postgres-proxy-to-postgres`, "egress", proxySecurityGroup.id, securityGroup.id, port, "shard clusters", opts);
+        }
         const family = `aurora-postgresql${major(args.engineVersion)}`;
         const clusterParameters = new aws.rds.ClusterParameterGroup(
             `${region.name}-postgres-cluster`,
@@ -354,7 +373,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 opts,
             );
         }
-        return { key, subnetGroup, securityGroup, clusterParameters, instanceParameters, monitoringRole };
+        return { key, subnetGroup, securityGroup, proxySecurityGroup, clusterParameters, instanceParameters, monitoringRole };
     }
 
     /** The shard's credentials in Secrets Manager in the home region, replicated to every other region under its own key. */
@@ -533,6 +552,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
     ): pulumi.Output<string> {
         const opts = { parent: this, provider: region.provider };
         const base = `${region.name}-shard-${index}-proxy`;
+        const proxySecurityGroup = shared.proxySecurityGroup as aws.ec2.SecurityGroup;
         // The credentials' replica in this region: its ARN is the home secret's with this region.
         const secretArn = region.name === home.name ? secret.arn : secret.arn.apply((arn) => arn.replace(`:secretsmanager:${home.name}:`, `:secretsmanager:${region.name}:`));
         const role = new aws.iam.Role(base, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("rds.amazonaws.com")) }, opts);
@@ -559,7 +579,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 engineFamily: "POSTGRESQL",
                 roleArn: role.arn,
                 vpcSubnetIds: region.dataSubnetIds,
-                vpcSecurityGroupIds: [shared.securityGroup.id],
+                vpcSecurityGroupIds: [proxySecurityGroup.id],
                 requireTls: true,
                 idleClientTimeout: args.proxy.idleClientTimeoutSeconds,
                 // Applications sign in with the shard credentials they are given; IAM auth stays for people and tools.
@@ -580,7 +600,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 dbProxyName: proxy.name,
                 dbProxyEndpointName: `${args.identifierPrefix}-shard-${index}-ro`,
                 vpcSubnetIds: region.dataSubnetIds,
-                vpcSecurityGroupIds: [shared.securityGroup.id],
+                vpcSecurityGroupIds: [proxySecurityGroup.id],
                 targetRole: "READ_ONLY",
             },
             opts,

@@ -16,6 +16,8 @@ const T = {
     key: "aws:kms/key:Key",
     subnetGroup: "aws:rds/subnetGroup:SubnetGroup",
     sg: "aws:ec2/securityGroup:SecurityGroup",
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     clusterParams: "aws:rds/clusterParameterGroup:ClusterParameterGroup",
     target: "aws:appautoscaling/target:Target",
     policy: "aws:appautoscaling/policy:Policy",
@@ -89,11 +91,7 @@ describe("ShardedPostgres", () => {
             for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
                 const subnetGroup = ofType(resources, T.subnetGroup).find((g) => g.region === region)!;
                 assert.deepEqual(subnetGroup.inputs.subnetIds, [`subnet-${region}-data-1`, `subnet-${region}-data-2`, `subnet-${region}-data-3`]);
-                const sg = ofType(resources, T.sg).find((g) => g.region === region)!;
-                const [rule, ...otherRules] = sg.inputs.ingress as { protocol: string; fromPort: number; toPort: number; securityGroups: string[]; cidrBlocks?: string[] }[];
-                assert.equal(otherRules.length, 0);
-                assert.deepEqual([rule?.protocol, rule?.fromPort, rule?.toPort, rule?.securityGroups], ["tcp", 5432, 5432, [`sg-nodes-${region}`]]);
-                assert.equal(rule?.cidrBlocks, undefined, "no address range, only the nodes' group");
+                const sg = one(resources, T.sg, `${region}-postgres`);
                 const key = ofType(resources, T.key).find((k) => k.region === region)!;
                 for (const cluster of ofType(resources, T.cluster).filter((c) => c.region === region)) {
                     assert.ok(cluster.dependencies.includes(subnetGroup.urn));
@@ -101,6 +99,44 @@ describe("ShardedPostgres", () => {
                     assert.ok(cluster.dependencies.includes(key.urn));
                     assert.match(String(cluster.inputs.kmsKeyId), new RegExp(`^arn:aws:kms:${region}:`));
                 }
+            }
+        });
+
+        it("admits the nodes and the region's proxies to the shards, the nodes to the proxies, and lets the proxies out only to the shards", () => {
+            for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+                const database = String((one(resources, T.cluster, `${region}-shard-0`).inputs.vpcSecurityGroupIds as string[])[0]);
+                const proxy = String((one(resources, T.proxy, `${region}-shard-0-proxy`).inputs.vpcSecurityGroupIds as string[])[0]);
+                assert.notEqual(proxy, database, "the proxies have a group of their own");
+                const rules = (type: string) =>
+                    ofType(resources, type)
+                        .filter((r) => r.region === region)
+                        .map((r) => [r.inputs.securityGroupId, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6])
+                        .sort();
+                const nodes = `sg-nodes-${region}`;
+                assert.deepEqual(
+                    rules(T.ingressRule),
+                    [
+                        [database, "tcp", 5432, 5432, nodes, undefined],
+                        [database, "tcp", 5432, 5432, proxy, undefined],
+                        [proxy, "tcp", 5432, 5432, nodes, undefined],
+                    ].sort(),
+                );
+                assert.deepEqual(rules(T.egressRule), [[proxy, "tcp", 5432, 5432, database, undefined]], "the shards open no connections; the proxies only to them");
+                for (const name of [`${region}-postgres`, `${region}-postgres-proxy`]) {
+                    const group = one(resources, T.sg, name);
+                    assert.deepEqual([group.inputs.ingress, group.inputs.egress], [undefined, undefined], `${name}: no inline rules next to standalone ones`);
+                }
+            }
+        });
+
+        it("puts every proxy and read-only endpoint of a region in its proxy group, and every cluster in the database group alone", () => {
+            for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
+                const groupsOf = (type: string) => [...new Set(ofType(resources, type).filter((r) => r.region === region).map((r) => JSON.stringify(r.inputs.vpcSecurityGroupIds)))];
+                assert.equal(groupsOf(T.proxy).length, 1);
+                assert.deepEqual(groupsOf(T.proxyEndpoint), groupsOf(T.proxy));
+                assert.equal(groupsOf(T.cluster).length, 1);
+                assert.notDeepEqual(groupsOf(T.cluster), groupsOf(T.proxy));
+                assert.ok(one(resources, T.proxy, `${region}-shard-1-proxy`).dependencies.includes(one(resources, T.sg, `${region}-postgres-proxy`).urn));
             }
         });
 
@@ -285,6 +321,15 @@ describe("ShardedPostgres", () => {
                 assert.equal(cluster.inputs.skipFinalSnapshot, false);
             }
             assert.equal(ofType(resources, T.target).length, 0, "autoscaling off");
+        });
+
+        it("without proxies has no proxy group, and the shards admit the nodes only", () => {
+            assert.deepEqual(ofType(resources, T.sg).map((g) => g.name), ["us-east-1-postgres"]);
+            assert.deepEqual(
+                ofType(resources, T.ingressRule).map((r) => [r.name, r.inputs.fromPort, r.inputs.referencedSecurityGroupId]),
+                [["us-east-1-postgres-from-nodes", 5432, "sg-nodes-us-east-1"]],
+            );
+            assert.equal(ofType(resources, T.egressRule).length, 0);
         });
 
         it("has nothing to forward: no forwarding flag, parameters or role tags, and the writer's cluster endpoint as the write endpoint", () => {
