@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { PLATFORM_PORTS } from "../../catalog/ports";
 import { CacheEngine, CachePlan, REDIS_PORT, planCache } from "./plan";
 
 export { REDIS_PORT } from "./plan";
@@ -83,14 +84,13 @@ export class RedisCluster extends pulumi.ComponentResource {
 
         const key = new aws.kms.Key(`${name}-redis`, { description: `ElastiCache at rest in ${args.region}`, enableKeyRotation: true, deletionWindowInDays: 30 }, { ...child, protect: args.protect });
         const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-redis`, { name: args.replicationGroupId, description: "Isolated data subnets", subnetIds: args.subnetIds }, child);
-        const securityGroup = new aws.ec2.SecurityGroup(
-            `${name}-redis`,
-            {
-                vpcId: args.vpcId,
-                description: `Redis from the ${args.region} cluster nodes only`,
-                ingress: [{ protocol: "tcp", fromPort: REDIS_PORT, toPort: REDIS_PORT, securityGroups: [args.clientSecurityGroupId], description: "cluster nodes" }],
-                egress: [],
-            },
+        // The rule is a standalone resource, so the group declares no inline rules (the provider would revoke the
+        // standalone one); with none the group has no egress, as the cache opens no connections.
+        const securityGroup = new aws.ec2.SecurityGroup(`${name}-redis`, { vpcId: args.vpcId, description: `Redis from the ${args.region} cluster nodes only` }, child);
+        const port = PLATFORM_PORTS.rows.redis;
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-redis-from-nodes`,
+            { securityGroupId: securityGroup.id, referencedSecurityGroupId: args.clientSecurityGroupId, ipProtocol: port.protocol, fromPort: port.port, toPort: port.port, description: "cluster nodes" },
             child,
         );
         const parameters = new aws.elasticache.ParameterGroup(

@@ -3,7 +3,10 @@
  * client settings the applications receive. No Pulumi inside.
  */
 
-export const REDIS_PORT = 6379;
+import { PLATFORM_PORTS } from "../../catalog/ports";
+
+/** Where the cache's nodes listen (catalog/ports.ts). */
+export const REDIS_PORT = PLATFORM_PORTS.rows.redis.port;
 
 export type CacheEngine = "redis" | "valkey";
 

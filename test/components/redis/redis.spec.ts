@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import type * as awsTypes from "@pulumi/aws";
 import type * as k8sTypes from "@pulumi/kubernetes";
+import { PLATFORM_PORTS } from "../../../catalog/ports";
 import type { RedisClusterArgs } from "../../../components/redis";
 import { PlanResource, SECRET_MASK } from "../../../tools/plan/contract";
 import { renderManifests } from "../../../tools/plan/manifests";
@@ -97,11 +98,17 @@ describe("RedisCluster", () => {
             assert.deepEqual(group.ignoreChanges, ["engineVersion"]);
         });
 
-        it("admits the port only from the cluster's nodes, over the data subnets", () => {
-            const sg = ofType(resources, T.sg)[0]!;
-            const rules = sg.inputs.ingress as { fromPort: number; toPort: number; securityGroups: string[]; cidrBlocks?: string[] }[];
-            assert.equal(rules.length, 1);
-            assert.deepEqual([rules[0]?.fromPort, rules[0]?.toPort, rules[0]?.securityGroups, rules[0]?.cidrBlocks], [6379, 6379, ["sg-nodes"], undefined]);
+        it("admits the port only from the cluster's nodes, as one standalone rule, over the data subnets", () => {
+            const [sg, ...otherGroups] = ofType(resources, T.sg);
+            assert.equal(otherGroups.length, 0);
+            assert.deepEqual([sg?.inputs.ingress, sg?.inputs.egress], [undefined, undefined], "no inline rules next to the standalone one: no egress at all");
+            const groupId = String((ofType(resources, T.group)[0]?.inputs.securityGroupIds as string[])[0]);
+            assert.deepEqual(
+                ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => [r.inputs.securityGroupId, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4]),
+                [[groupId, "tcp", PLATFORM_PORTS.rows.redis.port, PLATFORM_PORTS.rows.redis.port, "sg-nodes", undefined]],
+            );
+            assert.equal(PLATFORM_PORTS.rows.redis.port, 6379);
+            assert.equal(ofType(resources, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").length, 0);
             assert.deepEqual(ofType(resources, T.subnets)[0]?.inputs.subnetIds, ["subnet-d1", "subnet-d2", "subnet-d3"]);
         });
 
