@@ -6,6 +6,7 @@ import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
 import { natGatewayPerZone } from "./network";
 import { deployOrdering } from "./ordering";
+import { networkFlows } from "./reachability";
 import { auroraSafety, dataBounds, eksSafety, elasticacheSafety, istioSafety, multiRegion, protectStateful } from "./safety";
 import { deploymentResources, disruptionBudgets, hpaBounds, hpaTargets, nodeGroups, vpaWithHpa } from "./scaling";
 
@@ -33,4 +34,5 @@ export const strataPolicies: Policies = [
     driftFields,
     nameLimits,
     deployOrdering,
+    networkFlows,
 ];

@@ -1,0 +1,169 @@
+import { isAnywhere } from "./cidr";
+import { INTERNET, deployerEndpoints, regionEndpoints } from "./endpoints";
+import { Endpoint, FlowResource, GroupRef, Model, ModelFacts, PortSpec, Rule, TYPES, buildModel, reach } from "./model";
+import { ADMIN_PORTS, REQUIRED_FLOWS, RequiredFlow } from "./required";
+
+/*
+ * The flow check over a whole plan: every required flow open in every region, nothing open to the internet on a
+ * data or admin port, and no rule on a data store's group that no required flow needs.
+ */
+
+export interface Finding {
+    readonly urn?: string;
+    readonly message: string;
+}
+
+const CLUSTER_GROUP_SUFFIX = "#cluster-security-group";
+const urnOfGroup = (group: GroupRef) => (group.endsWith(CLUSTER_GROUP_SUFFIX) ? group.slice(0, -CLUSTER_GROUP_SUFFIX.length) : group);
+
+const portText = (ports: readonly PortSpec[]) => ports.map((p) => `${p.protocol}/${p.port}`).join(", ");
+
+function listenerPorts(resources: readonly FlowResource[], loadBalancer: Endpoint): PortSpec[] {
+    return resources
+        .filter((r) => r.type === "aws:lb/listener:Listener" && (r.propertyDependencies.loadBalancerArn ?? []).some((d) => d.urn === loadBalancer.urn))
+        .flatMap((r) => (typeof r.props.port === "number" ? [{ protocol: "tcp" as const, port: r.props.port }] : []));
+}
+
+/** The database clusters an RDS Proxy's target groups point at. */
+function proxyTargets(resources: readonly FlowResource[], proxy: Endpoint): Set<string> {
+    return new Set(
+        resources
+            .filter((r) => r.type === "aws:rds/proxyTarget:ProxyTarget" && (r.propertyDependencies.dbProxyName ?? []).some((d) => d.urn === proxy.urn))
+            .flatMap((r) => (r.propertyDependencies.dbClusterIdentifier ?? []).map((d) => d.urn)),
+    );
+}
+
+interface Check {
+    readonly flow: RequiredFlow;
+    readonly region: string;
+    readonly from: Endpoint;
+    readonly to: Endpoint;
+    /** Where each side's traffic is addressed: across the internet, the other side is a public address. */
+    readonly egressTo: Endpoint;
+    readonly ingressFrom: Endpoint;
+    readonly ports: readonly PortSpec[];
+}
+
+/** One side of one check that blocks, before failures sharing a cause are merged into one finding. */
+interface Failure {
+    readonly check: Check;
+    readonly side: "egress" | "ingress";
+    readonly ports: readonly PortSpec[];
+}
+
+const unique = (labels: readonly string[]) => [...new Set(labels)].join(", ");
+
+/** One finding per flow, region, side, blocking groups and ports: the groups that lack the rule, once. */
+function findingsOf(model: Model, failures: readonly Failure[]): Finding[] {
+    const merged = new Map<string, Failure[]>();
+    for (const failure of failures) {
+        const blocking = failure.side === "egress" ? failure.check.from : failure.check.to;
+        const key = [failure.check.flow.id, failure.check.region, failure.side, portText(failure.ports), blocking.groups.join(",")].join("|");
+        merged.set(key, [...(merged.get(key) ?? []), failure]);
+    }
+    return [...merged.values()].map((group) => {
+        const [first] = group as [Failure, ...Failure[]];
+        const { flow, region } = first.check;
+        const sources = unique(group.map((f) => f.check.from.label));
+        const destinations = unique(group.map((f) => f.check.to.label));
+        const head = `flow ${flow.id} in ${region} (${flow.why}): ${sources} → ${destinations} on ${portText(first.ports)} is blocked`;
+        const blocking = first.side === "egress" ? first.check.from : first.check.to;
+        const urn = blocking.groups[0] === undefined ? blocking.urn : urnOfGroup(blocking.groups[0]);
+        if (blocking.groups.length === 0) return { urn, message: `${head}: the ${first.side === "egress" ? "source" : "destination"} carries no security group the plan declares` };
+        const groups = blocking.groups.map(model.labelOf).join(" or ");
+        const message =
+            first.side === "egress"
+                ? `${head}: no egress rule of ${groups} allows it to ${first.check.egressTo === INTERNET ? "the internet" : destinations}`
+                : `${head}: no ingress rule of ${groups} admits ${first.check.ingressFrom === INTERNET ? "the internet" : sources}`;
+        return { urn, message };
+    });
+}
+
+/** Every (flow, source, destination) the table asks for in the plan's regions. */
+function checks(resources: readonly FlowResource[], regionOf: (r: FlowResource) => string | undefined): { checks: Check[]; findings: Finding[] } {
+    const regions = [...new Set(resources.filter((r) => r.type === TYPES.eksCluster).flatMap((r) => regionOf(r) ?? []))];
+    const byRegion = new Map(regions.map((region) => [region, regionEndpoints(resources, (r) => regionOf(r) === region)]));
+    const findings: Finding[] = [];
+    const all: Check[] = [];
+    for (const [region, { endpoints, clusters }] of byRegion) {
+        for (const cluster of clusters) {
+            const deployer = deployerEndpoints(cluster);
+            if (deployer.privateOnly && deployer.endpoints.length === 0) {
+                findings.push({
+                    urn: cluster.urn,
+                    message: `flow deployer-to-api in ${region}: the API endpoint of ${cluster.name} is private and no deployer network or group is admitted (cluster.apiAccess), so pulumi up cannot create a single Kubernetes object`,
+                });
+            }
+        }
+        for (const flow of REQUIRED_FLOWS) {
+            const targets = flow.scope === "other-regions" ? [...byRegion].filter(([other]) => other !== region).flatMap(([, e]) => e.endpoints[flow.to]) : endpoints[flow.to];
+            const remote = flow.scope === "other-regions";
+            for (const from of endpoints[flow.from]) {
+                for (const to of targets.filter((t) => flow.pairing !== "proxy-targets" || proxyTargets(resources, from).has(t.urn ?? ""))) {
+                    const ports = flow.ports === "listeners" ? listenerPorts(resources, to) : flow.ports;
+                    if (ports.length > 0) all.push({ flow, region, from, to, egressTo: remote ? INTERNET : to, ingressFrom: remote ? INTERNET : from, ports });
+                }
+            }
+        }
+    }
+    return { checks: all, findings };
+}
+
+function isDataGroup(resources: readonly FlowResource[], group: GroupRef): boolean {
+    const dataTypes: readonly string[] = [TYPES.auroraCluster, TYPES.rdsProxy, TYPES.replicationGroup];
+    const property: Record<string, string> = { [TYPES.auroraCluster]: "vpcSecurityGroupIds", [TYPES.rdsProxy]: "vpcSecurityGroupIds", [TYPES.replicationGroup]: "securityGroupIds" };
+    return resources.some((r) => dataTypes.includes(r.type) && (r.propertyDependencies[property[r.type] as string] ?? []).some((d) => d.urn === group));
+}
+
+function peerText(rule: Rule, model: Model): string {
+    switch (rule.peer.kind) {
+        case "group":
+            return model.labelOf(rule.peer.group);
+        case "cidr":
+            return rule.peer.cidr;
+        default:
+            return rule.peer.id;
+    }
+}
+
+const rangeText = (rule: Rule) => (rule.protocol === "all" ? "every port" : rule.fromPort === rule.toPort ? `${rule.protocol}/${rule.fromPort}` : `${rule.protocol}/${rule.fromPort}-${rule.toPort}`);
+
+/** Every required flow on the plan, the internet on admin ports, and data-store rules no flow needs. */
+export function evaluateFlows(resources: readonly FlowResource[], facts: ModelFacts, regionOf: (r: FlowResource) => string | undefined): Finding[] {
+    const model = buildModel(resources, facts);
+    const findings: Finding[] = model.problems.map((p) => ({ urn: p.urn, message: p.message }));
+    const planned = checks(resources, regionOf);
+    findings.push(...planned.findings);
+    const used = new Set<Rule>();
+    const failures: Failure[] = [];
+    for (const check of planned.checks) {
+        const blocked = { egress: [] as PortSpec[], ingress: [] as PortSpec[] };
+        for (const port of check.ports) {
+            const out = reach(model, check.from, check.egressTo, port);
+            const into = reach(model, check.ingressFrom, check.to, port);
+            for (const rule of [...out.usedRules.filter((r) => r.direction === "egress"), ...into.usedRules.filter((r) => r.direction === "ingress")]) used.add(rule);
+            if (out.blockedEgress) blocked.egress.push(port);
+            if (into.blockedIngress) blocked.ingress.push(port);
+        }
+        if (blocked.egress.length > 0) failures.push({ check, side: "egress", ports: blocked.egress });
+        if (blocked.ingress.length > 0) failures.push({ check, side: "ingress", ports: blocked.ingress });
+    }
+    findings.push(...findingsOf(model, failures));
+    for (const rule of model.rules.filter((r) => r.direction === "ingress")) {
+        const where = rule.origin.startsWith("urn:") ? rule.origin : undefined;
+        if (rule.peer.kind === "cidr" && isAnywhere(rule.peer.cidr)) {
+            const exposed = ADMIN_PORTS.filter((a) => rule.protocol === "all" || (rule.protocol === "tcp" && rule.fromPort <= a.port && a.port <= rule.toPort));
+            if (exposed.length > 0) {
+                findings.push({
+                    urn: where,
+                    message: `${model.labelOf(rule.group)} admits the whole internet (${rule.peer.cidr}) on ${rangeText(rule)} through ${rule.originLabel}, which opens ${exposed.map((a) => `${a.name} (${a.port})`).join(", ")}: no required flow needs that`,
+                });
+                continue;
+            }
+        }
+        if (!used.has(rule) && isDataGroup(resources, rule.group)) {
+            findings.push({ urn: where, message: `${model.labelOf(rule.group)} admits ${peerText(rule, model)} on ${rangeText(rule)} through ${rule.originLabel}, which no required flow needs: a data store opens only to its clients` });
+        }
+    }
+    return findings;
+}
