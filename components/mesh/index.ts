@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { LOAD_BALANCER_CONTROLLER } from "../../catalog/network";
 import { BoundaryPort, GATEWAY_PORTS } from "../../catalog/ports";
 import { SYSTEM_PLACEMENT } from "../cluster/nodeGroups";
 import {
@@ -22,10 +23,10 @@ import {
 const ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
 /**
  * The namespace label that makes the load balancer controller's webhook add a target-health readiness gate to
- * the gateway pods (docs/deploy/pod_readiness_gate.md at v2.14.1): a pod is Ready only once the NLB reports it
- * healthy, so a rollout or scale-in never leaves the target groups with only draining targets.
+ * the gateway pods (catalog/network.ts): a pod is Ready only once the NLB reports it healthy, so a rollout or
+ * scale-in never leaves the target groups with only draining targets.
  */
-const READINESS_GATE_LABEL = { "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" } as const;
+const READINESS_GATE = LOAD_BALANCER_CONTROLLER.rows.readinessGate.namespaceLabel;
 /** The NLB's public listeners, each forwarding to the gateway container port of the same name. */
 const LISTENERS = [
     { name: "https", port: GATEWAY_SERVICE_PORTS.https, description: "HTTPS" },
@@ -102,7 +103,7 @@ export class IstioMesh extends pulumi.ComponentResource {
                 { ...child, dependsOn },
             );
         const system = new k8s.core.v1.Namespace(`${name}-istio-system`, { metadata: { name: "istio-system" } }, child);
-        const ingress = new k8s.core.v1.Namespace(`${name}-istio-ingress`, { metadata: { name: GATEWAY_NAMESPACE, labels: { "istio-injection": "enabled", ...READINESS_GATE_LABEL } } }, child);
+        const ingress = new k8s.core.v1.Namespace(`${name}-istio-ingress`, { metadata: { name: GATEWAY_NAMESPACE, labels: { "istio-injection": "enabled", [READINESS_GATE.key]: READINESS_GATE.value } } }, child);
         this.namespaces = { "istio-system": system, [GATEWAY_NAMESPACE]: ingress };
 
         // base runs no pods (catalog/crds.ts, PODLESS_CHARTS), so it installs the CRDs while the nodes launch.
@@ -146,9 +147,9 @@ export class IstioMesh extends pulumi.ComponentResource {
                 ],
             },
             // The controller injects the readiness gate only into pods created while its webhook runs and a
-            // TargetGroupBinding already names their Service (pkg/inject/pod_readiness_gate.go at v2.14.1), and
-            // a gated pod turns Ready once the NLB, through a listener, finds it healthy: so the first pods wait
-            // for the controller, the bindings and the listeners.
+            // TargetGroupBinding already names their Service (catalog/network.ts, readinessGate), and a gated pod
+            // turns Ready once the NLB, through a listener, finds it healthy: so the first pods wait for the
+            // controller, the bindings and the listeners.
             [this.controlPlane, ingress, args.loadBalancerController, ...edge.bindings, ...edge.listeners, ...args.nodeGroups],
         );
 
@@ -171,7 +172,8 @@ export class IstioMesh extends pulumi.ComponentResource {
         // Rules are standalone resources, so the group declares no inline rules (the provider would revoke the
         // standalone ones). The description is the group's since creation: changing it replaces the group.
         const securityGroup = new aws.ec2.SecurityGroup(`${name}-ingress-nlb`, { vpcId: args.vpcId, description: "Public HTTP(S) into the Istio ingress gateway" }, child);
-        // The internet on the listener ports: Global Accelerator preserves the clients' addresses.
+        // The internet on the listener ports: with client IP preservation Global Accelerator hands the NLB the
+        // clients' own addresses (catalog/network.ts, NLB_FACTS).
         for (const listener of LISTENERS) {
             for (const { family, source } of INTERNET) {
                 new aws.vpc.SecurityGroupIngressRule(
@@ -182,7 +184,7 @@ export class IstioMesh extends pulumi.ComponentResource {
             }
         }
         // Out only to the gateway pods, on their container ports and the health port: health checks obey the
-        // NLB's egress rules (Elastic Load Balancing, "Security groups for your Network Load Balancer").
+        // NLB's egress rules (catalog/network.ts, NLB_FACTS).
         for (const [role, port] of Object.entries(GATEWAY_PORTS.rows)) {
             new aws.vpc.SecurityGroupEgressRule(
                 `${name}-ingress-nlb-to-gateway-${role}`,

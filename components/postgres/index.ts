@@ -325,9 +325,9 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         const port = PLATFORM_PORTS.rows.postgres;
         allowBetween(`${region.name}-postgres-from-nodes`, "ingress", securityGroup.id, region.clientSecurityGroupId, port, "cluster nodes", opts);
         // A proxy's group carries both of its paths, in from the applications and out to the shards, which must
-        // admit it (AWS Aurora User Guide, "Creating a proxy for Amazon Aurora"). Those pages name no other path:
-        // the proxy reads the credentials with its IAM role (its role policy in `proxy`), through no VPC endpoint
-        // of ours, so nothing else leaves the group.
+        // admit it (catalog/network.ts, RDS_PROXY_NETWORK). AWS names no other path: the proxy reads the
+        // credentials with its IAM role (its role policy in `proxy`), through no VPC endpoint of ours, so nothing
+        // else leaves the group.
         const proxySecurityGroup =
             topology.proxyMaxConnectionsPercent === undefined
                 ? undefined
