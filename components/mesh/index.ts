@@ -60,7 +60,7 @@ export interface IstioMeshArgs {
      * group sends only to it, on the gateway's container ports and its health port.
      */
     readonly gatewaySecurityGroupId: pulumi.Input<string>;
-    /** The AWS Load Balancer Controller release: it owns the TargetGroupBinding CRD. */
+    /** The AWS Load Balancer Controller release: it owns the TargetGroupBinding CRD, and its webhooks admit the bindings and gate the gateway pods. */
     readonly loadBalancerController: pulumi.Resource;
     /** The cluster's node groups: istiod and the gateway wait for them, so their pods have nodes to start on. */
     readonly nodeGroups: readonly pulumi.Resource[];
