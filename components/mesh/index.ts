@@ -55,9 +55,9 @@ export interface IstioMeshArgs {
     readonly vpcId: pulumi.Input<string>;
     readonly publicSubnetIds: pulumi.Input<string[]>;
     /**
-     * The security group the gateway pods carry (the EKS cluster security group, on every node and pod). The load
-     * balancer controller writes the TargetGroupBindings' rules admitting the NLB into it, and the NLB's own
-     * group sends only to it, on the gateway's container ports and its health port.
+     * The security group on the gateway pods' network interfaces that the load balancer controller writes the
+     * TargetGroupBindings' rules into (the EKS cluster security group, tagged for the controller: catalog/network.ts).
+     * The NLB's own group sends only to it, on the gateway's container ports and its health port.
      */
     readonly gatewaySecurityGroupId: pulumi.Input<string>;
     /** The AWS Load Balancer Controller release: it owns the TargetGroupBinding CRD, and its webhooks admit the bindings and gate the gateway pods. */
