@@ -1,4 +1,4 @@
-import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { StackValidationPolicy } from "@pulumi/policy";
 import { EKS_CLUSTER_SECURITY_GROUP, LOAD_BALANCER_CONTROLLER } from "../../catalog/network";
 import { evaluateFlows } from "./flows/evaluate";
 import { FlowResource, ModelFacts } from "./flows/model";
@@ -22,6 +22,6 @@ export const networkFlows: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const resources: readonly FlowResource[] = args.resources;
-        for (const finding of evaluateFlows(resources, FLOW_FACTS, (r) => regionOf(r as PolicyResource))) reportViolation(finding.message, finding.urn);
+        for (const finding of evaluateFlows(resources, FLOW_FACTS, regionOf)) reportViolation(finding.message, finding.urn);
     },
 };

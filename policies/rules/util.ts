@@ -38,7 +38,7 @@ export function decoded(value: unknown): unknown {
 }
 
 /** The AWS region a resource is created in (its provider's). */
-export const regionOf = (r: PolicyResource) => str(r.props.region) ?? str(r.provider?.props?.region);
+export const regionOf = (r: { readonly props: Props; readonly provider?: { readonly props: Props } }) => str(r.props.region) ?? str(r.provider?.props?.region);
 
 /** A config schema property with its default (the pack's defaults are prod's values: the safer ones). */
 export const integer = (description: string, defaultValue: number) => ({ type: "integer" as const, description, default: defaultValue });

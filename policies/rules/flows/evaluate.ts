@@ -128,26 +128,52 @@ function peerText(rule: Rule, model: Model): string {
 
 const rangeText = (rule: Rule) => (rule.protocol === "all" ? "every port" : rule.fromPort === rule.toPort ? `${rule.protocol}/${rule.fromPort}` : `${rule.protocol}/${rule.fromPort}-${rule.toPort}`);
 
-/** Every required flow on the plan, the internet on admin ports, and data-store rules no flow needs. */
-export function evaluateFlows(resources: readonly FlowResource[], facts: ModelFacts, regionOf: (r: FlowResource) => string | undefined): Finding[] {
+/** One required flow on one port between two endpoints, and the rules that carry each side. */
+export interface FlowTrace {
+    readonly flowId: string;
+    readonly region: string;
+    readonly port: PortSpec;
+    readonly egress: readonly Rule[];
+    readonly ingress: readonly Rule[];
+}
+
+interface Traced {
+    readonly model: Model;
+    readonly findings: Finding[];
+    readonly failures: Failure[];
+    readonly traces: FlowTrace[];
+}
+
+function trace(resources: readonly FlowResource[], facts: ModelFacts, regionOf: (r: FlowResource) => string | undefined): Traced {
     const model = buildModel(resources, facts);
-    const findings: Finding[] = model.problems.map((p) => ({ urn: p.urn, message: p.message }));
     const planned = checks(resources, regionOf);
-    findings.push(...planned.findings);
-    const used = new Set<Rule>();
+    const findings: Finding[] = [...model.problems.map((p) => ({ urn: p.urn, message: p.message })), ...planned.findings];
     const failures: Failure[] = [];
+    const traces: FlowTrace[] = [];
     for (const check of planned.checks) {
         const blocked = { egress: [] as PortSpec[], ingress: [] as PortSpec[] };
         for (const port of check.ports) {
             const out = reach(model, check.from, check.egressTo, port);
             const into = reach(model, check.ingressFrom, check.to, port);
-            for (const rule of [...out.usedRules.filter((r) => r.direction === "egress"), ...into.usedRules.filter((r) => r.direction === "ingress")]) used.add(rule);
+            traces.push({ flowId: check.flow.id, region: check.region, port, egress: out.usedRules.filter((r) => r.direction === "egress"), ingress: into.usedRules.filter((r) => r.direction === "ingress") });
             if (out.blockedEgress) blocked.egress.push(port);
             if (into.blockedIngress) blocked.ingress.push(port);
         }
         if (blocked.egress.length > 0) failures.push({ check, side: "egress", ports: blocked.egress });
         if (blocked.ingress.length > 0) failures.push({ check, side: "ingress", ports: blocked.ingress });
     }
+    return { model, findings, failures, traces };
+}
+
+/** Which rules carry every required flow of the plan: what a reviewer (or a test) removes to see a flow break. */
+export function traceFlows(resources: readonly FlowResource[], facts: ModelFacts, regionOf: (r: FlowResource) => string | undefined): FlowTrace[] {
+    return trace(resources, facts, regionOf).traces;
+}
+
+/** Every required flow on the plan, the internet on admin ports, and data-store rules no flow needs. */
+export function evaluateFlows(resources: readonly FlowResource[], facts: ModelFacts, regionOf: (r: FlowResource) => string | undefined): Finding[] {
+    const { model, findings, failures, traces } = trace(resources, facts, regionOf);
+    const used = new Set(traces.flatMap((t) => [...t.egress, ...t.ingress]));
     findings.push(...findingsOf(model, failures));
     for (const rule of model.rules.filter((r) => r.direction === "ingress")) {
         const where = rule.origin.startsWith("urn:") ? rule.origin : undefined;
