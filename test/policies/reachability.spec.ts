@@ -137,6 +137,18 @@ describe("strata-network-flows: what must not be open", () => {
     });
 });
 
+describe("strata-network-flows: the ports the load balancer really sends to", () => {
+    it("names a target group whose health check drifted off the gateway's status port, and the blocked flow", () => {
+        const { plan } = plannedStack("prod");
+        const target = plan.resources.find((r) => r.type === "aws:lb/targetGroup:TargetGroup" && r.region === "us-east-1");
+        assert.ok(target);
+        const drifted = plan.resources.map((r) => (r.urn === target.urn ? { ...r, inputs: { ...r.inputs, healthCheck: { ...(r.inputs.healthCheck as object), port: "8021" } } } : r));
+        const messages = findingsOf(drifted).map((f) => f.message);
+        assert.ok(messages.some((m) => m.startsWith(`flow nlb-to-gateway: target group ${target.name} `) && /sends to port 8021, where its targets do not listen/.test(m)), messages.join("\n"));
+        assert.ok(messages.some((m) => m.startsWith("flow nlb-to-gateway in us-east-1 ") && /tcp\/8021 is blocked/.test(m)), messages.join("\n"));
+    });
+});
+
 describe("strata-network-flows in a first preview", () => {
     it("reads no id the deployment has yet to create, so it runs and finds the same", () => {
         const { plan } = plannedStack("prod");

@@ -18,10 +18,50 @@ const urnOfGroup = (group: GroupRef) => (group.endsWith(CLUSTER_GROUP_SUFFIX) ? 
 
 const portText = (ports: readonly PortSpec[]) => ports.map((p) => `${p.protocol}/${p.port}`).join(", ");
 
+const LISTENER = "aws:lb/listener:Listener";
+const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+
+const listenersOf = (resources: readonly FlowResource[], loadBalancer: Endpoint) =>
+    resources.filter((r) => r.type === LISTENER && (r.propertyDependencies.loadBalancerArn ?? []).some((d) => d.urn === loadBalancer.urn));
+
 function listenerPorts(resources: readonly FlowResource[], loadBalancer: Endpoint): PortSpec[] {
-    return resources
-        .filter((r) => r.type === "aws:lb/listener:Listener" && (r.propertyDependencies.loadBalancerArn ?? []).some((d) => d.urn === loadBalancer.urn))
-        .flatMap((r) => (typeof r.props.port === "number" ? [{ protocol: "tcp" as const, port: r.props.port }] : []));
+    return listenersOf(resources, loadBalancer).flatMap((r) => (typeof r.props.port === "number" ? [{ protocol: "tcp" as const, port: r.props.port }] : []));
+}
+
+/** What the load balancer's target groups send to their targets: the traffic port and the health-check port. */
+function targetGroupPorts(target: FlowResource): number[] {
+    const traffic = typeof target.props.port === "number" ? target.props.port : undefined;
+    const health = (target.props.healthCheck as Record<string, unknown> | undefined)?.port;
+    const healthPort = health === undefined || health === "traffic-port" ? traffic : Number(health);
+    return [traffic, healthPort].flatMap((p) => (p === undefined || Number.isNaN(p) ? [] : [p]));
+}
+
+const targetGroupsOf = (resources: readonly FlowResource[], loadBalancer: Endpoint) =>
+    listenersOf(resources, loadBalancer).flatMap((l) => (l.propertyDependencies.defaultActions ?? []).filter((d) => d.type === TARGET_GROUP));
+
+/** The ports a flow checks: the table's, plus (for `listeners`) the listeners' or (for `target-groups`) what the target groups send. */
+function portsOf(resources: readonly FlowResource[], flow: RequiredFlow, from: Endpoint, to: Endpoint): readonly PortSpec[] {
+    if (flow.ports === "listeners") return listenerPorts(resources, to);
+    if (flow.from !== "loadBalancer") return flow.ports;
+    const sent = targetGroupsOf(resources, from).flatMap(targetGroupPorts);
+    const all = [...new Set([...flow.ports.map((p) => p.port), ...sent])];
+    return all.map((port) => ({ protocol: "tcp" as const, port }));
+}
+
+/** Target groups that send to a port the table does not know the targets listen on (a port drifted from catalog/ports.ts). */
+function strayTargetPorts(resources: readonly FlowResource[], flow: RequiredFlow, loadBalancers: readonly Endpoint[]): Finding[] {
+    if (flow.ports === "listeners") return [];
+    const listening = new Set(flow.ports.map((p) => p.port));
+    return loadBalancers.flatMap((lb) =>
+        targetGroupsOf(resources, lb).flatMap((target) =>
+            targetGroupPorts(target)
+                .filter((port) => !listening.has(port))
+                .map((port) => ({
+                    urn: target.urn,
+                    message: `flow ${flow.id}: target group ${target.name} of ${lb.label} sends to port ${port}, where its targets do not listen (they listen on ${[...listening].join(", ")}, catalog/ports.ts)`,
+                })),
+        ),
+    );
 }
 
 /** The database clusters an RDS Proxy's target groups point at. */
@@ -96,11 +136,12 @@ function checks(resources: readonly FlowResource[], regionOf: (r: FlowResource) 
             }
         }
         for (const flow of REQUIRED_FLOWS) {
+            if (flow.from === "loadBalancer") findings.push(...strayTargetPorts(resources, flow, endpoints.loadBalancer));
             const targets = flow.scope === "other-regions" ? [...byRegion].filter(([other]) => other !== region).flatMap(([, e]) => e.endpoints[flow.to]) : endpoints[flow.to];
             const remote = flow.scope === "other-regions";
             for (const from of endpoints[flow.from]) {
                 for (const to of targets.filter((t) => flow.pairing !== "proxy-targets" || proxyTargets(resources, from).has(t.urn ?? ""))) {
-                    const ports = flow.ports === "listeners" ? listenerPorts(resources, to) : flow.ports;
+                    const ports = portsOf(resources, flow, from, to);
                     if (ports.length > 0) all.push({ flow, region, from, to, egressTo: remote ? INTERNET : to, ingressFrom: remote ? INTERNET : from, ports });
                 }
             }
