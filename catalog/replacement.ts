@@ -52,9 +52,11 @@ const AWS: readonly ReplacingInputs[] = [
         source: tf("00cda125a19d31754cb0d073cf551264c57955cb", "ec2/vpc_subnet.go"),
     },
     { type: "aws:ec2/securityGroup:SecurityGroup", inputs: ["vpcId", "name", "namePrefix", "description"], source: tf("01606926a0c0ab9174aec440f976a48b0baee722", "ec2/vpc_security_group.go") },
-    // Both rule types share one schema; changing a rule's kind of source (CIDR, prefix list or group) also replaces it.
-    { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", inputs: ["securityGroupId"], source: tf("d2b7f56a7c451244abd1e467109ba703bd9eedd3", "ec2/vpc_security_group_ingress_rule.go") },
-    { type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", inputs: ["securityGroupId"], source: tf("d2b7f56a7c451244abd1e467109ba703bd9eedd3", "ec2/vpc_security_group_ingress_rule.go") },
+    // Both rule types share one schema. A change of the kind of source (CIDR, prefix list or group) also replaces; a
+    // row cannot say "kind of", so every source input is listed: a new CIDR of the same kind reads as a replacement
+    // (a moment without the rule), the safe side.
+    { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", inputs: ["securityGroupId", "cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId"], source: tf("d2b7f56a7c451244abd1e467109ba703bd9eedd3", "ec2/vpc_security_group_ingress_rule.go") },
+    { type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", inputs: ["securityGroupId", "cidrIpv4", "cidrIpv6", "prefixListId", "referencedSecurityGroupId"], source: tf("d2b7f56a7c451244abd1e467109ba703bd9eedd3", "ec2/vpc_security_group_ingress_rule.go") },
     { type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", inputs: ["vpcId"], source: tf("01f431114674c27cf790fafb67ac274bf8f765e1", "ec2/vpc_default_security_group.go") },
     // The gateway moves between VPCs in place (detach + attach): nothing replaces it.
     { type: "aws:ec2/internetGateway:InternetGateway", inputs: [], source: tf("08923b68b5ad6fcfdd38362fb5247e39a9b07add", "ec2/vpc_internet_gateway.go") },
