@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { servicePrincipalTrust } from "../iam";
+import { API_PORT, ApiAccess, apiAccessProblems, apiSources, describeApiAccessProblem } from "./apiAccess";
 import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts, coldClusterTimeoutSeconds } from "./charts";
 import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./iamPolicies";
 import { ServiceAccountRoleArgs, serviceAccountRole } from "./irsa";
@@ -9,6 +10,7 @@ import { buildKubeconfig } from "./kubeconfig";
 import { NodeGroupPlan, NodeGroupSettings, planNodeGroup } from "./nodeGroups";
 
 export { serviceAccountRole } from "./irsa";
+export type { ApiAccess } from "./apiAccess";
 
 /** EKS managed add-ons a cluster always runs. */
 export const MANAGED_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
@@ -31,6 +33,17 @@ export interface RegionalClusterArgs {
     readonly endpointPublicAccess: boolean;
     /** CIDRs allowed to reach the public endpoint. @default none */
     readonly publicAccessCidrs?: readonly string[];
+    /**
+     * The deployer's networks and groups, admitted on the API port of the control plane's own group (the private
+     * endpoint; the public one, when on, admits `publicAccessCidrs`). Required while the public endpoint is off.
+     * @default none
+     */
+    readonly apiAccess?: ApiAccess;
+    /**
+     * What the deployer's path to the private endpoint is made of (a transit gateway attachment, its routes): the
+     * Kubernetes provider waits for them, since its first call already travels that path. @default none
+     */
+    readonly deployerPath?: readonly pulumi.Resource[];
     /** IAM roles granted cluster-admin through access entries. @default none */
     readonly adminRoleArns?: readonly string[];
     /** Node groups by name; at least one `system` and one `workload` group. */
@@ -81,6 +94,7 @@ function validate(args: RegionalClusterArgs): Map<string, NodeGroupPlan> {
     if (args.endpointPublicAccess && (args.publicAccessCidrs ?? []).length === 0) {
         problems.push("publicAccessCidrs must list at least one CIDR when endpointPublicAccess is true (an open endpoint is never the default)");
     }
+    problems.push(...apiAccessProblems(args.apiAccess ?? {}, args.endpointPublicAccess).map(describeApiAccessProblem));
     if (problems.length > 0) throw new Error(`RegionalCluster ${args.clusterName}: ${problems.join("; ")}`);
     return plans;
 }
@@ -100,6 +114,13 @@ export class RegionalCluster extends pulumi.ComponentResource {
      * the cluster: the data tier admits it without waiting ten minutes for EKS to exist.
      */
     public readonly nodeSecurityGroupId: pulumi.Output<string>;
+    /**
+     * The security group EKS creates for the cluster. Every node carries it (the launch templates list it), and so
+     * does every pod, which shares its node's network interface groups.
+     */
+    public readonly clusterSecurityGroupId: pulumi.Output<string>;
+    /** The control plane's own group: only the control plane's network interfaces carry it, not the nodes. */
+    public readonly apiSecurityGroupId: pulumi.Output<string>;
     /** Kubeconfig authenticating through `aws eks get-token` (secret). */
     public readonly kubeconfig: pulumi.Output<string>;
     /** The Kubernetes provider every in-cluster object of this region must use. */
@@ -115,7 +136,8 @@ export class RegionalCluster extends pulumi.ComponentResource {
 
     constructor(name: string, args: RegionalClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const nodeGroupPlans = validate(args);
-        super("strata:cluster:RegionalCluster", name, {}, opts);
+        // The deployer's sources are the component's props, so a policy can check them against the plan's routes.
+        super("strata:cluster:RegionalCluster", name, { apiAccess: { cidrs: [...(args.apiAccess?.cidrs ?? [])], securityGroupIds: [...(args.apiAccess?.securityGroupIds ?? [])] } }, opts);
         const child = { parent: this };
         const stateful = { parent: this, protect: args.deletionProtection };
         const partition = aws.getPartitionOutput({}, child).partition;
@@ -134,6 +156,31 @@ export class RegionalCluster extends pulumi.ComponentResource {
         const clusterRole = new aws.iam.Role(`${name}-cluster`, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"])) }, child);
         const clusterPolicy = new aws.iam.RolePolicyAttachment(`${name}-cluster`, { role: clusterRole.name, policyArn: managedPolicy("AmazonEKSClusterPolicy") }, child);
 
+        // EKS puts the groups of vpcConfig on the control plane's network interfaces only, never on node groups, so
+        // the deployer's networks reach the API without reaching a node. One standalone rule per source, and no
+        // inline rules on the group: the provider would otherwise remove the standalone ones as drift.
+        const apiGroup = new aws.ec2.SecurityGroup(
+            `${name}-api`,
+            { vpcId: args.vpcId, description: `Kubernetes API of ${args.clusterName}: the deployer's sources`, tags: { Name: `${name}-api` } },
+            child,
+        );
+        this.apiSecurityGroupId = apiGroup.id;
+        const apiRules = apiSources(args.apiAccess ?? {}).map(
+            (source) =>
+                new aws.vpc.SecurityGroupIngressRule(
+                    `${name}-api-from-${source.label}`,
+                    {
+                        securityGroupId: apiGroup.id,
+                        ipProtocol: "tcp",
+                        fromPort: API_PORT,
+                        toPort: API_PORT,
+                        ...(source.kind === "cidr" ? { cidrIpv4: source.value } : { referencedSecurityGroupId: source.value }),
+                        description: `Deployer ${source.kind === "cidr" ? "network" : "group"} ${source.value} to the Kubernetes API`,
+                    },
+                    child,
+                ),
+        );
+
         const cluster = new aws.eks.Cluster(
             `${name}-eks`,
             {
@@ -142,6 +189,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
                 roleArn: clusterRole.arn,
                 vpcConfig: {
                     subnetIds: args.privateSubnetIds,
+                    securityGroupIds: [apiGroup.id],
                     endpointPrivateAccess: true,
                     endpointPublicAccess: args.endpointPublicAccess,
                     publicAccessCidrs: args.endpointPublicAccess ? [...(args.publicAccessCidrs ?? [])] : undefined,
@@ -163,6 +211,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
         );
         this.nodeSecurityGroupId = clientGroup.id;
         const clusterSecurityGroupId = cluster.vpcConfig.apply((c) => c.clusterSecurityGroupId ?? "");
+        this.clusterSecurityGroupId = clusterSecurityGroupId;
         this.oidcIssuerUrl = cluster.identities.apply((ids) => ids[0]?.oidcs?.[0]?.issuer ?? "");
 
         const oidc = new aws.iam.OpenIdConnectProvider(`${name}-oidc`, { url: this.oidcIssuerUrl, clientIdLists: ["sts.amazonaws.com"] }, child);
@@ -233,7 +282,12 @@ export class RegionalCluster extends pulumi.ComponentResource {
                 .all([cluster.name, cluster.endpoint, cluster.certificateAuthority])
                 .apply(([clusterName, endpoint, ca]) => buildKubeconfig({ clusterName, endpoint, certificateAuthority: ca.data ?? "", region: args.region })),
         );
-        this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: this.kubeconfig, enableServerSideApply: true }, { parent: this, dependsOn: [cluster] });
+        // Every Kubernetes object goes through this provider: it waits until the deployer's rules and path exist.
+        this.provider = new k8s.Provider(
+            `${name}-k8s`,
+            { kubeconfig: this.kubeconfig, enableServerSideApply: true },
+            { parent: this, dependsOn: [cluster, ...apiRules, ...(args.deployerPath ?? [])] },
+        );
 
         const autoscalerRole = irsaRole("cluster-autoscaler", SERVICE_ACCOUNTS.clusterAutoscaler, { policy: clusterAutoscalerPolicy(args.clusterName) });
         const lbcRole = irsaRole("aws-load-balancer-controller", SERVICE_ACCOUNTS.loadBalancerController, { policy: loadBalancerControllerPolicy() });
@@ -294,6 +348,8 @@ export class RegionalCluster extends pulumi.ComponentResource {
             oidcProviderArn: this.oidcProviderArn,
             oidcIssuerUrl: this.oidcIssuerUrl,
             nodeSecurityGroupId: this.nodeSecurityGroupId,
+            clusterSecurityGroupId: this.clusterSecurityGroupId,
+            apiSecurityGroupId: this.apiSecurityGroupId,
             kubeconfig: this.kubeconfig,
         });
     }

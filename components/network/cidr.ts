@@ -48,3 +48,14 @@ export function subdivide(parent: Cidr, prefix: number, index: number): Cidr {
     }
     return { base: parent.base + index * blockSize(prefix), prefix };
 }
+
+/** Why `text` is not a usable IPv4 network block (worded to follow the block), or undefined when it is one. */
+export function cidrTextProblem(text: string): string | undefined {
+    const m = CIDR_TEXT.exec(text);
+    const octets = m ? m.slice(1, 5).map(Number) : [];
+    const prefix = m ? Number(m[5]) : 0;
+    if (!m || octets.some((o) => o > 255) || prefix > 32) return "is not an IPv4 CIDR block (a.b.c.d/n)";
+    const base = octets.reduce((acc, o) => acc * 256 + o, 0);
+    const start = base - (base % blockSize(prefix));
+    return start === base ? undefined : `must be a network address: the host bits after the prefix must be zero (the block starts at ${formatCidr({ base: start, prefix })})`;
+}

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { servicePrincipalTrust } from "../iam";
 import { NetworkPlan, SubnetTier, planNetwork } from "./plan";
+import { RemoteNetworks, TransitPlan, planTransit } from "./transit";
 import { regionFacts } from "../../catalog/regions";
 
 export interface FlowLogSettings {
@@ -30,6 +31,12 @@ export interface RegionalNetworkArgs {
     readonly flowLogs: FlowLogSettings;
     /** EKS cluster name, for the subnet tags the cluster and the AWS Load Balancer Controller discover. */
     readonly clusterName: string;
+    /**
+     * Networks outside the VPC that call into it (the deployer's, for the private Kubernetes API) and the region's
+     * transit gateway that reaches them: the private subnets are attached to it and route those blocks to it.
+     * @default none
+     */
+    readonly remoteNetworks?: RemoteNetworks;
 }
 
 const azLabel = (azIndex: number) => `az${azIndex + 1}`;
@@ -60,6 +67,8 @@ export class RegionalNetwork extends pulumi.ComponentResource {
     public readonly dataSubnetIds: pulumi.Output<string[]>;
     /** The address plan the subnets were built from. */
     public readonly plan: NetworkPlan;
+    /** The transit gateway attachment and its routes (none without a transit gateway): what reaches remote networks. */
+    public readonly remotePath: readonly pulumi.Resource[];
 
     constructor(name: string, args: RegionalNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before super(): a bad argument must not leave a half-registered component behind.
@@ -67,6 +76,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
             throw new Error(`availabilityZones lists ${args.availabilityZones.length} zones but azCount is ${args.azCount}`);
         }
         const plan = planNetwork(args);
+        const transit = planTransit(args.vpcCidr, args.remoteNetworks ?? { cidrs: [] });
         super("strata:network:RegionalNetwork", name, {}, opts);
         this.plan = plan;
         this.vpcCidr = args.vpcCidr;
@@ -134,7 +144,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
             }),
         );
 
-        const privateRouteTables: aws.ec2.RouteTable[] = [];
+        const privateRouteTables: { az: string; table: aws.ec2.RouteTable }[] = [];
         for (let azIndex = 0; azIndex < args.azCount; azIndex++) {
             const az = azLabel(azIndex);
             new aws.ec2.RouteTableAssociation(`${name}-public-${az}`, { subnetId: subnetOf("public", azIndex).id, routeTableId: publicRoutes.id }, child);
@@ -143,7 +153,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
             if (!nat) throw new Error(`zone ${az} routes through a NAT gateway that is not planned`);
             new aws.ec2.Route(`${name}-private-${az}-default`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id }, child);
             new aws.ec2.RouteTableAssociation(`${name}-private-${az}`, { subnetId: subnetOf("private", azIndex).id, routeTableId: table.id }, child);
-            privateRouteTables.push(table);
+            privateRouteTables.push({ az, table });
         }
 
         // The data tier has no route out of the VPC at all: databases and caches are reached, never reach out.
@@ -159,11 +169,13 @@ export class RegionalNetwork extends pulumi.ComponentResource {
                 vpcId: vpc.id,
                 serviceName: `com.amazonaws.${args.region}.s3`,
                 vpcEndpointType: "Gateway",
-                routeTableIds: [...privateRouteTables.map((t) => t.id), dataRoutes.id],
+                routeTableIds: [...privateRouteTables.map((t) => t.table.id), dataRoutes.id],
                 tags: { Name: `${name}-s3` },
             },
             child,
         );
+
+        this.remotePath = transit ? this.createTransitPath(name, vpc, transit, privateRouteTables) : [];
 
         if (args.flowLogs.enabled) this.createFlowLogs(name, vpc, args.flowLogs);
 
@@ -174,6 +186,34 @@ export class RegionalNetwork extends pulumi.ComponentResource {
             privateSubnetIds: this.privateSubnetIds,
             dataSubnetIds: this.dataSubnetIds,
         });
+    }
+
+    /**
+     * One attachment on the private subnets and, in every private route table, a route per remote block to the
+     * gateway. AWS takes one subnet per zone and forwards a zone's traffic to the gateway only where the attachment
+     * has a subnet in that zone, so every zone's private subnet is in it. The gateway's own route tables
+     * (association, propagation) are the hub's: neither option is set here, so on a gateway shared through RAM the
+     * provider leaves them alone, and on a gateway of this account it applies its defaults (associate with and
+     * propagate to the gateway's default route tables).
+     */
+    private createTransitPath(name: string, vpc: aws.ec2.Vpc, transit: TransitPlan, tables: readonly { az: string; table: aws.ec2.RouteTable }[]): pulumi.Resource[] {
+        const attachment = new aws.ec2transitgateway.VpcAttachment(
+            `${name}-tgw`,
+            { transitGatewayId: transit.transitGatewayId, vpcId: vpc.id, subnetIds: this.privateSubnetIds, tags: { Name: `${name}-tgw` } },
+            { parent: this },
+        );
+        const routes = tables.flatMap(({ az, table }) =>
+            transit.routes.map(
+                (route) =>
+                    new aws.ec2.Route(
+                        `${name}-private-${az}-to-${route.label}`,
+                        // The gateway id is read from the attachment, so each route follows it (AWS: attach, then CreateRoute).
+                        { routeTableId: table.id, destinationCidrBlock: route.cidr, transitGatewayId: attachment.transitGatewayId },
+                        { parent: this },
+                    ),
+            ),
+        );
+        return [attachment, ...routes];
     }
 
     private createFlowLogs(name: string, vpc: aws.ec2.Vpc, settings: FlowLogSettings): void {

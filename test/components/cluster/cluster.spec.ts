@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
 import type * as awsTypes from "@pulumi/aws";
-import type { RegionalClusterArgs } from "../../../components/cluster";
+import type * as pulumiTypes from "@pulumi/pulumi";
+import type { RegionalCluster, RegionalClusterArgs } from "../../../components/cluster";
+import { PLATFORM_PORTS } from "../../../catalog/ports";
 import { PlanResource, SECRET_MASK } from "../../../tools/plan/contract";
 import { renderManifests } from "../../../tools/plan/manifests";
 import { one, ofType, ready, record } from "../../harness";
@@ -19,7 +21,13 @@ const T = {
     oidc: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
     role: "aws:iam/role:Role",
     k8sProvider: "pulumi:providers:kubernetes",
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    component: "strata:cluster:RegionalCluster",
 };
+
+/** The deployer of the prod-shaped clusters: a runner network through a transit gateway, and a runner group. */
+const RUNNERS = { cidrs: ["10.255.0.0/24"], securityGroupIds: ["sg-0123456789abcdef0"] };
 
 const base = (region: string, over: Partial<RegionalClusterArgs>): RegionalClusterArgs => ({
     region,
@@ -28,6 +36,7 @@ const base = (region: string, over: Partial<RegionalClusterArgs>): RegionalClust
     vpcId: "vpc-0123456789abcdef0",
     privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
     endpointPublicAccess: false,
+    apiAccess: RUNNERS,
     nodeGroups: {
         system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.xlarge"], minSize: 3, maxSize: 9, desiredSize: 3, diskSizeGiB: 50, labels: {}, taints: [] },
         compute: { role: "workload", capacityType: "SPOT", instanceTypes: ["c6i.4xlarge", "c6a.4xlarge"], minSize: 0, maxSize: 40, desiredSize: 2, diskSizeGiB: 100, labels: {}, taints: [] },
@@ -41,14 +50,29 @@ const base = (region: string, over: Partial<RegionalClusterArgs>): RegionalClust
 });
 
 async function build(args: RegionalClusterArgs, secrets: "mask" | "reveal" = "reveal"): Promise<PlanResource[]> {
+    return (await buildWith(args.region, () => args, secrets)).resources;
+}
+
+/** Builds the cluster from args that may name resources made first (the deployer's path); returns the component too. */
+async function buildWith(
+    region: string,
+    argsOf: (aws: typeof awsTypes, provider: awsTypes.Provider) => RegionalClusterArgs,
+    secrets: "mask" | "reveal" = "reveal",
+): Promise<{ resources: PlanResource[]; cluster: RegionalCluster }> {
     await ready();
     const aws: typeof awsTypes = await import("@pulumi/aws");
     const { RegionalCluster } = await import("../../../components/cluster");
-    return record(() => {
-        const provider = new aws.Provider(`${args.region}-aws`, { region: args.region as awsTypes.Region });
-        new RegionalCluster(args.region, args, { providers: { aws: provider } });
+    let cluster: RegionalCluster | undefined;
+    const resources = await record(() => {
+        const provider = new aws.Provider(`${region}-aws`, { region: region as awsTypes.Region });
+        const args = argsOf(aws, provider);
+        cluster = new RegionalCluster(args.region, args, { providers: { aws: provider } });
     }, secrets);
+    if (!cluster) throw new Error("the cluster was not built");
+    return { resources, cluster };
 }
+
+const valueOf = <T>(output: pulumiTypes.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
 describe("RegionalCluster", () => {
     describe("prod shape", () => {
@@ -138,6 +162,52 @@ describe("RegionalCluster", () => {
                 assert.equal(new Set(groups.filter((g) => g.startsWith("sg-"))).size, 2, JSON.stringify(groups));
                 assert.ok(template.dependencies.includes(nodes.urn));
             }
+        });
+
+        it("gives the control plane a group of its own, in vpcConfig and created before the cluster, that no node carries", () => {
+            const cluster = one(resources, T.cluster, "eu-west-1-eks");
+            const api = one(resources, T.securityGroup, "eu-west-1-api");
+            assert.equal(api.inputs.vpcId, "vpc-0123456789abcdef0");
+            const vpc = cluster.inputs.vpcConfig as { securityGroupIds: string[] };
+            assert.equal(vpc.securityGroupIds.length, 1);
+            assert.match(vpc.securityGroupIds[0] ?? "", /^sg-/);
+            assert.deepEqual(cluster.propertyDependencies.vpcConfig?.filter((urn) => urn === api.urn), [api.urn], "the policy finds the group through vpcConfig");
+            assert.ok(!api.dependencies.includes(cluster.urn));
+            for (const name of ["eu-west-1-system", "eu-west-1-compute"]) {
+                const template = one(resources, T.template, name);
+                assert.ok(!(template.inputs.vpcSecurityGroupIds as string[]).includes(vpc.securityGroupIds[0] ?? ""), `${name} must not open the API port of its nodes`);
+                assert.ok(!template.dependencies.includes(api.urn));
+            }
+        });
+
+        it("admits each deployer source on the API port through one standalone rule, with no inline rules on the group", () => {
+            const api = one(resources, T.securityGroup, "eu-west-1-api");
+            assert.equal(api.inputs.ingress, undefined);
+            assert.equal(api.inputs.egress, undefined);
+            const rules = ofType(resources, T.ingressRule);
+            assert.deepEqual(rules.map((r) => r.name).sort(), ["eu-west-1-api-from-10-255-0-0-24", "eu-west-1-api-from-sg-0123456789abcdef0"]);
+            const port = PLATFORM_PORTS.rows.kubernetesApi.port;
+            for (const rule of rules) {
+                assert.deepEqual([rule.inputs.ipProtocol, rule.inputs.fromPort, rule.inputs.toPort], ["tcp", port, port], rule.name);
+                assert.deepEqual(rule.propertyDependencies.securityGroupId, [api.urn], rule.name);
+            }
+            const runners = one(resources, T.ingressRule, "eu-west-1-api-from-10-255-0-0-24");
+            assert.equal(runners.inputs.cidrIpv4, "10.255.0.0/24");
+            assert.equal(runners.inputs.referencedSecurityGroupId, undefined);
+            const group = one(resources, T.ingressRule, "eu-west-1-api-from-sg-0123456789abcdef0");
+            assert.equal(group.inputs.referencedSecurityGroupId, "sg-0123456789abcdef0");
+            assert.equal(group.inputs.cidrIpv4, undefined);
+        });
+
+        it("registers the deployer's sources as the component's props, for the flow policy", () => {
+            const component = one(resources, T.component, "eu-west-1");
+            assert.deepEqual(component.inputs.apiAccess, RUNNERS);
+        });
+
+        it("makes the Kubernetes provider wait for the API rules", () => {
+            const provider = ofType(resources, T.k8sProvider)[0]!;
+            for (const rule of ofType(resources, T.ingressRule)) assert.ok(provider.dependencies.includes(rule.urn), rule.name);
+            assert.ok(provider.dependencies.includes(one(resources, T.cluster, "eu-west-1-eks").urn));
         });
 
         it("installs every managed add-on at its pinned version, networking before nodes and storage with its IRSA role", () => {
@@ -237,6 +307,31 @@ describe("RegionalCluster", () => {
         });
     });
 
+    describe("deployer path and groups", () => {
+        it("makes the Kubernetes provider wait for the deployer's path, whose first call travels it", async () => {
+            const { resources } = await buildWith("eu-west-1", (aws, provider) => {
+                const route = new aws.ec2.Route("probe-route", { routeTableId: "rtb-0123456789abcdef0", destinationCidrBlock: "10.255.0.0/24", transitGatewayId: "tgw-0a1b2c3d4e5f60718" }, { provider });
+                return base("eu-west-1", { deployerPath: [route] });
+            });
+            const provider = ofType(resources, T.k8sProvider)[0]!;
+            assert.ok(provider.dependencies.includes(one(resources, "aws:ec2/route:Route", "probe-route").urn));
+        });
+
+        it("exposes the EKS-created cluster group, the one every node's launch template lists", async () => {
+            const { resources, cluster } = await buildWith("eu-west-1", () => base("eu-west-1", {}));
+            const id = await valueOf(cluster.clusterSecurityGroupId);
+            assert.match(id, /^sg-/);
+            for (const name of ["eu-west-1-system", "eu-west-1-compute"]) assert.ok((one(resources, T.template, name).inputs.vpcSecurityGroupIds as string[]).includes(id), name);
+            assert.notEqual(id, await valueOf(cluster.apiSecurityGroupId));
+        });
+
+        it("with the public endpoint on, needs no deployer source and writes no API rule", async () => {
+            const resources = await build(base("us-east-2", { endpointPublicAccess: true, publicAccessCidrs: ["198.51.100.0/24"], apiAccess: undefined }));
+            assert.equal(ofType(resources, T.ingressRule).length, 0);
+            assert.deepEqual(one(resources, T.component, "us-east-2").inputs.apiAccess, { cidrs: [], securityGroupIds: [] });
+        });
+    });
+
     describe("refuses", () => {
         async function refused(args: RegionalClusterArgs): Promise<{ error: Error; registered: PlanResource[] }> {
             await ready();
@@ -271,6 +366,21 @@ describe("RegionalCluster", () => {
             const args = base("us-west-1", { addonVersions: { "vpc-cni": "latest", "kube-proxy": "", coredns: "v1.12.3-eksbuild.1", "aws-ebs-csi-driver": "v1.56.0-eksbuild.1" } });
             const { error, registered } = await refused(args);
             assert.match(error.message, /addonVersions must pin an exact EKS version \(such as "v1\.20\.1-eksbuild\.3"\) for vpc-cni, kube-proxy$/);
+            assert.deepEqual(registered, []);
+        });
+
+        it("a private endpoint nobody may call, registering nothing", async () => {
+            const { error, registered } = await refused(base("us-west-1", { apiAccess: { cidrs: [], securityGroupIds: [] } }));
+            assert.match(error.message, /apiAccess must admit at least one CIDR or security group while endpointPublicAccess is false: the API endpoint is then private, and nothing could deploy the cluster's Kubernetes objects/);
+            assert.deepEqual(registered, []);
+        });
+
+        it("a /0, a malformed block, a duplicate and a malformed group id, all at once, registering nothing", async () => {
+            const { error, registered } = await refused(base("us-west-1", { apiAccess: { cidrs: ["0.0.0.0/0", "10.255.0.1/24", "10.255.1.0/24", "10.255.1.0/24"], securityGroupIds: ["sg-1"] } }));
+            assert.match(error.message, /apiAccess\.cidrs\[0\] \(0\.0\.0\.0\/0\) must not be a \/0: it would open the Kubernetes API to every address/);
+            assert.match(error.message, /apiAccess\.cidrs\[1\] \(10\.255\.0\.1\/24\) must be a network address: the host bits after the prefix must be zero \(the block starts at 10\.255\.0\.0\/24\)/);
+            assert.match(error.message, /apiAccess\.cidrs\[3\] \(10\.255\.1\.0\/24\) is listed twice \(already cidrs\[2\]\)/);
+            assert.match(error.message, /apiAccess\.securityGroupIds\[0\] \(sg-1\) must be a security group id/);
             assert.deepEqual(registered, []);
         });
     });

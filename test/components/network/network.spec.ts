@@ -16,6 +16,7 @@ const T = {
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     defaultSg: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    attachment: "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
 };
 
 const flowLogs = { enabled: true, retentionDays: 14, trafficType: "ALL", maxAggregationIntervalSeconds: 600 } as const;
@@ -148,6 +149,65 @@ describe("RegionalNetwork", () => {
 
         it("uses the region's own zones", () => {
             assert.deepEqual([...new Set(ofType(resources, T.subnet).map((s) => s.inputs.availabilityZone))].sort(), ["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+        });
+    });
+
+    describe("remote networks through a transit gateway (the deployer's runners)", () => {
+        let resources: PlanResource[];
+        const runners = { cidrs: ["10.255.0.0/24", "192.168.8.0/22"], transitGatewayId: "tgw-0a1b2c3d4e5f60718" };
+        before(async () => {
+            resources = await build("eu-west-1", { vpcCidr: "10.1.0.0/16", azCount: 3, natGateways: "perAz", remoteNetworks: runners });
+        });
+
+        it("attaches the private subnet of every zone, and only those, to the region's transit gateway", () => {
+            const [attachment, ...others] = ofType(resources, T.attachment);
+            assert.ok(attachment);
+            assert.equal(others.length, 0);
+            assert.equal(attachment.name, "eu-west-1-tgw");
+            assert.equal(attachment.inputs.transitGatewayId, "tgw-0a1b2c3d4e5f60718");
+            const privateSubnets = ["az1", "az2", "az3"].map((az) => one(resources, T.subnet, `eu-west-1-private-${az}`));
+            assert.deepEqual([...(attachment.propertyDependencies.subnetIds ?? [])].sort(), privateSubnets.map((s) => s.urn).sort());
+            assert.equal((attachment.inputs.subnetIds as string[]).length, 3);
+            assert.ok(attachment.dependencies.includes(ofType(resources, T.vpc)[0]!.urn));
+            assert.equal(attachment.inputs.transitGatewayDefaultRouteTableAssociation, undefined, "the hub owns the gateway's route tables");
+            assert.equal(attachment.inputs.transitGatewayDefaultRouteTablePropagation, undefined);
+        });
+
+        it("routes each remote block from every private route table to the gateway, after the attachment, named by zone and block", () => {
+            const attachment = ofType(resources, T.attachment)[0]!;
+            for (const az of ["az1", "az2", "az3"]) {
+                const routes = routesOf(resources, one(resources, T.routeTable, `eu-west-1-private-${az}-rt`));
+                const remote = routes.filter((r) => r.inputs.destinationCidrBlock !== "0.0.0.0/0");
+                assert.deepEqual(remote.map((r) => [r.name, r.inputs.destinationCidrBlock, r.inputs.transitGatewayId]).sort(), [
+                    [`eu-west-1-private-${az}-to-10-255-0-0-24`, "10.255.0.0/24", "tgw-0a1b2c3d4e5f60718"],
+                    [`eu-west-1-private-${az}-to-192-168-8-0-22`, "192.168.8.0/22", "tgw-0a1b2c3d4e5f60718"],
+                ]);
+                for (const route of remote) assert.ok(route.dependencies.includes(attachment.urn), route.name);
+            }
+            assert.equal(routesOf(resources, one(resources, T.routeTable, "eu-west-1-data-rt")).length, 0, "the data tier still has no way out");
+            assert.equal(routesOf(resources, one(resources, T.routeTable, "eu-west-1-public-rt")).length, 1);
+        });
+
+        it("keeps a route's name when another block is added before it", async () => {
+            const more = await build("eu-west-1", { vpcCidr: "10.1.0.0/16", azCount: 3, natGateways: "perAz", remoteNetworks: { ...runners, cidrs: ["172.16.0.0/24", ...runners.cidrs] } });
+            const names = (rs: PlanResource[]) => new Set(ofType(rs, T.route).map((r) => r.name));
+            const after = names(more);
+            for (const name of names(resources)) assert.ok(after.has(name), name);
+        });
+
+        it("needs no route for a block inside the VPC, and creates nothing without a gateway", async () => {
+            const inside = await build("eu-west-1", { vpcCidr: "10.1.0.0/16", azCount: 2, natGateways: "single", remoteNetworks: { cidrs: ["10.1.200.0/24"], transitGatewayId: "tgw-0a1b2c3d4e5f60718" } });
+            assert.equal(ofType(inside, T.route).filter((r) => r.inputs.transitGatewayId !== undefined).length, 0);
+            assert.equal(ofType(inside, T.attachment).length, 1);
+            const none = await build("eu-west-1", { vpcCidr: "10.1.0.0/16", azCount: 2, natGateways: "single", remoteNetworks: { cidrs: ["10.1.200.0/24"] } });
+            assert.equal(ofType(none, T.attachment).length, 0);
+        });
+
+        it("refuses a block outside the VPC without a gateway and one that straddles it, all at once, registering nothing", async () => {
+            const { error, registered } = await buildRefused({ vpcCidr: "10.4.0.0/16", azCount: 2, natGateways: "single", remoteNetworks: { cidrs: ["10.255.0.0/24", "10.4.0.0/15"], transitGatewayId: undefined } });
+            assert.match(error.message, /cidrs\[0\] \(10\.255\.0\.0\/24\) lies outside the VPC 10\.4\.0\.0\/16, so it needs transitGatewayId/);
+            assert.match(error.message, /cidrs\[1\] \(10\.4\.0\.0\/15\) overlaps the VPC 10\.4\.0\.0\/16 without lying inside it/);
+            assert.deepEqual(registered, []);
         });
     });
 
