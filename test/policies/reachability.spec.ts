@@ -1,4 +1,6 @@
 import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { evaluateFlows, traceFlows } from "../../policies/rules/flows/evaluate";
 import { TYPES } from "../../policies/rules/flows/model";
 import { REQUIRED_FLOWS } from "../../policies/rules/flows/required";
@@ -161,5 +163,12 @@ describe("strata-network-flows in a first preview", () => {
         const { resources } = resolve(clone(plan.resources));
         for (const r of resources) r.props = policySdk.unknownCheckingProxy(unknownIds(r.props) as Record<string, unknown>);
         assert.deepEqual(evaluateFlows(resources, FLOW_FACTS, regionOf), []);
+    });
+});
+
+describe("strata-network-flows in the README", () => {
+    it("lists every required flow of the table, by id", () => {
+        const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
+        for (const flow of REQUIRED_FLOWS) assert.ok(readme.includes(`| \`${flow.id}\` |`), `README's flow table has ${flow.id}`);
     });
 });
