@@ -3,7 +3,9 @@ import { z } from "zod";
 import { cacheNodeType } from "../catalog/cacheNodeTypes";
 import { instanceType } from "../catalog/instanceTypes";
 import { eksZones, regionFacts } from "../catalog/regions";
+import { apiAccessProblems } from "../components/cluster/apiAccess";
 import { overlaps, parseCidr } from "../components/network/cidr";
+import { remoteNetworkProblems } from "../components/network/transit";
 import { SMALLEST_SUBNET_PREFIX, smallestSubnetPrefix } from "../components/network/plan";
 import { PRESETS, REPLACED_WHOLE } from "./presets";
 import { routingProblems } from "../components/mesh/routing";
@@ -12,7 +14,7 @@ import { hpaResources } from "../components/workload/hpa";
 import { cpuMillis, doubledCpu, memoryBytes } from "../components/workload/quantity";
 import { planSchedule } from "../components/workload/schedule";
 import { checkVpaBounds, resolveVpa } from "../components/workload/vpa";
-import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, observabilitySchema, platformSchema, serviceSchema } from "./schema";
+import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, apiAccessSchema, observabilitySchema, platformSchema, serviceSchema } from "./schema";
 
 /** The config namespace of every Strata setting. */
 export const NAMESPACE = "strata";
@@ -237,6 +239,41 @@ function clusterProblems(input: Json, environment: Environment): Problem[] {
     return problems;
 }
 
+/**
+ * The deployer's access to each region's API: the region's own `cluster.apiAccess`, else the platform's. Rules that
+ * need a well-formed apiAccess skip one whose field errors the schema reports already.
+ */
+function apiAccessConfigProblems(input: Json): Problem[] {
+    const cluster = isRecord(input.cluster) ? input.cluster : undefined;
+    // Without a readable cluster section the endpoint's privacy is unknown; the schema reports the section.
+    const privacyKnown = cluster !== undefined && typeof cluster.endpointPublicAccess === "boolean";
+    return items(input.regions).flatMap((region, index): Problem[] => {
+        if (region.cluster !== undefined && !isRecord(region.cluster)) return [];
+        const own = isRecord(region.cluster) && region.cluster.apiAccess !== undefined;
+        const at: Path = own ? ["regions", index, "cluster", "apiAccess"] : ["cluster", "apiAccess"];
+        const parsed = apiAccessSchema.safeParse((own && isRecord(region.cluster) ? region.cluster.apiAccess : cluster?.apiAccess) ?? {});
+        if (!parsed.success) return [];
+        const access = parsed.data;
+        const name = str(region.name) ?? `regions[${index}]`;
+        const accessProblems = apiAccessProblems(access, !privacyKnown || cluster?.endpointPublicAccess === true);
+        const problems: Problem[] = accessProblems.map((p) =>
+            p.field === undefined
+                ? // The region is where a transit gateway and groups live, so an empty access is reported there.
+                  { path: ["regions", index, "cluster", "apiAccess"], message: `${p.message}; set it here or under strata:cluster.apiAccess` }
+                : { path: [...at, p.field, ...(p.index === undefined ? [] : [p.index])], message: p.message },
+        );
+        const vpcCidr = str(region.vpcCidr);
+        const malformed = new Set(accessProblems.filter((p) => p.field === "cidrs").map((p) => p.index));
+        if (vpcCidr !== undefined && tryCidr(vpcCidr) !== undefined) {
+            // A block already refused above (host bits) is not judged again against the VPC.
+            for (const p of remoteNetworkProblems(vpcCidr, access).filter((r) => !(r.field === "cidrs" && malformed.has(r.index)))) {
+                problems.push({ path: [...at, p.field, ...(p.index === undefined ? [] : [p.index])], message: own ? p.message : `${p.message} (regions[${index}], ${name})` });
+            }
+        }
+        return problems;
+    });
+}
+
 function serviceProblems(input: Json): Problem[] {
     const problems: Problem[] = [];
     const observability = observabilitySchema.safeParse(input.observability);
@@ -454,6 +491,7 @@ export function parseStackConfig(settings: Readonly<Record<string, unknown>>, st
               ...schemaProblems,
               ...regionProblems(input),
               ...clusterProblems(input, environment),
+              ...apiAccessConfigProblems(input),
               ...serviceProblems(input),
               ...crossSectionProblems(input, environment),
               ...meshProblems(input, environment),

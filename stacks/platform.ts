@@ -203,6 +203,8 @@ export class Platform extends pulumi.ComponentResource {
                 vpcId: f.network.vpcId,
                 publicSubnetIds: f.network.publicSubnetIds,
                 loadBalancerController: f.cluster.releases["aws-load-balancer-controller"] as pulumi.Resource,
+                // The gateway pods carry the groups of their nodes, the EKS cluster group among them.
+                gatewaySecurityGroupId: f.cluster.clusterSecurityGroupId,
                 nodeGroups: f.cluster.nodeGroups,
                 helmTimeoutSeconds: f.cluster.helmTimeoutSeconds,
                 targetGroupNamePrefix: `strata-${config.stack}`,
@@ -336,6 +338,7 @@ export class Platform extends pulumi.ComponentResource {
                 natGateways: config.network.natGateways,
                 flowLogs: config.network.flowLogs,
                 clusterName: clusterNameFor(config.stack, region.name),
+                remoteNetworks: { cidrs: region.cluster.apiAccess.cidrs, transitGatewayId: region.cluster.apiAccess.transitGatewayId },
             },
             { parent: this, providers: { aws: provider } },
         );
@@ -350,6 +353,8 @@ export class Platform extends pulumi.ComponentResource {
                 privateSubnetIds: network.privateSubnetIds,
                 endpointPublicAccess: settings.endpointPublicAccess,
                 publicAccessCidrs: settings.publicAccessCidrs,
+                apiAccess: { cidrs: settings.apiAccess.cidrs, securityGroupIds: settings.apiAccess.securityGroupIds },
+                deployerPath: network.remotePath,
                 adminRoleArns: settings.adminRoleArns,
                 nodeGroups: settings.nodeGroups,
                 deletionProtection: settings.deletionProtection,

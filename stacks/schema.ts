@@ -4,6 +4,8 @@ import { AURORA_POSTGRES_CLASSES, dbClass } from "../catalog/dbClasses";
 import { offeredVersions, supportPhase } from "../catalog/eks";
 import { INSTANCE_FAMILIES, INSTANCE_TYPES, instanceType } from "../catalog/instanceTypes";
 import { REGION_NAMES } from "../catalog/regions";
+import { SECURITY_GROUP_ID } from "../components/cluster/apiAccess";
+import { TRANSIT_GATEWAY_ID } from "../components/network/transit";
 
 /*
  * The one schema of a Strata stack's config. Every field's error message says what is allowed;
@@ -208,12 +210,35 @@ const addonVersion = () => text(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, 'an exact EKS 
 
 const roleArns = () => list(text(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN"), "role ARNs");
 
+/** A deployer network: any IPv4 block but a /0, which would open the API to every address. */
+const deployerCidr = () =>
+    z.string({ error: "must be an IPv4 CIDR block (a.b.c.d/n)" }).superRefine((value, ctx) => {
+        const m = IPV4_CIDR.exec(value);
+        if (/\/0$/.test(value)) ctx.addIssue({ code: "custom", message: "must not be a /0: it would open the Kubernetes API to every address; list the deployer's own network" });
+        else if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) ctx.addIssue({ code: "custom", message: "must be an IPv4 CIDR block (a.b.c.d/n) with n from 1 to 32" });
+    });
+
+/**
+ * Who besides the cluster's own nodes may call its Kubernetes API on 443: the deployer. Required while the public
+ * endpoint is off (always in prod); with it on, these also reach the private endpoint.
+ */
+export const apiAccessSchema = section({
+    /** Networks `pulumi up` runs from (a CI runner network, a VPN range); outside the VPC they need transitGatewayId. */
+    cidrs: list(deployerCidr(), "CIDR blocks").default([]),
+    /** Security groups whose members run `pulumi up` (groups this region's VPC can reference). */
+    securityGroupIds: list(text(SECURITY_GROUP_ID, "a security group id such as sg-0123456789abcdef0"), "security group ids").default([]),
+    /** The region's transit gateway that reaches `cidrs` outside the VPC; the private subnets are attached to it. */
+    transitGatewayId: text(TRANSIT_GATEWAY_ID, "a transit gateway id such as tgw-0123456789abcdef0").optional(),
+});
+
 /** Settings a region may override on top of the platform's `cluster` section. */
 const clusterOverride = section({
     kubernetesVersion: kubernetesVersion().optional(),
     publicAccessCidrs: list(cidr(0, 32), "CIDR blocks").optional(),
     adminRoleArns: roleArns().optional(),
     nodeGroups: namedMap(nodeGroup, "node groups").optional(),
+    /** This region's deployer access, replacing the platform's whole: transit gateways and groups are regional. */
+    apiAccess: apiAccessSchema.optional(),
 });
 
 const region = section({
@@ -246,6 +271,8 @@ const cluster = section({
     endpointPublicAccess: bool(),
     /** CIDRs allowed to reach the public endpoint. */
     publicAccessCidrs: list(cidr(0, 32), "CIDR blocks"),
+    /** Every region's deployer access, unless the region sets its own. */
+    apiAccess: apiAccessSchema.default({ cidrs: [], securityGroupIds: [] }),
     /** IAM role ARNs granted cluster-admin through access entries. */
     adminRoleArns: roleArns(),
     /** Namespace the applications run in; the data tier publishes its ConfigMaps and Secrets there. */

@@ -67,7 +67,8 @@ describe("stack config", () => {
 
     describe("presets", () => {
         it("fill what a stack leaves out from its environment", () => {
-            const result = parseStackConfig({ environment: "prod" }, "staging");
+            // The deployer's access is the one prod setting no preset can guess.
+            const result = parseStackConfig({ environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } } }, "staging");
             assert.ok(result.ok);
             assert.equal(result.config.stack, "staging");
             assert.equal(result.config.regions.length, 3);
@@ -127,7 +128,9 @@ describe("stack config", () => {
     describe("cluster settings per region", () => {
         it("apply a region's overrides over the platform's cluster section", () => {
             const settings = prod();
-            (settings.regions as Record<string, unknown>[])[2]!.cluster = {
+            const third = (settings.regions as Record<string, Record<string, unknown>>[])[2]!;
+            third.cluster = {
+                ...third.cluster,
                 kubernetesVersion: "1.32",
                 nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 2, maxSize: 4, desiredSize: 2 }, web: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 2, maxSize: 8, desiredSize: 2 } },
             };
@@ -150,10 +153,95 @@ describe("stack config", () => {
         });
     });
 
+    describe("the deployer's access to a private API", () => {
+        type Region = { name?: string; vpcCidr?: string; cluster?: Record<string, unknown> };
+        const regionsOf = (s: Record<string, unknown>) => s.regions as Region[];
+
+        it("prod admits its runner network in every region through that region's own transit gateway", () => {
+            const result = parseStackConfig(prod(), "prod");
+            assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
+            const access = result.config.regions.map((r) => [r.name, r.cluster.apiAccess.cidrs, r.cluster.apiAccess.transitGatewayId]);
+            assert.deepEqual(access.map(([, cidrs]) => cidrs), [["10.255.0.0/24"], ["10.255.0.0/24"], ["10.255.0.0/24"]]);
+            assert.equal(new Set(access.map(([, , gateway]) => gateway)).size, 3, "transit gateways are regional");
+            assert.equal(result.config.cluster.endpointPublicAccess, false);
+        });
+
+        it("a region's own apiAccess replaces the platform's whole; a region without one takes the platform's", () => {
+            const settings = prod();
+            settings.cluster = { ...(settings.cluster as Record<string, unknown>), apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } };
+            delete regionsOf(settings)[2]!.cluster;
+            const result = parseStackConfig(settings, "prod");
+            assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
+            const [us, , ap] = result.config.regions;
+            assert.deepEqual(us?.cluster.apiAccess, { cidrs: ["10.255.0.0/24"], securityGroupIds: [], transitGatewayId: "tgw-0a1b2c3d4e5f60718" });
+            assert.deepEqual(ap?.cluster.apiAccess, { cidrs: [], securityGroupIds: ["sg-0123456789abcdef0"] });
+        });
+
+        it("dev keeps its public endpoint and needs none; one it states is checked all the same", () => {
+            const dev = parseStackConfig(stackSettings("dev"), "dev");
+            assert.ok(dev.ok);
+            assert.deepEqual(dev.config.regions[0]?.cluster.apiAccess, { cidrs: [], securityGroupIds: [] });
+            const errors = errorsOf({ ...devBase, cluster: { ...devBase.cluster, apiAccess: { cidrs: ["10.255.0.0/24"] } } }, "dev");
+            assert.deepEqual(errors, [
+                "strata:cluster.apiAccess.cidrs[0]: lies outside the VPC 10.10.0.0/16, so it needs transitGatewayId in the same region: the control plane answers through the private subnets' route table, whose only way out is the NAT gateway, where the reply is lost (regions[0], us-east-1) (got \"10.255.0.0/24\")",
+            ]);
+        });
+
+        it("a prod stack that states none is refused in every region, telling why", () => {
+            const errors = errorsOf({ environment: "prod" }, "staging");
+            assert.deepEqual(
+                errors.map((e) => e.slice(0, e.indexOf(": "))),
+                ["strata:regions[0].cluster.apiAccess", "strata:regions[1].cluster.apiAccess", "strata:regions[2].cluster.apiAccess"],
+            );
+            assert.ok(errors[0]!.endsWith(
+                "must admit at least one CIDR or security group while endpointPublicAccess is false: the API endpoint is then private, and nothing could deploy the cluster's Kubernetes objects (every Kubernetes resource and Helm release of pulumi up goes through it); set it here or under strata:cluster.apiAccess (missing)",
+            ), errors[0]);
+        });
+
+        it("every access problem at once, each by its config path", () => {
+            const settings = prod();
+            const [us, eu, ap] = regionsOf(settings);
+            us!.cluster = { ...us!.cluster, apiAccess: { cidrs: ["0.0.0.0/0", "::/0", "10.255.0.1/24"], transitGatewayId: "tgw-0a1b2c3d4e5f60718" } };
+            eu!.cluster = { ...eu!.cluster, apiAccess: { cidrs: ["10.1.0.0/15", "10.255.0.0/24"], securityGroupIds: ["sg-0123456789abcdef0", "sg-0123456789abcdef0"] } };
+            ap!.cluster = { apiAccess: { cidrs: [], transitGatewayId: "tgw-1" } };
+            const errors = errorsOf(settings);
+            assert.deepEqual(errors.map((e) => e.slice(0, e.indexOf(": "))).sort(), [
+                "strata:regions[0].cluster.apiAccess.cidrs[0]",
+                "strata:regions[0].cluster.apiAccess.cidrs[1]",
+                "strata:regions[1].cluster.apiAccess.cidrs[0]",
+                "strata:regions[1].cluster.apiAccess.cidrs[1]",
+                "strata:regions[1].cluster.apiAccess.securityGroupIds[1]",
+                "strata:regions[2].cluster.apiAccess.transitGatewayId",
+            ]);
+        });
+
+        const refused: [string, (s: Record<string, unknown>) => void, string][] = [
+            ["a /0", (s) => (regionsOf(s)[0]!.cluster!.apiAccess = { cidrs: ["0.0.0.0/0"] }), 'strata:regions[0].cluster.apiAccess.cidrs[0]: must not be a /0: it would open the Kubernetes API to every address; list the deployer\'s own network (got "0.0.0.0/0")'],
+            ["an IPv6 /0", (s) => (regionsOf(s)[0]!.cluster!.apiAccess = { cidrs: ["::/0"] }), "strata:regions[0].cluster.apiAccess.cidrs[0]: must not be a /0"],
+            ["a block with host bits", (s) => (regionsOf(s)[0]!.cluster!.apiAccess = { cidrs: ["10.255.0.1/24"], transitGatewayId: "tgw-0a1b2c3d4e5f60718" }), "strata:regions[0].cluster.apiAccess.cidrs[0]: must be a network address: the host bits after the prefix must be zero (the block starts at 10.255.0.0/24)"],
+            ["a block straddling the VPC", (s) => (regionsOf(s)[1]!.cluster!.apiAccess = { cidrs: ["10.0.0.0/8"], transitGatewayId: "tgw-0b2c3d4e5f6071829" }), 'strata:regions[1].cluster.apiAccess.cidrs[0]: overlaps the VPC 10.1.0.0/16 without lying inside it: a block is either part of the VPC or a network reached through the transit gateway, never both (got "10.0.0.0/8")'],
+            ["a remote block without a transit gateway", (s) => (regionsOf(s)[1]!.cluster!.apiAccess = { cidrs: ["10.255.0.0/24"] }), "strata:regions[1].cluster.apiAccess.cidrs[0]: lies outside the VPC 10.1.0.0/16, so it needs transitGatewayId in the same region"],
+            ["a transit gateway id that is none", (s) => (regionsOf(s)[1]!.cluster!.apiAccess = { cidrs: ["10.255.0.0/24"], transitGatewayId: "tgw-eu" }), 'strata:regions[1].cluster.apiAccess.transitGatewayId: must be a transit gateway id such as tgw-0123456789abcdef0 (got "tgw-eu")'],
+            ["a security group id that is none", (s) => (s.cluster = { apiAccess: { securityGroupIds: ["runners"] } }), 'strata:cluster.apiAccess.securityGroupIds[0]: must be a security group id such as sg-0123456789abcdef0 (got "runners")'],
+            ["a source listed twice", (s) => (regionsOf(s)[2]!.cluster!.apiAccess = { cidrs: ["10.255.0.0/24", "10.255.0.0/24"], transitGatewayId: "tgw-0c3d4e5f607182930" }), "strata:regions[2].cluster.apiAccess.cidrs[1]: is listed twice (already cidrs[0]); each source gets one rule"],
+            ["a region that admits nobody", (s) => (regionsOf(s)[2]!.cluster!.apiAccess = { cidrs: [] }), "strata:regions[2].cluster.apiAccess: must admit at least one CIDR or security group while endpointPublicAccess is false"],
+            ["a typo in the section", (s) => (regionsOf(s)[2]!.cluster!.apiAccess = { cidr: ["10.255.0.0/24"] }), "strata:regions[2].cluster.apiAccess.cidr: unknown setting; allowed: cidrs, securityGroupIds, transitGatewayId"],
+        ];
+        for (const [what, breakIt, expected] of refused) {
+            it(`${what}, by its config path`, () => {
+                const settings = prod();
+                breakIt(settings);
+                const errors = errorsOf(settings);
+                assert.ok(errors.some((e) => e.startsWith(expected)), `expected a line starting with\n  ${expected}\ngot\n  ${errors.join("\n  ")}`);
+            });
+        }
+    });
+
     describe("reports", () => {
         it("every problem at once: zero shards, a duplicated region and weights summing to 90", () => {
             const settings = prod();
             settings.postgres = { shards: 0 };
+            settings.cluster = { ...(settings.cluster as Record<string, unknown>), apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } };
             settings.regions = [
                 { name: "us-east-1", primary: true, trafficWeight: 50, vpcCidr: "10.0.0.0/16" },
                 { name: "us-east-1", trafficWeight: 40, vpcCidr: "10.1.0.0/16" },
@@ -263,7 +351,7 @@ describe("stack config", () => {
         const alone: [string, (s: Record<string, unknown>) => void, string][] = [
             ["a list where the services map belongs", (s) => (s.services = ["a", "b"]), "strata:services: must be a map of services by name"],
             ["a number where the cluster section belongs", (s) => (s.cluster = 3), "strata:cluster: must be a map of settings (kubernetesVersion, endpointPublicAccess, "],
-            ["a list where a region's cluster settings belong", (s) => ((s.regions as { cluster?: unknown }[])[0]!.cluster = ["m6i.large"]), "strata:regions[0].cluster: must be a map of settings (kubernetesVersion, publicAccessCidrs, adminRoleArns, nodeGroups)"],
+            ["a list where a region's cluster settings belong", (s) => ((s.regions as { cluster?: unknown }[])[0]!.cluster = ["m6i.large"]), "strata:regions[0].cluster: must be a map of settings (kubernetesVersion, publicAccessCidrs, adminRoleArns, nodeGroups, apiAccess)"],
             ["a missing environment", (s) => delete s.environment, "strata:environment: must be one of dev, prod (missing)"],
         ];
         for (const [what, breakIt, expected] of alone) {
