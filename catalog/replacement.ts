@@ -69,6 +69,16 @@ const AWS: readonly ReplacingInputs[] = [
     { type: "aws:ec2/routeTable:RouteTable", inputs: ["vpcId"], source: tf("022092419b7cda11527df3c6b51cbfe1876c1722", "ec2/vpc_route_table.go") },
     // Targets (gateway, NAT gateway, …) are replaced in place (ReplaceRoute).
     { type: "aws:ec2/route:Route", inputs: ["routeTableId", "destinationCidrBlock", "destinationIpv6CidrBlock", "destinationPrefixListId"], source: tf("0128541e0711766f28540143a9d73738aced60aa", "ec2/vpc_route.go") },
+    {
+        // Subnets and the appliance, DNS and IPv6 options change in place (ModifyTransitGatewayVpcAttachment).
+        type: "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
+        inputs: ["transitGatewayId", "vpcId"],
+        source: {
+            url: "https://github.com/hashicorp/terraform-provider-aws/blob/f1750b8668f2771f28931e8ed4c1fa564b83e4d1/internal/service/ec2/transitgateway_vpc_attachment.go",
+            version: "the stored version of this file predates v6 (aws-sdk-go v1); transit_gateway_id and vpc_id are ForceNew there, as in pulumi/terraform-provider-aws a79123a9; not re-read at a v6 tag",
+            checked: CHECKED,
+        },
+    },
     // The route table is swapped in place (ReplaceRouteTableAssociation).
     { type: "aws:ec2/routeTableAssociation:RouteTableAssociation", inputs: ["subnetId", "gatewayId"], source: tf("0be71beb458ad8875e0acc5c91519c0ceeb214aa", "ec2/vpc_route_table_association.go") },
     {
