@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { cidrContains, isAnywhere } from "../../policies/rules/flows/cidr";
 import { evaluateFlows } from "../../policies/rules/flows/evaluate";
 import { Endpoint, FlowResource, ModelFacts, TYPES, buildModel, clusterGroupOf, reach } from "../../policies/rules/flows/model";
+import { returnPathProblems } from "../../policies/rules/flows/routes";
 
 /* The flow model on its own: hand-built resources, every kind of rule, both answers. */
 
@@ -149,6 +150,38 @@ describe("flow model", () => {
             assert.ok(!v.blockedIngress);
             const none = buildModel([cluster, nlbGroup, provider, binding("tgb", { ingress: [{ from: [{ securityGroup: { groupID: "sg-x" } }] }] })], { ...FACTS, omittedPortsMeanAll: false });
             assert.ok(reach(none, { label: "nlb", groups: [nlbGroup.urn], externalGroups: [], addresses: [] }, { label: "pods", groups: [clusterGroup], externalGroups: [], addresses: [] }, tcp(31000)).blockedIngress);
+        });
+    });
+
+    describe("the way back from a subnet", () => {
+        const table = res("aws:ec2/routeTable:RouteTable", "private-a-rt", {}, { vpcId: [vpc] });
+        const association = res("aws:ec2/routeTableAssociation:RouteTableAssociation", "private-a", {}, { subnetId: [subnetA], routeTableId: [table] });
+        const nat = res("aws:ec2/natGateway:NatGateway", "nat");
+        const toNat = res("aws:ec2/route:Route", "default", { destinationCidrBlock: "0.0.0.0/0", natGatewayId: "nat-1" }, { routeTableId: [table], natGatewayId: [nat] });
+        const route = (name: string, props: Record<string, unknown>, deps: Deps = {}) => res("aws:ec2/route:Route", name, props, { routeTableId: [table], ...deps });
+
+        it("needs no route to a block inside the VPC", () => {
+            assert.deepEqual(returnPathProblems([vpc, subnetA, table, association, toNat], [subnetA], "10.0.200.0/24"), []);
+        });
+        it("names a reply that would take the NAT gateway", () => {
+            const [problem, ...rest] = returnPathProblems([vpc, subnetA, table, association, toNat], [subnetA], "10.255.0.0/24");
+            assert.equal(rest.length, 0);
+            assert.match(problem ?? "", /subnet private-a answers 10\.255\.0\.0\/24 through route default \(0\.0\.0\.0\/0 → natGatewayId\)/);
+        });
+        it("takes the most specific route: a transit gateway, a peering or a VPN gateway carries the reply", () => {
+            for (const extra of [
+                route("tgw", { destinationCidrBlock: "10.255.0.0/16", transitGatewayId: "tgw-1" }),
+                route("peer", { destinationCidrBlock: "10.255.0.0/24", vpcPeeringConnectionId: "pcx-1" }),
+                route("vpn", { destinationCidrBlock: "10.0.0.0/8", gatewayId: "gw" }, { gatewayId: [res("aws:ec2/vpnGateway:VpnGateway", "vgw")] }),
+            ]) {
+                assert.deepEqual(returnPathProblems([vpc, subnetA, table, association, toNat, extra], [subnetA], "10.255.0.0/24"), [], extra.name);
+            }
+            const igw = route("igw", { destinationCidrBlock: "10.255.0.0/24", gatewayId: "igw" }, { gatewayId: [res("aws:ec2/internetGateway:InternetGateway", "igw")] });
+            assert.equal(returnPathProblems([vpc, subnetA, table, association, toNat, igw], [subnetA], "10.255.0.0/24").length, 1);
+        });
+        it("names a subnet with no route table of the stack, or no route at all", () => {
+            assert.match(returnPathProblems([vpc, subnetA], [subnetA], "10.255.0.0/24")[0] ?? "", /no route table of the stack/);
+            assert.match(returnPathProblems([vpc, subnetA, table, association], [subnetA], "10.255.0.0/24")[0] ?? "", /has no route to 10\.255\.0\.0\/24/);
         });
     });
 

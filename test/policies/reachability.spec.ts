@@ -139,6 +139,17 @@ describe("strata-network-flows: what must not be open", () => {
     });
 });
 
+describe("strata-network-flows: the way back to the deployer", () => {
+    it("names the deployer flow when the private route tables lose the route to the runner network", () => {
+        const { plan } = plannedStack("prod");
+        const toRunner = (r: PlanResource) => r.type === "aws:ec2/route:Route" && r.region === "eu-west-1" && r.inputs.destinationCidrBlock !== "0.0.0.0/0" && "transitGatewayId" in r.inputs;
+        assert.ok(plan.resources.some(toRunner), "prod routes the runner network through the transit gateway");
+        const messages = findingsOf(plan.resources.filter((r) => !toRunner(r))).map((f) => f.message);
+        assert.ok(messages.length > 0);
+        for (const m of messages) assert.match(m, /^flow deployer-to-api in eu-west-1 .*do not get back: subnet eu-west-1-private-az\d answers 10\.255\.0\.0\/24 through route eu-west-1-private-az\d-default \(0\.0\.0\.0\/0 → natGatewayId\)/);
+    });
+});
+
 describe("strata-network-flows: the ports the load balancer really sends to", () => {
     it("names a target group whose health check drifted off the gateway's status port, and the blocked flow", () => {
         const { plan } = plannedStack("prod");

@@ -2,6 +2,9 @@ import { isAnywhere } from "./cidr";
 import { INTERNET, deployerEndpoints, regionEndpoints } from "./endpoints";
 import { Endpoint, FlowResource, GroupRef, Model, ModelFacts, PortSpec, Rule, TYPES, buildModel, reach } from "./model";
 import { ADMIN_PORTS, REQUIRED_FLOWS, RequiredFlow } from "./required";
+import { controlPlaneSubnets, returnPathProblems } from "./routes";
+
+const DEPLOYER_FLOW_WHY = REQUIRED_FLOWS.find((f) => f.id === "deployer-to-api")?.why ?? "";
 
 /*
  * The flow check over a whole plan: every required flow open in every region, nothing open to the internet on a
@@ -128,6 +131,11 @@ function checks(resources: readonly FlowResource[], regionOf: (r: FlowResource) 
     for (const [region, { endpoints, clusters }] of byRegion) {
         for (const cluster of clusters) {
             const deployer = deployerEndpoints(cluster);
+            for (const network of deployer.endpoints.flatMap((e) => e.addresses)) {
+                for (const problem of returnPathProblems(resources, controlPlaneSubnets(cluster), network)) {
+                    findings.push({ urn: cluster.urn, message: `flow deployer-to-api in ${region} (${DEPLOYER_FLOW_WHY}): the replies of the control plane of ${cluster.name} do not get back: ${problem}` });
+                }
+            }
             if (deployer.privateOnly && deployer.endpoints.length === 0) {
                 findings.push({
                     urn: cluster.urn,
