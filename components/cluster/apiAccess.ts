@@ -8,8 +8,9 @@ import { cidrLabel } from "../network/transit";
  * plane's own security group. Pure: no Pulumi inside.
  */
 
-/** Port of the EKS API server endpoint. */
+/** Port and protocol of the EKS API server endpoint. */
 export const API_PORT = PLATFORM_PORTS.rows.kubernetesApi.port;
+export const API_PROTOCOL = PLATFORM_PORTS.rows.kubernetesApi.protocol;
 
 /** Security group ids: `sg-` and 8 or 17 hexadecimal digits. */
 export const SECURITY_GROUP_ID = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;

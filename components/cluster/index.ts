@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { servicePrincipalTrust } from "../iam";
-import { API_PORT, ApiAccess, apiAccessProblems, apiSources, describeApiAccessProblem } from "./apiAccess";
+import { API_PORT, API_PROTOCOL, ApiAccess, apiAccessProblems, apiSources, describeApiAccessProblem } from "./apiAccess";
 import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts, coldClusterTimeoutSeconds } from "./charts";
 import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./iamPolicies";
 import { ServiceAccountRoleArgs, serviceAccountRole } from "./irsa";
@@ -171,7 +171,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
                     `${name}-api-from-${source.label}`,
                     {
                         securityGroupId: apiGroup.id,
-                        ipProtocol: "tcp",
+                        ipProtocol: API_PROTOCOL,
                         fromPort: API_PORT,
                         toPort: API_PORT,
                         ...(source.kind === "cidr" ? { cidrIpv4: source.value } : { referencedSecurityGroupId: source.value }),
