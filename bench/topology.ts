@@ -64,7 +64,9 @@ function withRegions(config: Settings, count: number, clones: number): void {
     weights(count).forEach((weight, i) => {
         const min = warmNodes(weight, clones);
         const general = { ...groups.general, minSize: min, desiredSize: Math.max(min, 6) };
-        regions[i] = { ...(regions[i] as Region), trafficWeight: weight, cluster: { nodeGroups: { ...groups, general } } };
+        const region = regions[i] as Region;
+        // Keeps the region's other cluster settings (its deployer access among them).
+        regions[i] = { ...region, trafficWeight: weight, cluster: { ...(region.cluster as Settings | undefined), nodeGroups: { ...groups, general } } };
     });
     config["strata:regions"] = regions;
     if (count === 1) config["strata:edge"] = { mode: "none" };

@@ -373,7 +373,7 @@ describe("npm run plan", function () {
             const { run, markdown } = variant("add-oregon", (t) =>
                 t
                     .replace("trafficWeight: 50", "trafficWeight: 40")
-                    .replace("  strata:network:", "    - name: us-west-2\n      trafficWeight: 10\n      userRegionKey: usw\n      vpcCidr: 10.3.0.0/16\n      redis: { shards: 2, replicasPerShard: 1 }\n  strata:network:"),
+                    .replace("  strata:network:", "    - name: us-west-2\n      trafficWeight: 10\n      userRegionKey: usw\n      vpcCidr: 10.3.0.0/16\n      redis: { shards: 2, replicasPerShard: 1 }\n      cluster:\n        apiAccess: { cidrs: [10.255.0.0/24], transitGatewayId: tgw-0d4e5f60718293a4b }\n  strata:network:"),
             );
             assert.equal(run.status, 0, run.stderr);
             assert.match(markdown, /\| \d+ \| \d+ \| 0 \| 0 \| 0 \| 0 \|/);

@@ -13,9 +13,12 @@ import { planResource } from "../harness";
  */
 
 const awsProvider = planResource({ type: "pulumi:providers:aws", name: "p", inputs: { region: "us-east-1", defaultTags: JSON.stringify({ tags: { "strata:environment": "prod" } }) } });
+/** The component the clusters belong to: it names the deployer's runner group (strata-network-flows). */
+const regionalCluster = planResource({ type: "strata:cluster:RegionalCluster", name: "rc", custom: false, region: null, inputs: { apiAccess: { cidrs: [], securityGroupIds: ["sg-0runner"] } } });
 const eks = planResource({
     type: "aws:eks/cluster:Cluster",
     name: "eks",
+    parent: regionalCluster.urn,
     provider: awsProvider.urn,
     inputs: { name: "c1", version: "1.33", vpcConfig: { endpointPublicAccess: false }, encryptionConfig: { resources: ["secrets"] }, enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] },
     protect: true,
@@ -39,12 +42,26 @@ const release = (name: string, chart: string, version: string, repo: string, nam
     planResource({ type: "kubernetes:helm.sh/v3:Release", name, provider: k8s.urn, inputs: { chart, version, repositoryOpts: { repo }, namespace }, dependencies: [...waitsOf("", { metadata: { namespace } }), testUrn("aws:eks/nodeGroup:NodeGroup", "workload")] });
 const labels = { "app.kubernetes.io/name": "api" };
 
+/** The runner group's way to a cluster's API, on the group EKS creates for it. */
+const apiFromRunner = (cluster: PlanResource) =>
+    planResource({
+        type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        name: `${cluster.name}-api-from-runner`,
+        provider: cluster.provider,
+        dependencies: [cluster.urn],
+        propertyDependencies: { securityGroupId: [cluster.urn] },
+        inputs: { securityGroupId: "sg-0cluster", ipProtocol: "tcp", fromPort: 443, toPort: 443, referencedSecurityGroupId: "sg-0runner" },
+    });
+
 function goodStack(): PlanResource[] {
     return [
         awsProvider,
         awsProviderEu,
+        regionalCluster,
         eks,
         eks2,
+        apiFromRunner(eks),
+        apiFromRunner(eks2),
         k8s,
         ...["apps", "istio-system", "istio-ingress"].map((namespace) => inK8s("kubernetes:core/v1:Namespace", `ns-${namespace}`, { metadata: { name: namespace } })),
         release("istio-base", "base", "1.26.2", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
