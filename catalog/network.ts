@@ -240,3 +240,23 @@ export const EKS_PRIVATE_ENDPOINT: Sourced<{
         vpcNeeds: { enableDnsSupport: true, enableDnsHostnames: true },
     },
 };
+
+/**
+ * A transit gateway VPC attachment, for the deployer's return path: one subnet per zone, and a zone's traffic
+ * reaches the gateway only where the attachment has a subnet in that zone; the VPC's route tables need a route to
+ * the gateway (the attachment adds none); the gateway's own association and propagation cannot be set from an
+ * account the gateway is shared with (RAM), so they stay the hub's.
+ */
+export const TRANSIT_GATEWAY_ATTACHMENT: Sourced<{
+    readonly maxSubnetsPerZone: number;
+    readonly zoneNeedsSubnetInAttachment: boolean;
+    readonly vpcRoutesAddedByAttachment: boolean;
+    readonly gatewayRouteTablesSettableWhenShared: boolean;
+}> = {
+    sources: [
+        { url: "https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html", version: "Transit Gateway guide", checked: CHECKED },
+        { url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTransitGatewayVpcAttachment.html", version: "EC2 API reference", checked: CHECKED },
+        { url: "https://www.npmjs.com/package/@pulumi/aws/v/7.48.0", version: "@pulumi/aws 7.48.0 ec2transitgateway.VpcAttachment (transitGatewayDefaultRouteTableAssociation/Propagation)", checked: CHECKED },
+    ],
+    rows: { maxSubnetsPerZone: 1, zoneNeedsSubnetInAttachment: true, vpcRoutesAddedByAttachment: false, gatewayRouteTablesSettableWhenShared: false },
+};

@@ -191,7 +191,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
     /**
      * One attachment on the private subnets and, in every private route table, a route per remote block to the
      * gateway. AWS takes one subnet per zone and forwards a zone's traffic to the gateway only where the attachment
-     * has a subnet in that zone, so every zone's private subnet is in it. The gateway's own route tables
+     * has a subnet in that zone, so every zone's private subnet is in it (catalog/network.ts, TRANSIT_GATEWAY_ATTACHMENT). The gateway's own route tables
      * (association, propagation) are the hub's: neither option is set here, so on a gateway shared through RAM the
      * provider leaves them alone, and on a gateway of this account it applies its defaults (associate with and
      * propagate to the gateway's default route tables).

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { EKS_CLUSTER_SECURITY_GROUP, EKS_PRIVATE_ENDPOINT, FactRule, LOAD_BALANCER_CONTROLLER, NEW_GROUP_DEFAULT_EGRESS, NLB_FACTS, RDS_PROXY_NETWORK } from "../../catalog/network";
+import { EKS_CLUSTER_SECURITY_GROUP, EKS_PRIVATE_ENDPOINT, FactRule, LOAD_BALANCER_CONTROLLER, NEW_GROUP_DEFAULT_EGRESS, NLB_FACTS, RDS_PROXY_NETWORK, TRANSIT_GATEWAY_ATTACHMENT } from "../../catalog/network";
 import { BoundaryPort, GATEWAY_PORTS, PLATFORM_PORTS, WEBHOOK_PORTS } from "../../catalog/ports";
 import { Source } from "../../catalog/source";
 
@@ -20,7 +20,7 @@ const validRule = (what: string, r: FactRule) => {
 
 describe("catalog: ports and network facts", () => {
     it("every table carries its source", () => {
-        const tables = { GATEWAY_PORTS, WEBHOOK_PORTS, PLATFORM_PORTS, EKS_CLUSTER_SECURITY_GROUP, NEW_GROUP_DEFAULT_EGRESS, RDS_PROXY_NETWORK, LOAD_BALANCER_CONTROLLER, NLB_FACTS, EKS_PRIVATE_ENDPOINT };
+        const tables = { GATEWAY_PORTS, WEBHOOK_PORTS, PLATFORM_PORTS, EKS_CLUSTER_SECURITY_GROUP, NEW_GROUP_DEFAULT_EGRESS, RDS_PROXY_NETWORK, LOAD_BALANCER_CONTROLLER, NLB_FACTS, EKS_PRIVATE_ENDPOINT, TRANSIT_GATEWAY_ATTACHMENT };
         for (const [name, table] of Object.entries(tables)) sourced(name, table.sources);
     });
 
