@@ -1,9 +1,13 @@
 import type { IVerticalPodAutoscaler } from "@kubernetes-models/autoscaler/autoscaling.k8s.io/v1/VerticalPodAutoscaler";
+import { VPA_CONTAINER_POLICY } from "../../catalog/verticalPodAutoscaler";
 import { cpuMillis, memoryBytes } from "./quantity";
 
 /*
  * VerticalPodAutoscaler specs, and the rule that keeps a VPA from fighting the HPA: an HPA scaling on a
  * resource's utilization reacts to the requests a VPA changes, so the two would chase each other.
+ * Only the app container is the VPA's: every other container (the injected istio-proxy sidecar) falls under a
+ * `"*"` policy in mode Off, since resizing the sidecar moves the pod's CPU the HPA scales on
+ * (catalog/verticalPodAutoscaler.ts: the named entry wins, `"*"` covers the rest).
  */
 
 export type VpaMode = "Off" | "Initial" | "Recreate" | "Auto";
@@ -75,6 +79,7 @@ export function buildVpa(name: string, namespace: string, containerName: string,
                         ...(minAllowed ? { minAllowed } : {}),
                         ...(maxAllowed ? { maxAllowed } : {}),
                     },
+                    { containerName: VPA_CONTAINER_POLICY.rows.wildcardContainerName, mode: VPA_CONTAINER_POLICY.rows.modeOff },
                 ],
             },
         },

@@ -125,6 +125,17 @@ describe("workload spec builders", () => {
             });
         });
 
+        it("leaves every other container, the istio-proxy sidecar among them, alone: a \"*\" policy in mode Off after the app's own", () => {
+            const vpa = buildVpa("analysis-service", "apps", "analysis-service", { mode: "Auto", controlledValues: "RequestsAndLimits" }, ["cpu"]);
+            assert.deepEqual(
+                vpa.spec.resourcePolicy?.containerPolicies?.map((p) => [p.containerName, p.mode]),
+                [
+                    ["analysis-service", undefined],
+                    ["*", "Off"],
+                ],
+            );
+        });
+
         it("refuses a minimum above the maximum", () => {
             assert.throws(() => buildVpa("x", "apps", "x", { mode: "Off", controlledValues: "RequestsOnly", minAllowed: { cpu: "2", memory: "4Gi" }, maxAllowed: { cpu: "1", memory: "1Gi" } }, []), (e: Error) => /minAllowed\.cpu \(2\)/.test(e.message) && /minAllowed\.memory \(4Gi\)/.test(e.message));
         });
