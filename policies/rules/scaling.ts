@@ -154,7 +154,8 @@ export const vpaWithHpa: StackValidationPolicy = {
             const mode = str(record(s.updatePolicy).updateMode) ?? "Auto";
             for (const policy of list(record(s.resourcePolicy).containerPolicies).map(record)) {
                 const controlled = list(policy.controlledResources).map(String);
-                const overlap = mode === "Off" ? [] : (controlled.length > 0 ? controlled : ["cpu", "memory"]).filter((r) => hpas.get(target)?.includes(r));
+                // A container policy in mode Off (the "*" one that keeps the sidecar alone) changes nothing (catalog/verticalPodAutoscaler.ts).
+                const overlap = mode === "Off" || policy.mode === "Off" ? [] : (controlled.length > 0 ? controlled : ["cpu", "memory"]).filter((r) => hpas.get(target)?.includes(r));
                 if (overlap.length > 0) report(`VPA ${meta(vpa).name} (mode ${mode}) changes ${overlap.join(" and ")} while the HPA scales on it; set vpa.mode Off or vpa.controlledResources to the other resource`, vpa.urn);
                 const [min, max] = [record(policy.minAllowed), record(policy.maxAllowed)];
                 if (str(min.cpu) && str(max.cpu) && cpuMillis(String(min.cpu)) > cpuMillis(String(max.cpu))) report(`VPA ${meta(vpa).name}: minAllowed.cpu is above maxAllowed.cpu`, vpa.urn);
