@@ -1,4 +1,5 @@
-import { Endpoint, FlowResource, TYPES, clusterGroupOf, groupsIn, nodeGroupGroups, subnetCidrs } from "./model";
+import { record } from "../util";
+import { Endpoint, FlowResource, TYPES, clusterGroupOf, groupsIn, nodeGroupGroups, str, strings, subnetCidrs } from "./model";
 
 /*
  * The network endpoints of one region as the plan declares them, by kind: what the required-flow table talks about.
@@ -8,9 +9,15 @@ export type EndpointKind = "deployer" | "controlPlane" | "nodes" | "postgres" | 
 
 export type RegionEndpoints = Readonly<Record<EndpointKind, readonly Endpoint[]>>;
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
-const record = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap((x) => str(x) ?? []) : []);
+
+/** The input each data store names its security groups in. */
+export const DATA_STORE_GROUP_INPUTS: Readonly<Record<string, string>> = {
+    [TYPES.auroraCluster]: "vpcSecurityGroupIds",
+    [TYPES.rdsProxy]: "vpcSecurityGroupIds",
+    [TYPES.replicationGroup]: "securityGroupIds",
+};
+
+const dataStoreGroups = (r: FlowResource) => groupsIn(r, DATA_STORE_GROUP_INPUTS[r.type] as string);
 
 export const INTERNET: Endpoint = { label: "the internet", groups: [], externalGroups: [], addresses: ["0.0.0.0/0"], outside: true };
 
@@ -44,9 +51,9 @@ export function regionEndpoints(resources: readonly FlowResource[], inRegion: (r
             deployer: clusters.flatMap((c) => deployerEndpoints(c).endpoints),
             controlPlane: clusters.map((c) => endpoint(c, `the control plane of ${str(c.props.name) ?? c.name}`, [clusterGroupOf(c), ...groupsIn(c, "vpcConfig")], subnetCidrs(c, "vpcConfig"))),
             nodes: of(TYPES.nodeGroup).map((g) => endpoint(g, `the nodes (and pods) of node group ${g.name}`, nodeGroupGroups(g), subnetCidrs(g, "subnetIds"))),
-            postgres: of(TYPES.auroraCluster).map((c) => endpoint(c, `Aurora cluster ${c.name}`, groupsIn(c, "vpcSecurityGroupIds"), subnetCidrs(c, "dbSubnetGroupName"))),
-            postgresProxy: of(TYPES.rdsProxy).map((p) => endpoint(p, `RDS Proxy ${p.name}`, groupsIn(p, "vpcSecurityGroupIds"), subnetCidrs(p, "vpcSubnetIds"))),
-            redis: of(TYPES.replicationGroup).map((g) => endpoint(g, `ElastiCache group ${g.name}`, groupsIn(g, "securityGroupIds"), subnetCidrs(g, "subnetGroupName"))),
+            postgres: of(TYPES.auroraCluster).map((c) => endpoint(c, `Aurora cluster ${c.name}`, dataStoreGroups(c), subnetCidrs(c, "dbSubnetGroupName"))),
+            postgresProxy: of(TYPES.rdsProxy).map((p) => endpoint(p, `RDS Proxy ${p.name}`, dataStoreGroups(p), subnetCidrs(p, "vpcSubnetIds"))),
+            redis: of(TYPES.replicationGroup).map((g) => endpoint(g, `ElastiCache group ${g.name}`, dataStoreGroups(g), subnetCidrs(g, "subnetGroupName"))),
             loadBalancer: of(TYPES.loadBalancer).map((lb) => endpoint(lb, `load balancer ${lb.name}`, groupsIn(lb, "securityGroups"), subnetCidrs(lb, "subnets"))),
             internet: [INTERNET],
         },

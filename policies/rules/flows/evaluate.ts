@@ -1,5 +1,5 @@
 import { isAnywhere } from "./cidr";
-import { INTERNET, deployerEndpoints, regionEndpoints } from "./endpoints";
+import { DATA_STORE_GROUP_INPUTS, INTERNET, deployerEndpoints, regionEndpoints } from "./endpoints";
 import { Endpoint, FlowResource, GroupRef, Model, ModelFacts, PortSpec, Rule, TYPES, buildModel, reach } from "./model";
 import { ADMIN_PORTS, REQUIRED_FLOWS, RequiredFlow } from "./required";
 import { controlPlaneSubnets, returnPathProblems } from "./routes";
@@ -158,10 +158,14 @@ function checks(resources: readonly FlowResource[], regionOf: (r: FlowResource) 
     return { checks: all, findings };
 }
 
-function isDataGroup(resources: readonly FlowResource[], group: GroupRef): boolean {
-    const dataTypes: readonly string[] = [TYPES.auroraCluster, TYPES.rdsProxy, TYPES.replicationGroup];
-    const property: Record<string, string> = { [TYPES.auroraCluster]: "vpcSecurityGroupIds", [TYPES.rdsProxy]: "vpcSecurityGroupIds", [TYPES.replicationGroup]: "securityGroupIds" };
-    return resources.some((r) => dataTypes.includes(r.type) && (r.propertyDependencies[property[r.type] as string] ?? []).some((d) => d.urn === group));
+/** The planned security groups the data stores carry: their rules admit only what a required flow needs. */
+function dataGroupsOf(resources: readonly FlowResource[]): Set<GroupRef> {
+    return new Set(
+        resources.flatMap((r) => {
+            const input = DATA_STORE_GROUP_INPUTS[r.type];
+            return input ? (r.propertyDependencies[input] ?? []).map((d) => d.urn) : [];
+        }),
+    );
 }
 
 function peerText(rule: Rule, model: Model): string {
@@ -223,6 +227,7 @@ export function traceFlows(resources: readonly FlowResource[], facts: ModelFacts
 export function evaluateFlows(resources: readonly FlowResource[], facts: ModelFacts, regionOf: (r: FlowResource) => string | undefined): Finding[] {
     const { model, findings, failures, traces } = trace(resources, facts, regionOf);
     const used = new Set(traces.flatMap((t) => [...t.egress, ...t.ingress]));
+    const dataGroups = dataGroupsOf(resources);
     findings.push(...findingsOf(model, failures));
     for (const rule of model.rules.filter((r) => r.direction === "ingress")) {
         const where = rule.origin.startsWith("urn:") ? rule.origin : undefined;
@@ -236,7 +241,7 @@ export function evaluateFlows(resources: readonly FlowResource[], facts: ModelFa
                 continue;
             }
         }
-        if (!used.has(rule) && isDataGroup(resources, rule.group)) {
+        if (!used.has(rule) && dataGroups.has(rule.group)) {
             findings.push({ urn: where, message: `${model.labelOf(rule.group)} admits ${peerText(rule, model)} on ${rangeText(rule)} through ${rule.originLabel}, which no required flow needs: a data store opens only to its clients` });
         }
     }

@@ -1,4 +1,5 @@
 import { FactRule } from "../../../catalog/network";
+import { list, record } from "../util";
 import { cidrContains } from "./cidr";
 
 /*
@@ -103,11 +104,12 @@ export interface Model {
     labelOf(group: GroupRef): string;
 }
 
-const record = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+/** A non-empty string, else undefined: an empty id or CIDR names nothing. */
+export const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+/** A port: a number, or a string of digits as providers pass some. */
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : undefined);
-const strings = (v: unknown): string[] => list(v).flatMap((x) => str(x) ?? []);
+/** The non-empty strings of a list. */
+export const strings = (v: unknown): string[] => list(v).flatMap((x) => str(x) ?? []);
 
 export const clusterGroupOf = (cluster: FlowResource): GroupRef => `${cluster.urn}#cluster-security-group`;
 
@@ -173,43 +175,39 @@ function refOf(rule: FlowResource, property: string): { group?: GroupRef; extern
     return literal ? { external: literal } : {};
 }
 
-/** `aws.vpc.SecurityGroupIngressRule` / `EgressRule`: one source or destination each. */
-function vpcRule(rule: FlowResource, problems: ModelProblem[]): Rule[] {
-    const direction = rule.type === TYPES.ingressRule ? "ingress" : "egress";
+/** The peer a standalone rule names by a group reference: a group of the stack, or an id from the config. */
+const referencePeers = (rule: FlowResource, property: string): Peer[] => {
+    const referenced = refOf(rule, property);
+    return referenced.group ? [{ kind: "group", group: referenced.group }] : referenced.external ? [{ kind: "external-group", id: referenced.external }] : [];
+};
+
+/** A rule resource of its own: the group it belongs to, its protocol and ports, and the peers `peersOf` reads. */
+function standaloneRule(rule: FlowResource, problems: ModelProblem[], direction: Rule["direction"], protocolValue: unknown, peersOf: (owner: GroupRef) => Peer[]): Rule[] {
     const owner = refOf(rule, "securityGroupId").group;
     if (!owner) {
         problems.push({ urn: rule.urn, message: `security group rule ${rule.name} belongs to no security group the model can see` });
         return [];
     }
-    const protocol = protocolOf(rule.props.ipProtocol);
+    const protocol = protocolOf(protocolValue);
     const ports = portRange(protocol, rule.props.fromPort, rule.props.toPort);
-    const referenced = refOf(rule, "referencedSecurityGroupId");
-    const peers: Peer[] = [
-        ...(referenced.group ? [{ kind: "group" as const, group: referenced.group }] : referenced.external ? [{ kind: "external-group" as const, id: referenced.external }] : []),
-        ...[str(rule.props.cidrIpv4), str(rule.props.cidrIpv6)].flatMap((cidr) => (cidr ? [{ kind: "cidr" as const, cidr }] : [])),
-        ...(str(rule.props.prefixListId) ? [{ kind: "prefix-list" as const, id: str(rule.props.prefixListId) as string }] : []),
-    ];
-    return peers.map((peer) => ({ group: owner, direction, protocol, ...ports, peer, origin: rule.urn, originLabel: `rule ${rule.name}` }));
+    return peersOf(owner).map((peer) => ({ group: owner, direction, protocol, ...ports, peer, origin: rule.urn, originLabel: `rule ${rule.name}` }));
 }
 
+/** `aws.vpc.SecurityGroupIngressRule` / `EgressRule`: one source or destination each. */
+const vpcRule = (rule: FlowResource, problems: ModelProblem[]): Rule[] =>
+    standaloneRule(rule, problems, rule.type === TYPES.ingressRule ? "ingress" : "egress", rule.props.ipProtocol, () => [
+        ...referencePeers(rule, "referencedSecurityGroupId"),
+        ...[str(rule.props.cidrIpv4), str(rule.props.cidrIpv6)].flatMap((cidr): Peer[] => (cidr ? [{ kind: "cidr", cidr }] : [])),
+        ...(str(rule.props.prefixListId) ? [{ kind: "prefix-list" as const, id: str(rule.props.prefixListId) as string }] : []),
+    ]);
+
 /** The older `aws.ec2.SecurityGroupRule`. */
-function legacyRule(rule: FlowResource, problems: ModelProblem[]): Rule[] {
-    const direction = rule.props.type === "egress" ? "egress" : "ingress";
-    const owner = refOf(rule, "securityGroupId").group;
-    if (!owner) {
-        problems.push({ urn: rule.urn, message: `security group rule ${rule.name} belongs to no security group the model can see` });
-        return [];
-    }
-    const protocol = protocolOf(rule.props.protocol);
-    const ports = portRange(protocol, rule.props.fromPort, rule.props.toPort);
-    const source = refOf(rule, "sourceSecurityGroupId");
-    const peers: Peer[] = [
+const legacyRule = (rule: FlowResource, problems: ModelProblem[]): Rule[] =>
+    standaloneRule(rule, problems, rule.props.type === "egress" ? "egress" : "ingress", rule.props.protocol, (owner) => [
         ...cidrPeers(rule.props),
         ...(rule.props.self === true ? [{ kind: "group" as const, group: owner }] : []),
-        ...(source.group ? [{ kind: "group" as const, group: source.group }] : source.external ? [{ kind: "external-group" as const, id: source.external }] : []),
-    ];
-    return peers.map((peer) => ({ group: owner, direction, protocol, ...ports, peer, origin: rule.urn, originLabel: `rule ${rule.name}` }));
-}
+        ...referencePeers(rule, "sourceSecurityGroupId"),
+    ]);
 
 function factRules(cluster: FlowResource, facts: ModelFacts): Rule[] {
     const group = clusterGroupOf(cluster);

@@ -1,5 +1,5 @@
 import { cidrContains } from "./cidr";
-import { FlowResource, TYPES } from "./model";
+import { FlowResource, TYPES, str } from "./model";
 
 /*
  * The return path of a flow into a VPC from a network outside it: security groups may admit a runner network, yet
@@ -22,7 +22,6 @@ interface Route {
     readonly name: string;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 const prefixOf = (cidr: string) => Number(cidr.split("/")[1] ?? 0);
 const dependsVia = (r: FlowResource, property: string, target: FlowResource) => (r.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn);
 
