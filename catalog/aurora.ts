@@ -273,3 +273,14 @@ export function supportsGlobalWriteForwarding(version: string): boolean {
     const first = facts.firstMinor[major];
     return first !== undefined && minor >= first;
 }
+
+/** Aurora PostgreSQL's default `max_connections`: LEAST(DBInstanceClassMemory / bytesPerConnection, cap). */
+export interface MaxConnectionsFormula {
+    readonly bytesPerConnection: number;
+    readonly cap: number;
+}
+
+export const MAX_CONNECTIONS: Sourced<MaxConnectionsFormula> = {
+    sources: [{ url: `${GUIDE}/AuroraPostgreSQL.Managing.html#AuroraPostgreSQL.Managing.MaxConnections`, version: "Maximum connections to an Aurora PostgreSQL DB instance", checked: "2026-12-06" }],
+    rows: { bytesPerConnection: 9531392, cap: 5000 },
+};

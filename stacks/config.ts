@@ -461,6 +461,17 @@ function identifierProblems(input: Json, stack: string): Problem[] {
     });
 }
 
+/** Prod alerts must reach somebody: an SNS topic without a subscriber and no webhook page nobody. */
+function receiverProblems(input: Json, environment: Environment): Problem[] {
+    if (environment !== "prod") return [];
+    const observability = isRecord(input.observability) ? input.observability : {};
+    const notifications = isRecord(observability.notifications) ? observability.notifications : {};
+    const emails = Array.isArray(notifications.emails) ? notifications.emails : [];
+    return emails.length === 0 && input.alertWebhookUrl === undefined
+        ? [{ path: ["observability", "notifications", "emails"], message: "prod needs at least one alert receiver: list e-mail addresses here, or set strata:alertWebhookUrl (as a secret)" }]
+        : [];
+}
+
 /** Settings that must be stored encrypted (`pulumi config set --secret`). */
 export const SECRET_SETTINGS = ["alertWebhookUrl"] as const;
 
@@ -496,6 +507,7 @@ export function parseStackConfig(settings: Readonly<Record<string, unknown>>, st
               ...crossSectionProblems(input, environment),
               ...meshProblems(input, environment),
               ...identifierProblems(input, stack),
+              ...receiverProblems(input, environment),
               ...secretProblems(settings, secretKeys),
           ]
         : [...schemaProblems.filter((p) => p.path[0] === "environment" || (typeof p.path[0] === "string" && p.path[0] in settings)), ...secretProblems(settings, secretKeys)];

@@ -11,6 +11,7 @@ import { RegionalObservability } from "../components/observability";
 import { cacheMemoryAlarms, postgresConnectionAlarms } from "../components/observability/alerts";
 import { AutoscaledService } from "../components/workload";
 import { SHARD_CREDENTIALS_SECRET, SHARD_MAP_CONFIGMAP } from "../components/postgres";
+import { auroraMaxConnections } from "../capacity/databases";
 import { PlatformConfig, ResolvedRegion } from "./config";
 
 /** What each region publishes as stack outputs. */
@@ -143,7 +144,7 @@ export class Platform extends pulumi.ComponentResource {
                 emails: obs.notifications.emails,
                 webhookUrl: config.alertWebhookUrl === undefined ? undefined : pulumi.secret(config.alertWebhookUrl),
                 alarms: [
-                    ...postgresConnectionAlarms(postgres.clusters.get(f.region.name) ?? [], config.postgres.connectionPool.alertActiveConnections),
+                    ...postgresConnectionAlarms(postgres.clusters.get(f.region.name) ?? [], maxConnectionsByRole(config.postgres), config.postgres.connectionPool.alertUtilizationPercent),
                     ...cacheMemoryAlarms(cacheIdFor(config.stack, f.region.name), f.region.redis.shards, f.region.redis.replicasPerShard, config.redis.memoryAlertPercent),
                 ],
                 storageClassName: f.cluster.storageClassName,
@@ -372,6 +373,16 @@ export class Platform extends pulumi.ComponentResource {
         );
         return { region, provider, network, cluster, appNamespace: namespace.metadata.name, namespace };
     }
+}
+
+/** Each role's max_connections, from its instance class (config validation refuses a class the catalog lacks). */
+function maxConnectionsByRole(postgres: PlatformConfig["postgres"]): Record<"WRITER" | "READER", number> {
+    const of = (instanceClass: string) => {
+        const max = auroraMaxConnections(instanceClass);
+        if (max === undefined) throw new Error(`postgres instance class ${instanceClass} is not in catalog/dbClasses.ts`);
+        return max;
+    };
+    return { WRITER: of(postgres.instanceClass), READER: of(postgres.readerInstanceClass ?? postgres.instanceClass) };
 }
 
 function regionOutputs({ network, cluster }: RegionFoundation, cache: RedisCluster, monitoring: RegionalObservability, mesh: IstioMesh | undefined): RegionOutputs {

@@ -41,7 +41,7 @@ const shared = {
         replicationLagTargetMs: 100,
         readerAutoscaling: { enabled: true, maxReaders: 5, targetCpuPercent: 60, scaleOutCooldownSeconds: 60, scaleInCooldownSeconds: 300 },
         proxy: { enabled: false, idleClientTimeoutSeconds: 1800, maxConnectionsPercent: 90 },
-        connectionPool: { perPod: 20, alertActiveConnections: 80, alertUtilizationPercent: 90 },
+        connectionPool: { perPod: 20, alertUtilizationPercent: 90 },
     },
     redis: {
         engine: "redis",

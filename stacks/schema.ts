@@ -372,9 +372,7 @@ const postgres = section({
     connectionPool: section({
         /** Connections each pod opens to its shard. */
         perPod: intIn(10, 100),
-        /** Alert when a writer has more active connections than this. */
-        alertActiveConnections: intIn(1, 100000),
-        /** Alert when a pool is this full (percent). */
+        /** Alert when an instance holds this share of its max_connections (percent, from its class's memory). */
         alertUtilizationPercent: intIn(1, 100),
     }),
 });

@@ -73,19 +73,30 @@ export interface AlarmSpec {
     readonly evaluationPeriods: number;
 }
 
-/** Connections above the limit on each shard's cluster: the writer in the primary region, readers elsewhere. */
-export function postgresConnectionAlarms(clusters: readonly { identifier: string; role: "WRITER" | "READER" }[], maxConnections: number): AlarmSpec[] {
-    return clusters.map((c) => ({
-        key: `${c.identifier}-connections`,
-        description: `More than ${maxConnections} connections on the ${c.role.toLowerCase()} of ${c.identifier}`,
-        namespace: "AWS/RDS",
-        metricName: "DatabaseConnections",
-        dimensions: { DBClusterIdentifier: c.identifier, Role: c.role },
-        statistic: "Maximum",
-        threshold: maxConnections,
-        periodSeconds: 60,
-        evaluationPeriods: 5,
-    }));
+/**
+ * Connections above `percent` of the instance's max_connections on each shard's cluster: the writer in the
+ * primary region, readers elsewhere. A share, not an absolute count: a writer sized for thousands of
+ * connections serves far more than a fixed 80 in normal operation.
+ */
+export function postgresConnectionAlarms(
+    clusters: readonly { identifier: string; role: "WRITER" | "READER" }[],
+    maxConnections: Readonly<Record<"WRITER" | "READER", number>>,
+    percent: number,
+): AlarmSpec[] {
+    return clusters.map((c) => {
+        const threshold = Math.floor((maxConnections[c.role] * percent) / 100);
+        return {
+            key: `${c.identifier}-connections`,
+            description: `More than ${threshold} connections (${percent} % of max_connections ${maxConnections[c.role]}) on the ${c.role.toLowerCase()} of ${c.identifier}`,
+            namespace: "AWS/RDS",
+            metricName: "DatabaseConnections",
+            dimensions: { DBClusterIdentifier: c.identifier, Role: c.role },
+            statistic: "Maximum",
+            threshold,
+            periodSeconds: 60,
+            evaluationPeriods: 5,
+        };
+    });
 }
 
 /** Node ids of a cluster-mode replication group: `<id>-<shard:4>-<member:3>`. */

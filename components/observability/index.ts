@@ -211,7 +211,8 @@ export class RegionalObservability extends pulumi.ComponentResource {
             child,
         );
         const topic = new aws.sns.Topic(`${name}-alerts`, { name: `${args.clusterName}-alerts`, kmsMasterKeyId: key.arn }, child);
-        (args.emails ?? []).forEach((email, i) => new aws.sns.TopicSubscription(`${name}-alerts-email-${i}`, { topic: topic.arn, protocol: "email", endpoint: email }, child));
+        // Named by address, not list position: removing one address must not replace (and unconfirm) the others.
+        for (const email of args.emails ?? []) new aws.sns.TopicSubscription(`${name}-alerts-email-${email}`, { topic: topic.arn, protocol: "email", endpoint: email }, child);
         return topic;
     }
 

@@ -67,8 +67,11 @@ describe("stack config", () => {
 
     describe("presets", () => {
         it("fill what a stack leaves out from its environment", () => {
-            // The deployer's access is the one prod setting no preset can guess.
-            const result = parseStackConfig({ environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } } }, "staging");
+            // The deployer's access and the alert receivers are the prod settings no preset can guess.
+            const result = parseStackConfig(
+                { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } }, observability: { notifications: { emails: ["oncall@example.com"] } } },
+                "staging",
+            );
             assert.ok(result.ok);
             assert.equal(result.config.stack, "staging");
             assert.equal(result.config.regions.length, 3);
@@ -153,6 +156,27 @@ describe("stack config", () => {
         });
     });
 
+    describe("alert receivers", () => {
+        const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } } };
+
+        it("a prod stack without an e-mail or a webhook is refused, by its config path", () => {
+            assert.deepEqual(errorsOf(prod, "staging"), [
+                "strata:observability.notifications.emails: prod needs at least one alert receiver: list e-mail addresses here, or set strata:alertWebhookUrl (as a secret)",
+            ]);
+        });
+
+        it("a webhook alone is a receiver in prod; dev needs none", () => {
+            assert.ok(parseStackConfig({ ...prod, alertWebhookUrl: "https://hooks.example.com/T0/B0" }, "staging").ok);
+            assert.ok(parseStackConfig(stackSettings("dev"), "dev").ok);
+        });
+
+        it("the prod stack file names one", () => {
+            const result = parseStackConfig(stackSettings("prod"), "prod");
+            assert.ok(result.ok);
+            assert.ok(result.config.observability.notifications.emails.length > 0);
+        });
+    });
+
     describe("the deployer's access to a private API", () => {
         type Region = { name?: string; vpcCidr?: string; cluster?: Record<string, unknown> };
         const regionsOf = (s: Record<string, unknown>) => s.regions as Region[];
@@ -188,7 +212,7 @@ describe("stack config", () => {
         });
 
         it("a prod stack that states none is refused in every region, telling why", () => {
-            const errors = errorsOf({ environment: "prod" }, "staging");
+            const errors = errorsOf({ environment: "prod", observability: { notifications: { emails: ["oncall@example.com"] } } }, "staging");
             assert.deepEqual(
                 errors.map((e) => e.slice(0, e.indexOf(": "))),
                 ["strata:regions[0].cluster.apiAccess", "strata:regions[1].cluster.apiAccess", "strata:regions[2].cluster.apiAccess"],

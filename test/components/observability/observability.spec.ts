@@ -19,7 +19,7 @@ const args = (over: Partial<RegionalObservabilityArgs> = {}): RegionalObservabil
     metrics: { queue_length: { type: "pods", series: "queue_length", aggregation: "avg", window: "2m" } },
     oidc: { providerArn: "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC", issuerUrl: "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC" },
     emails: ["oncall@example.com"],
-    alarms: [...postgresConnectionAlarms([{ identifier: "strata-prod-eu-west-1-shard-0", role: "READER" }], 80), ...cacheMemoryAlarms("strata-prod-eu-west-1", 2, 1, 90)],
+    alarms: [...postgresConnectionAlarms([{ identifier: "strata-prod-eu-west-1-shard-0", role: "READER" }], { WRITER: 3603, READER: 3603 }, 90), ...cacheMemoryAlarms("strata-prod-eu-west-1", 2, 1, 90)],
     storageClassName: "gp3-encrypted",
     nodeGroups: [],
     helmTimeoutSeconds: 1200,

@@ -53,10 +53,18 @@ describe("observability planning", () => {
             assert.match(alerts.StrataRegionMemoryHigh!.expr, /> 0\.8$/);
         });
 
-        it("alarm on connections above the limit on every shard cluster, by role", () => {
-            const alarms = postgresConnectionAlarms([{ identifier: "strata-prod-us-east-1-shard-0", role: "WRITER" }], 80);
+        it("alarm on connections above 90 % of each role's max_connections, not an absolute count", () => {
+            const alarms = postgresConnectionAlarms(
+                [
+                    { identifier: "strata-prod-us-east-1-shard-0", role: "WRITER" },
+                    { identifier: "strata-prod-eu-west-1-shard-0", role: "READER" },
+                ],
+                { WRITER: 3603, READER: 1801 },
+                90,
+            );
             assert.deepEqual(alarms[0]?.dimensions, { DBClusterIdentifier: "strata-prod-us-east-1-shard-0", Role: "WRITER" });
-            assert.deepEqual([alarms[0]?.metricName, alarms[0]?.threshold, alarms[0]?.statistic], ["DatabaseConnections", 80, "Maximum"]);
+            assert.deepEqual([alarms[0]?.metricName, alarms[0]?.threshold, alarms[0]?.statistic], ["DatabaseConnections", 3242, "Maximum"]);
+            assert.equal(alarms[1]?.threshold, 1620);
         });
 
         it("alarm on memory above 90 % on every cache node", () => {
