@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SYSTEM_PLACEMENT } from "../cluster/nodeGroups";
 import { serviceAccountRole } from "../cluster/irsa";
 import { AlarmSpec, AlertThresholds, prometheusAlerts } from "./alerts";
-import { MetricSource, adapterRules } from "./metrics";
+import { MetricSource, adapterRules, sidecarPodMonitorSpec } from "./metrics";
 
 /** Release name prefix of the metrics stack: services are `strata-prometheus` and `strata-alertmanager`. */
 const STACK_NAME = "strata";
@@ -144,13 +144,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
                 apiVersion: "monitoring.coreos.com/v1",
                 kind: "PodMonitor",
                 metadata: { name: "istio-sidecars", namespace: args.namespace },
-                spec: {
-                    // Every sidecar's request telemetry (the source of requests_per_second, error rate and latency),
-                    // merged by Istio with the app's own metrics on :15020.
-                    namespaceSelector: { any: true },
-                    selector: { matchExpressions: [{ key: "security.istio.io/tlsMode", operator: "Exists" }] },
-                    podMetricsEndpoints: [{ path: "/stats/prometheus", targetPort: 15020, interval: "15s" }],
-                },
+                spec: sidecarPodMonitorSpec(),
             },
             afterCrds,
         );

@@ -1,3 +1,5 @@
+import { ISTIO_SIDECAR } from "../../catalog/metrics";
+
 /*
  * The custom-metrics pipeline as data: which metrics the HPAs may name, the prometheus-adapter rules that
  * serve them, and the check that every HPA metric is served. No Pulumi inside.
@@ -78,4 +80,33 @@ export function unservedMetrics(hpa: HpaMetricNames, declared: Readonly<Record<s
         else if (source.type !== "external") problems.push({ type: "external", name, reason: `"${name}" is declared as a ${source.type} metric, not an External metric` });
     }
     return problems;
+}
+
+/**
+ * The PodMonitor of every Istio-injected pod, as Istio documents it for prometheus-operator: the sidecar declares only
+ * Envoy's port, not the agent's merged endpoint, so a port filter on the merged port keeps nothing. Instead every
+ * target of the `istio-proxy` container is kept and re-pointed at the port injection wrote into the pod's
+ * prometheus.io/port annotation (catalog/metrics.ts, ISTIO_SIDECAR), where the agent serves Envoy's series (the
+ * source of requests_per_second, error rate and latency) merged with the app's own. That endpoint is not intercepted
+ * by the sidecar, so Prometheus reaches it without a mesh certificate under STRICT mTLS.
+ */
+export function sidecarPodMonitorSpec() {
+    const sidecar = ISTIO_SIDECAR.rows;
+    const address = { action: "replace", sourceLabels: ["__meta_kubernetes_pod_annotation_prometheus_io_port", "__meta_kubernetes_pod_ip"], targetLabel: "__address__" };
+    return {
+        namespaceSelector: { any: true },
+        selector: { matchExpressions: [{ key: "istio-prometheus-ignore", operator: "DoesNotExist" }] },
+        podMetricsEndpoints: [
+            {
+                path: sidecar.merged.path,
+                interval: "15s",
+                relabelings: [
+                    { action: "keep", sourceLabels: ["__meta_kubernetes_pod_container_name"], regex: sidecar.container },
+                    { action: "keep", sourceLabels: ["__meta_kubernetes_pod_annotationpresent_prometheus_io_scrape"] },
+                    { ...address, regex: "(\\d+);(([A-Fa-f0-9]{1,4}::?){1,7}[A-Fa-f0-9]{1,4})", replacement: "[$2]:$1" },
+                    { ...address, regex: "(\\d+);((([0-9]+?)(\\.|$)){4})", replacement: "$2:$1" },
+                ],
+            },
+        ],
+    };
 }

@@ -4,6 +4,7 @@ import { dataTier } from "./dataTier";
 import { driftFields } from "./drift";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
+import { metricPaths } from "./metricPaths";
 import { natGatewayPerZone } from "./network";
 import { deployOrdering } from "./ordering";
 import { networkFlows } from "./reachability";
@@ -17,6 +18,7 @@ export const strataPolicies: Policies = [
     deploymentResources,
     disruptionBudgets,
     vpaWithHpa,
+    metricPaths,
     nodeGroups,
     dataBounds,
     hpaFitsCluster,
