@@ -36,3 +36,19 @@ export const VPA_CONTAINER_POLICY: Sourced<{ readonly wildcardContainerName: "*"
     ],
     rows: { wildcardContainerName: "*", modeOff: "Off" },
 };
+
+/**
+ * Whether the pinned VPA's recommender and updater elect a leader. VPA 1.0.0 has no leader election (it arrived in
+ * 1.2.0 with `--leader-elect`, PR kubernetes/autoscaler#6985); upstream states that the recommender and the updater
+ * assume a single running instance. Two replicas then both write recommendations and both evict.
+ */
+export const VPA_LEADER_ELECTION: Sourced<{ readonly version: string; readonly recommender: boolean; readonly updater: boolean }> = {
+    sources: [
+        { url: `https://github.com/kubernetes/autoscaler/blob/${VPA_TAG}/vertical-pod-autoscaler/pkg/recommender/main.go`, version: "VPA 1.0.0 (no leader-elect flag)", checked: "2026-12-06" },
+        { url: `https://github.com/kubernetes/autoscaler/blob/${VPA_TAG}/vertical-pod-autoscaler/pkg/updater/main.go`, version: "VPA 1.0.0 (no leader-elect flag)", checked: "2026-12-06" },
+        { url: "https://github.com/kubernetes/autoscaler/pull/6985", version: "vpa-{updater,recommender}: Add support for leader election (released in VPA 1.2.0)", checked: "2026-12-06" },
+        { url: "https://github.com/kubernetes/autoscaler/issues/6846", version: "\"only the Admission Controller can run with multiple instances, but not the Recommender and Updater\"", checked: "2026-12-06" },
+        { url: "https://github.com/FairwindsOps/charts/blob/13bfde7486ecdf1bf4667a1d6062795bc2747330/stable/vpa/templates/recommender-deployment.yaml", version: "vpa chart 4.7.2 (replicas from replicaCount; no leader-election argument)", checked: "2026-12-06" },
+    ],
+    rows: { version: "1.0.0", recommender: false, updater: false },
+};

@@ -1,5 +1,6 @@
 import type { Input } from "@pulumi/pulumi";
 import { DEPLOY_WAITS } from "../../catalog/ordering";
+import { VPA_LEADER_ELECTION } from "../../catalog/verticalPodAutoscaler";
 import { SYSTEM_PLACEMENT } from "./nodeGroups";
 
 /*
@@ -101,6 +102,9 @@ export function clusterAutoscaler(args: ClusterChartsArgs): ChartRelease {
 
 export function verticalPodAutoscaler(args: ClusterChartsArgs): ChartRelease {
     const component = { enabled: true, ...SYSTEM_PLACEMENT, replicaCount: args.replicas };
+    // Without leader election (catalog/verticalPodAutoscaler.ts) a second recommender or updater is not a standby but
+    // a second writer and evictor; the admission controller is stateless and runs replicated.
+    const single = (elects: boolean) => ({ ...component, replicaCount: elects ? args.replicas : 1 });
     return {
         name: "vpa",
         chart: "vpa",
@@ -108,8 +112,8 @@ export function verticalPodAutoscaler(args: ClusterChartsArgs): ChartRelease {
         version: args.versions.verticalPodAutoscaler,
         namespace: "kube-system",
         values: {
-            recommender: component,
-            updater: component,
+            recommender: single(VPA_LEADER_ELECTION.rows.recommender),
+            updater: single(VPA_LEADER_ELECTION.rows.updater),
             admissionController: { ...component, generateCertificate: true },
         },
     };

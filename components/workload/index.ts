@@ -201,7 +201,15 @@ export class AutoscaledService extends pulumi.ComponentResource {
     ): void {
         const schedules = args.schedules as NonNullable<AutoscaledServiceArgs["schedules"]>;
         const child = { parent: this };
-        const scaler = { ...metadata, name: `${args.serviceName}-scaler` };
+        // Labelled apart from the service: carrying its selector label, the CronJob's pods would count as the
+        // service's pods for its Service, PDB, VPA and spread constraints (strata-selector-overlap).
+        const scalerLabels = {
+            "app.kubernetes.io/name": `${args.serviceName}-scaler`,
+            "app.kubernetes.io/part-of": "strata",
+            "app.kubernetes.io/managed-by": "strata",
+            "app.kubernetes.io/component": "scheduled-bounds",
+        };
+        const scaler = { ...metadata, name: `${args.serviceName}-scaler`, labels: scalerLabels };
         const account = new k8s.core.v1.ServiceAccount(`${name}-scaler`, { metadata: scaler }, child);
         const role = new k8s.rbac.v1.Role(
             `${name}-scaler`,
@@ -221,7 +229,7 @@ export class AutoscaledService extends pulumi.ComponentResource {
             new k8s.batch.v1.CronJob(
                 `${name}-${patch.name}`,
                 {
-                    metadata: { ...metadata, name: `${args.serviceName}-${patch.name}` },
+                    metadata: { ...scaler, name: `${args.serviceName}-${patch.name}` },
                     spec: {
                         schedule: patch.schedule,
                         timeZone: schedules.timezone,
@@ -236,7 +244,7 @@ export class AutoscaledService extends pulumi.ComponentResource {
                                 template: {
                                     // A label, not the annotation: istiod's injection webhook selects pods by it (objectSelector),
                                     // so the API server never calls the webhook for these pods and they start even while istiod is down.
-                                    metadata: { labels: { ...metadata.labels, "app.kubernetes.io/component": "scheduled-bounds", "sidecar.istio.io/inject": "false" } },
+                                    metadata: { labels: { ...scalerLabels, "sidecar.istio.io/inject": "false" } },
                                     spec: {
                                         serviceAccountName: scaler.name,
                                         restartPolicy: "OnFailure",

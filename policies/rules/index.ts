@@ -8,6 +8,7 @@ import { metricPaths } from "./metricPaths";
 import { natGatewayPerZone } from "./network";
 import { deployOrdering } from "./ordering";
 import { networkFlows } from "./reachability";
+import { selectorOverlap } from "./selectors";
 import { auroraSafety, dataBounds, eksSafety, elasticacheSafety, istioSafety, multiRegion, protectStateful } from "./safety";
 import { deploymentResources, disruptionBudgets, hpaBounds, hpaTargets, nodeGroups, vpaWithHpa } from "./scaling";
 
@@ -19,6 +20,7 @@ export const strataPolicies: Policies = [
     disruptionBudgets,
     vpaWithHpa,
     metricPaths,
+    selectorOverlap,
     nodeGroups,
     dataBounds,
     hpaFitsCluster,

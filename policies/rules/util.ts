@@ -43,3 +43,26 @@ export const regionOf = (r: { readonly props: Props; readonly provider?: { reado
 /** A config schema property with its default (the pack's defaults are prod's values: the safer ones). */
 export const integer = (description: string, defaultValue: number) => ({ type: "integer" as const, description, default: defaultValue });
 export const boolean = (description: string, defaultValue: boolean) => ({ type: "boolean" as const, description, default: defaultValue });
+
+/** A label selector (matchLabels, matchExpressions) against labels. */
+export function selects(selector: Props, labels: Readonly<Record<string, string>>): boolean {
+    const byLabel = Object.entries(record(selector.matchLabels)).every(([key, value]) => labels[key] === value);
+    const byExpression = list(selector.matchExpressions).every((raw) => {
+        const e = record(raw);
+        const key = str(e.key) ?? "";
+        const values = list(e.values).map(String);
+        switch (str(e.operator)) {
+            case "In":
+                return key in labels && values.includes(labels[key] as string);
+            case "NotIn":
+                return !(key in labels) || !values.includes(labels[key] as string);
+            case "Exists":
+                return key in labels;
+            case "DoesNotExist":
+                return !(key in labels);
+            default:
+                return false;
+        }
+    });
+    return byLabel && byExpression;
+}

@@ -2,8 +2,9 @@ import { strict as assert } from "assert";
 import { ISTIO_SIDECAR } from "../../catalog/metrics";
 import { metricPaths } from "../../policies/rules/metricPaths";
 import { metricPathProblems } from "../../policies/rules/metrics/paths";
-import { PodView, relabel, scrapeTargets, selects } from "../../policies/rules/metrics/scrape";
-import { PlanResource } from "../../tools/plan/contract";
+import { PodView, relabel, scrapeTargets } from "../../policies/rules/metrics/scrape";
+import { selects } from "../../policies/rules/util";
+import { JsonObject, PlanResource } from "../../tools/plan/contract";
 import { resolve } from "../../tools/plan/policyRunner";
 import { plannedStack } from "../planCommand";
 
@@ -19,7 +20,7 @@ const isSidecarMonitor = (r: PlanResource) => r.type === POD_MONITOR && (r.input
 
 /** The plan with every resource of a type that `match` takes rewritten by `change`. */
 function edited(resources: readonly PlanResource[], match: (r: PlanResource) => boolean, change: (inputs: Record<string, unknown>) => Record<string, unknown>): PlanResource[] {
-    return resources.map((r) => (match(r) ? { ...r, inputs: change(JSON.parse(JSON.stringify(r.inputs)) as Record<string, unknown>) } : r));
+    return resources.map((r) => (match(r) ? { ...r, inputs: change(JSON.parse(JSON.stringify(r.inputs)) as Record<string, unknown>) as JsonObject } : r));
 }
 
 /** The PodMonitor the program rendered before the fix: a port filter on the merged port, which no container declares. */

@@ -1,5 +1,5 @@
 import { DeclaredPort, PROMETHEUS_OPERATOR } from "../../../catalog/metrics";
-import { Props, list, num, record, str } from "../util";
+import { Props, list, num, record, selects, str } from "../util";
 
 /*
  * What Prometheus scrapes from one pod under one PodMonitor, as prometheus-operator generates the scrape config and
@@ -30,29 +30,6 @@ export interface ScrapeTarget {
 const POD_IP = "10.0.0.1";
 /** The port Prometheus connects to for an address without one (http). */
 const HTTP_DEFAULT_PORT = 80;
-
-/** A label selector (matchLabels, matchExpressions) against labels. */
-export function selects(selector: Props, labels: Readonly<Record<string, string>>): boolean {
-    const byLabel = Object.entries(record(selector.matchLabels)).every(([key, value]) => labels[key] === value);
-    const byExpression = list(selector.matchExpressions).every((raw) => {
-        const e = record(raw);
-        const key = str(e.key) ?? "";
-        const values = list(e.values).map(String);
-        switch (str(e.operator)) {
-            case "In":
-                return key in labels && values.includes(labels[key] as string);
-            case "NotIn":
-                return !(key in labels) || !values.includes(labels[key] as string);
-            case "Exists":
-                return key in labels;
-            case "DoesNotExist":
-                return !(key in labels);
-            default:
-                return false;
-        }
-    });
-    return byLabel && byExpression;
-}
 
 /** Prometheus' sanitized label name of an annotation or label key. */
 const sanitize = (key: string) => key.replace(/[^a-zA-Z0-9_]/g, "_");

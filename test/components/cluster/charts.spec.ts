@@ -66,6 +66,14 @@ describe("cluster add-on charts", () => {
         for (const part of ["recommender", "updater", "admissionController"]) assert.equal(values[part]?.enabled, true, part);
     });
 
+    it("runs one VPA recommender and one updater, since VPA 1.0.0 elects no leader; the admission controller replicated", () => {
+        const values = byName().vpa!.values as Values;
+        assert.deepEqual(
+            ["recommender", "updater", "admissionController"].map((part) => (values[part] as { replicaCount?: number }).replicaCount),
+            [1, 1, 2],
+        );
+    });
+
     it("gives the load balancer controller its cluster, VPC, IRSA role and no service mutator", () => {
         const values = byName()["aws-load-balancer-controller"]!.values as Values;
         assert.equal(values.clusterName, "strata-prod-eu-west-1");
