@@ -66,3 +66,16 @@ export function offeredVersions(asOf: string = EKS_AS_OF): readonly EksVersion[]
 export function supportPhase(v: EksVersion, asOf: string = EKS_AS_OF): string {
     return asOf < v.endOfStandardSupport ? `standard support to ${v.endOfStandardSupport}` : `extended support (extra cost) to ${v.endOfExtendedSupport}`;
 }
+
+/**
+ * The label EKS puts on every node of a managed node group with the group's capacity type (ON_DEMAND or SPOT); the
+ * cluster autoscaler gives a group's node template the same label from DescribeNodegroup, so a pod selecting it can
+ * also trigger a scale-up from zero.
+ */
+export const CAPACITY_TYPE_LABEL: Sourced<{ readonly key: string; readonly onDemand: string; readonly spot: string }> = {
+    sources: [
+        { url: "https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html#managed-node-group-capacity-types", version: "EKS user guide, managed node group capacity types", checked: "2026-12-06" },
+        { url: "https://github.com/kubernetes/autoscaler/blob/cluster-autoscaler-1.32.0/cluster-autoscaler/cloudprovider/aws/aws_wrapper.go", version: "cluster-autoscaler 1.32.0 (L78-88: managed node group labels include eks.amazonaws.com/capacityType)", checked: "2026-12-06" },
+    ],
+    rows: { key: "eks.amazonaws.com/capacityType", onDemand: "ON_DEMAND", spot: "SPOT" },
+};

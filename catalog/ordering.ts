@@ -82,18 +82,3 @@ export const DEPLOY_WAITS: Sourced<{ readonly helmDefaultTimeoutSeconds: number 
     ],
     rows: { helmDefaultTimeoutSeconds: 300 },
 };
-
-/**
- * Where a pinned chart reads the values that place its pods. The istiod chart (istio-discovery) at 1.26.2 merges
- * `_internal_defaults_do_not_set` into the top level (templates/zzz_profile.yaml) and its Deployment reads
- * `nodeSelector`, `tolerations`, `replicaCount` and the HPA `autoscaleMin` there (templates/deployment.yaml,
- * templates/autoscale.yaml); nothing reads `pilot.nodeSelector` or `pilot.replicaCount`.
- */
-export const CHART_VALUES_READ: Sourced<readonly { readonly chart: string; readonly version: string; readonly placementAndReplicas: readonly string[] }[]> = {
-    sources: [
-        { url: "https://github.com/istio/istio/blob/1.26.2/manifests/charts/istio-control/istio-discovery/templates/deployment.yaml", version: "istiod 1.26.2", checked: CHECKED },
-        { url: "https://github.com/istio/istio/blob/1.26.2/manifests/charts/istio-control/istio-discovery/templates/zzz_profile.yaml", version: "istiod 1.26.2", checked: CHECKED },
-        { url: "https://github.com/istio/istio/blob/1.26.2/manifests/charts/istio-control/istio-discovery/templates/autoscale.yaml", version: "istiod 1.26.2", checked: CHECKED },
-    ],
-    rows: [{ chart: "istiod", version: "1.26.2", placementAndReplicas: ["nodeSelector", "tolerations", "replicaCount", "autoscaleMin"] }],
-};

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { CACHE_NODE_TYPES, cacheNodeType as cacheNodeTypeFact } from "../catalog/cacheNodeTypes";
+import { CLUSTER_ADDON_CHARTS } from "../catalog/chartValues/clusterAddons";
+import { ISTIO_CHARTS } from "../catalog/chartValues/istio";
+import { KUBE_PROMETHEUS_STACK_CHART, PROMETHEUS_ADAPTER_CHART } from "../catalog/chartValues/prometheus";
 import { AURORA_POSTGRES_CLASSES, dbClass } from "../catalog/dbClasses";
 import { offeredVersions, supportPhase } from "../catalog/eks";
 import { INSTANCE_FAMILIES, INSTANCE_TYPES, instanceType } from "../catalog/instanceTypes";
@@ -205,7 +208,12 @@ const kubernetesVersion = () =>
     );
 
 const duration = () => text(/^\d+(s|m|h)$/, 'a duration such as "10m"');
-const semver = () => text(/^\d+\.\d+\.\d+$/, 'a chart version such as "3.12.2"');
+/** A chart version: only the one its values are typed against (catalog/chartValues), so a bump goes through the types. */
+const chartVersion = (typed: string, table: string) =>
+    known(
+        (v) => v === typed,
+        () => `must be "${typed}": the program's values for this chart are typed against that version (catalog/chartValues/${table}); to bump it, update that file from the new chart's values and templates`,
+    );
 const addonVersion = () => text(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, 'an exact EKS add-on version such as "v1.20.1-eksbuild.3" (npm run addon-pins proposes them)');
 
 const roleArns = () => list(text(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN"), "role ARNs");
@@ -302,10 +310,10 @@ const cluster = section({
     }),
     /** Pinned Helm chart versions of the cluster add-ons. */
     chartVersions: section({
-        metricsServer: semver(),
-        clusterAutoscaler: semver(),
-        verticalPodAutoscaler: semver(),
-        awsLoadBalancerController: semver(),
+        metricsServer: chartVersion(CLUSTER_ADDON_CHARTS.rows.metricsServer, "clusterAddons.ts"),
+        clusterAutoscaler: chartVersion(CLUSTER_ADDON_CHARTS.rows.clusterAutoscaler, "clusterAddons.ts"),
+        verticalPodAutoscaler: chartVersion(CLUSTER_ADDON_CHARTS.rows.verticalPodAutoscaler, "clusterAddons.ts"),
+        awsLoadBalancerController: chartVersion(CLUSTER_ADDON_CHARTS.rows.awsLoadBalancerController, "clusterAddons.ts"),
     }),
 });
 
@@ -589,7 +597,7 @@ const mesh = section({
     gatewayCredentialName: text(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "a Kubernetes secret name"),
     mtlsMode: oneOf(["STRICT", "PERMISSIVE"]),
     /** Pinned Istio chart version (base, istiod, gateway). */
-    istioVersion: semver(),
+    istioVersion: chartVersion(ISTIO_CHARTS.rows.version, "istio.ts"),
     /** Ingress gateway pods (their own HPA and PDB). */
     gateway: section({ minReplicas: intIn(1, 100), maxReplicas: intIn(1, 500), cpu: cpuAmount(), memory: memoryAmount() }),
     /** Header that carries the tenant. */
@@ -644,7 +652,10 @@ const promDuration = () => text(/^\d+(s|m|h|d|w)$/, 'a Prometheus duration such 
 export const observabilitySchema = section({
     /** Namespace of the metrics stack. */
     namespace: text(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "a Kubernetes namespace name").default("monitoring"),
-    chartVersions: section({ kubePrometheusStack: semver(), prometheusAdapter: semver() }),
+    chartVersions: section({
+        kubePrometheusStack: chartVersion(KUBE_PROMETHEUS_STACK_CHART.rows.version, "prometheus.ts"),
+        prometheusAdapter: chartVersion(PROMETHEUS_ADAPTER_CHART.rows.version, "prometheus.ts"),
+    }),
     prometheus: section({
         /** How long samples are kept. */
         retention: promDuration(),

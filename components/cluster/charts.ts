@@ -1,6 +1,7 @@
 import type { Input } from "@pulumi/pulumi";
 import { DEPLOY_WAITS } from "../../catalog/ordering";
 import { VPA_LEADER_ELECTION } from "../../catalog/verticalPodAutoscaler";
+import { ClusterAutoscalerValues, LoadBalancerControllerValues, MetricsServerValues, VpaValues } from "../../catalog/chartValues/clusterAddons";
 import { SYSTEM_PLACEMENT } from "./nodeGroups";
 
 /*
@@ -58,45 +59,47 @@ const placement = { ...SYSTEM_PLACEMENT, priorityClassName: "system-cluster-crit
 const irsa = (name: string, roleArn: Input<string>) => ({ create: true, name, annotations: { "eks.amazonaws.com/role-arn": roleArn } });
 
 export function metricsServer(args: ClusterChartsArgs): ChartRelease {
+    const values: MetricsServerValues = { ...placement, replicas: args.replicas, podDisruptionBudget: { enabled: args.replicas > 1, minAvailable: 1 } };
     return {
         name: "metrics-server",
         chart: "metrics-server",
         repository: "https://kubernetes-sigs.github.io/metrics-server/",
         version: args.versions.metricsServer,
         namespace: "kube-system",
-        values: { ...placement, replicas: args.replicas, podDisruptionBudget: { enabled: args.replicas > 1, minAvailable: 1 } },
+        values,
     };
 }
 
 export function clusterAutoscaler(args: ClusterChartsArgs): ChartRelease {
     const a = args.autoscaler;
+    const values: ClusterAutoscalerValues = {
+        ...placement,
+        cloudProvider: "aws",
+        awsRegion: args.region,
+        autoDiscovery: { clusterName: args.clusterName },
+        // The autoscaler's minor version must match the cluster's.
+        image: { tag: `v${args.kubernetesVersion}.0` },
+        replicaCount: args.replicas,
+        podDisruptionBudget: { maxUnavailable: 1 },
+        rbac: { serviceAccount: irsa(SERVICE_ACCOUNTS.clusterAutoscaler.name, args.clusterAutoscalerRoleArn) },
+        extraArgs: {
+            expander: a.expander,
+            "balance-similar-node-groups": a.balanceSimilarNodeGroups,
+            "scale-down-unneeded-time": a.scaleDownUnneededTime,
+            "scale-down-delay-after-add": a.scaleDownDelayAfterAdd,
+            "scale-down-utilization-threshold": a.scaleDownUtilizationThreshold,
+            "max-node-provision-time": a.maxNodeProvisionTime,
+            "skip-nodes-with-system-pods": false,
+            "skip-nodes-with-local-storage": false,
+        },
+    };
     return {
         name: "cluster-autoscaler",
         chart: "cluster-autoscaler",
         repository: "https://kubernetes.github.io/autoscaler",
         version: args.versions.clusterAutoscaler,
         namespace: SERVICE_ACCOUNTS.clusterAutoscaler.namespace,
-        values: {
-            ...placement,
-            cloudProvider: "aws",
-            awsRegion: args.region,
-            autoDiscovery: { clusterName: args.clusterName },
-            // The autoscaler's minor version must match the cluster's.
-            image: { tag: `v${args.kubernetesVersion}.0` },
-            replicaCount: args.replicas,
-            podDisruptionBudget: { maxUnavailable: 1 },
-            rbac: { serviceAccount: irsa(SERVICE_ACCOUNTS.clusterAutoscaler.name, args.clusterAutoscalerRoleArn) },
-            extraArgs: {
-                expander: a.expander,
-                "balance-similar-node-groups": a.balanceSimilarNodeGroups,
-                "scale-down-unneeded-time": a.scaleDownUnneededTime,
-                "scale-down-delay-after-add": a.scaleDownDelayAfterAdd,
-                "scale-down-utilization-threshold": a.scaleDownUtilizationThreshold,
-                "max-node-provision-time": a.maxNodeProvisionTime,
-                "skip-nodes-with-system-pods": false,
-                "skip-nodes-with-local-storage": false,
-            },
-        },
+        values,
     };
 }
 
@@ -105,39 +108,41 @@ export function verticalPodAutoscaler(args: ClusterChartsArgs): ChartRelease {
     // Without leader election (catalog/verticalPodAutoscaler.ts) a second recommender or updater is not a standby but
     // a second writer and evictor; the admission controller is stateless and runs replicated.
     const single = (elects: boolean) => ({ ...component, replicaCount: elects ? args.replicas : 1 });
+    const values: VpaValues = {
+        recommender: single(VPA_LEADER_ELECTION.rows.recommender),
+        updater: single(VPA_LEADER_ELECTION.rows.updater),
+        admissionController: { ...component, generateCertificate: true },
+    };
     return {
         name: "vpa",
         chart: "vpa",
         repository: "https://charts.fairwinds.com/stable",
         version: args.versions.verticalPodAutoscaler,
         namespace: "kube-system",
-        values: {
-            recommender: single(VPA_LEADER_ELECTION.rows.recommender),
-            updater: single(VPA_LEADER_ELECTION.rows.updater),
-            admissionController: { ...component, generateCertificate: true },
-        },
+        values,
     };
 }
 
 export function loadBalancerController(args: ClusterChartsArgs): ChartRelease {
+    const values: LoadBalancerControllerValues = {
+        ...placement,
+        clusterName: args.clusterName,
+        region: args.region,
+        vpcId: args.vpcId,
+        replicaCount: args.replicas,
+        podDisruptionBudget: { maxUnavailable: 1 },
+        serviceAccount: irsa(SERVICE_ACCOUNTS.loadBalancerController.name, args.loadBalancerControllerRoleArn),
+        // Services of type LoadBalancer stay with their own annotations; the ingress NLB is bound
+        // explicitly with a TargetGroupBinding instead of being created behind Pulumi's back.
+        enableServiceMutatorWebhook: false,
+    };
     return {
         name: "aws-load-balancer-controller",
         chart: "aws-load-balancer-controller",
         repository: "https://aws.github.io/eks-charts",
         version: args.versions.awsLoadBalancerController,
         namespace: SERVICE_ACCOUNTS.loadBalancerController.namespace,
-        values: {
-            ...placement,
-            clusterName: args.clusterName,
-            region: args.region,
-            vpcId: args.vpcId,
-            replicaCount: args.replicas,
-            podDisruptionBudget: { maxUnavailable: 1 },
-            serviceAccount: irsa(SERVICE_ACCOUNTS.loadBalancerController.name, args.loadBalancerControllerRoleArn),
-            // Services of type LoadBalancer stay with their own annotations; the ingress NLB is bound
-            // explicitly with a TargetGroupBinding instead of being created behind Pulumi's back.
-            enableServiceMutatorWebhook: false,
-        },
+        values,
     };
 }
 

@@ -1,3 +1,5 @@
+import type { Placement } from "../../catalog/chartValues/common";
+
 /*
  * Pure planning of managed node groups: labels, taints, AMI type and the tags the cluster autoscaler
  * reads. The component only turns the result into resources.
@@ -26,7 +28,7 @@ export const NODE_GROUP_LABEL = "strata.io/node-group";
 export const SYSTEM_TAINT = { key: "CriticalAddonsOnly", value: "true", effect: "NoSchedule" } as const;
 
 /** What a system add-on needs to land on system nodes. */
-export const SYSTEM_PLACEMENT = {
+export const SYSTEM_PLACEMENT: Required<Placement> = {
     nodeSelector: { [NODE_ROLE_LABEL]: "system" },
     tolerations: [{ key: SYSTEM_TAINT.key, operator: "Exists", effect: SYSTEM_TAINT.effect }],
 };

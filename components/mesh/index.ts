@@ -3,7 +3,8 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { LOAD_BALANCER_CONTROLLER } from "../../catalog/network";
 import { BoundaryPort, GATEWAY_PORTS } from "../../catalog/ports";
-import { SYSTEM_PLACEMENT } from "../cluster/nodeGroups";
+import { IstioBaseValues, IstioGatewayValues, IstiodValues } from "../../catalog/chartValues/istio";
+import { gatewayValues, istiodValues } from "./charts";
 import {
     GATEWAY_NAME,
     GATEWAY_NAMESPACE,
@@ -20,7 +21,7 @@ import {
     tenantVirtualService,
 } from "./routing";
 
-const ISTIO_CHARTS = "https://istio-release.storage.googleapis.com/charts";
+const ISTIO_CHART_REPOSITORY = "https://istio-release.storage.googleapis.com/charts";
 /**
  * The namespace label that makes the load balancer controller's webhook add a target-health readiness gate to
  * the gateway pods (catalog/network.ts): a pod is Ready only once the NLB reports it healthy, so a rollout or
@@ -95,11 +96,11 @@ export class IstioMesh extends pulumi.ComponentResource {
         if (args.gateway.minReplicas > args.gateway.maxReplicas) throw new Error(`gateway.maxReplicas (${args.gateway.maxReplicas}) must be ≥ gateway.minReplicas (${args.gateway.minReplicas})`);
         super("strata:mesh:IstioMesh", name, {}, opts);
         const child = { parent: this };
-        const release = (suffix: string, chart: string, namespace: string, values: Record<string, unknown>, dependsOn: pulumi.Resource[]) =>
+        const release = (suffix: string, chart: string, namespace: string, values: IstioBaseValues | IstiodValues | IstioGatewayValues, dependsOn: pulumi.Resource[]) =>
             new k8s.helm.v3.Release(
                 `${name}-${suffix}`,
                 // atomic: a failed or timed-out install is uninstalled, so the next `pulumi up` starts clean.
-                { name: suffix, chart, version: args.version, repositoryOpts: { repo: ISTIO_CHARTS }, namespace, values, atomic: true, cleanupOnFail: true, maxHistory: 10, timeout: args.helmTimeoutSeconds },
+                { name: suffix, chart, version: args.version, repositoryOpts: { repo: ISTIO_CHART_REPOSITORY }, namespace, values, atomic: true, cleanupOnFail: true, maxHistory: 10, timeout: args.helmTimeoutSeconds },
                 { ...child, dependsOn },
             );
         const system = new k8s.core.v1.Namespace(`${name}-istio-system`, { metadata: { name: "istio-system" } }, child);
@@ -107,45 +108,15 @@ export class IstioMesh extends pulumi.ComponentResource {
         this.namespaces = { "istio-system": system, [GATEWAY_NAMESPACE]: ingress };
 
         // base runs no pods (catalog/crds.ts, PODLESS_CHARTS), so it installs the CRDs while the nodes launch.
-        this.crds = release("istio-base", "base", "istio-system", { defaultRevision: "default" }, [system]);
-        this.controlPlane = release(
-            "istiod",
-            "istiod",
-            "istio-system",
-            {
-                // At the top level: the istiod chart reads placement and replicas there (catalog/ordering.ts,
-                // CHART_VALUES_READ); under `pilot` Helm ignored them, leaving istiod on one unplaced pod.
-                ...SYSTEM_PLACEMENT,
-                autoscaleMin: args.controlPlaneReplicas,
-                replicaCount: args.controlPlaneReplicas,
-                meshConfig: {
-                    accessLogFile: "/dev/stdout",
-                    accessLogEncoding: "JSON",
-                    // The sidecar serves the app's own metrics with Envoy's on :15020, so Prometheus scrapes
-                    // through the mesh even under STRICT mTLS.
-                    enablePrometheusMerge: true,
-                    localityLbSetting: { enabled: true },
-                    defaultConfig: { holdApplicationUntilProxyStarts: true },
-                },
-            },
-            [this.crds, ...args.nodeGroups],
-        );
+        const base: IstioBaseValues = { defaultRevision: "default" };
+        this.crds = release("istio-base", "base", "istio-system", base, [system]);
+        this.controlPlane = release("istiod", "istiod", "istio-system", istiodValues(args.controlPlaneReplicas), [this.crds, ...args.nodeGroups]);
         const edge = this.loadBalancer(name, args, ingress);
         release(
             GATEWAY_NAME,
             "gateway",
             GATEWAY_NAMESPACE,
-            {
-                // The NLB is Pulumi's and reaches the pods through TargetGroupBindings; the Service stays internal,
-                // with the chart's ports (GATEWAY_SERVICE_PORTS), which the listeners and the bindings name.
-                service: { type: "ClusterIP" },
-                autoscaling: { enabled: true, minReplicas: args.gateway.minReplicas, maxReplicas: args.gateway.maxReplicas, targetCPUUtilizationPercentage: 70 },
-                podDisruptionBudget: { maxUnavailable: 1 },
-                resources: { requests: { cpu: args.gateway.cpu, memory: args.gateway.memory } },
-                topologySpreadConstraints: [
-                    { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { istio: "ingressgateway" } } },
-                ],
-            },
+            gatewayValues(args.gateway),
             // The controller injects the readiness gate only into pods created while its webhook runs and a
             // TargetGroupBinding already names their Service (catalog/network.ts, readinessGate), and a gated pod
             // turns Ready once the NLB, through a listener, finds it healthy: so the first pods wait for the

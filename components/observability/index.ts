@@ -5,11 +5,25 @@ import { SYSTEM_PLACEMENT } from "../cluster/nodeGroups";
 import { serviceAccountRole } from "../cluster/irsa";
 import { AlarmSpec, AlertThresholds, prometheusAlerts } from "./alerts";
 import { MetricSource, adapterRules, sidecarPodMonitorSpec } from "./metrics";
+import { KUBE_PROMETHEUS_STACK } from "../../catalog/metrics";
+import { CAPACITY_TYPE_LABEL } from "../../catalog/eks";
+import { Placement, VolumeClaimTemplate } from "../../catalog/chartValues/common";
+import { AlertmanagerReceiver, KubePrometheusStackValues, PrometheusAdapterValues } from "../../catalog/chartValues/prometheus";
 
 /** Release name prefix of the metrics stack: services are `strata-prometheus` and `strata-alertmanager`. */
 const STACK_NAME = "strata";
 const ALERTMANAGER_ACCOUNT = `${STACK_NAME}-alertmanager`;
 const WEBHOOK_SECRET = "strata-alert-webhook";
+/**
+ * Prometheus and Alertmanager keep their data on EBS volumes and run on on-demand nodes only (catalog/eks.ts,
+ * CAPACITY_TYPE_LABEL): a spot reclaim would stop a replica, and its volume could only follow it to a node of the
+ * same zone. They tolerate the system taint, so a stack whose workload nodes are all spot (dev) runs them on its
+ * on-demand system nodes.
+ */
+const STATEFUL_PLACEMENT: Placement = {
+    nodeSelector: { [CAPACITY_TYPE_LABEL.rows.key]: CAPACITY_TYPE_LABEL.rows.onDemand },
+    tolerations: SYSTEM_PLACEMENT.tolerations,
+};
 
 export interface RegionalObservabilityArgs {
     readonly region: string;
@@ -114,6 +128,13 @@ export class RegionalObservability extends pulumi.ComponentResource {
             { ...inNamespace, dependsOn: [namespace, ...(webhook ? [webhook] : []), ...args.nodeGroups] },
         );
         const rules = adapterRules(args.metrics);
+        const adapterValues: PrometheusAdapterValues = {
+            ...SYSTEM_PLACEMENT,
+            replicas: args.prometheus.replicas > 1 ? 2 : 1,
+            prometheus: { url: `http://${STACK_NAME}${KUBE_PROMETHEUS_STACK.rows.prometheusServiceSuffix}.${args.namespace}.svc`, port: KUBE_PROMETHEUS_STACK.rows.prometheusPort },
+            // Resource metrics stay with metrics-server; the adapter serves only custom and external ones.
+            rules: { default: false, custom: rules.custom, external: rules.external },
+        };
         new k8s.helm.v3.Release(
             `${name}-prometheus-adapter`,
             {
@@ -122,13 +143,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
                 version: args.chartVersions.prometheusAdapter,
                 repositoryOpts: { repo: "https://prometheus-community.github.io/helm-charts" },
                 namespace: args.namespace,
-                values: {
-                    ...SYSTEM_PLACEMENT,
-                    replicas: args.prometheus.replicas > 1 ? 2 : 1,
-                    prometheus: { url: `http://${STACK_NAME}-prometheus.${args.namespace}.svc`, port: 9090 },
-                    // Resource metrics stay with metrics-server; the adapter serves only custom and external ones.
-                    rules: { default: false, custom: rules.custom, external: rules.external },
-                },
+                values: adapterValues,
                 atomic: true,
                 cleanupOnFail: true,
                 timeout: args.helmTimeoutSeconds,
@@ -210,11 +225,11 @@ export class RegionalObservability extends pulumi.ComponentResource {
         return topic;
     }
 
-    private stackValues(args: RegionalObservabilityArgs, topicArn: pulumi.Output<string>, roleArn: pulumi.Output<string>, webhook: boolean): Record<string, unknown> {
-        const volume = (gib: number) => ({
+    private stackValues(args: RegionalObservabilityArgs, topicArn: pulumi.Output<string>, roleArn: pulumi.Output<string>, webhook: boolean): KubePrometheusStackValues {
+        const volume = (gib: number): VolumeClaimTemplate => ({
             volumeClaimTemplate: { spec: { storageClassName: args.storageClassName, accessModes: ["ReadWriteOnce"], resources: { requests: { storage: `${gib}Gi` } } } },
         });
-        const receivers = [
+        const receivers: AlertmanagerReceiver[] = [
             { name: "sns", sns_configs: [{ topic_arn: topicArn, sigv4: { region: args.region }, send_resolved: true, subject: `[${args.clusterName}] {{ .CommonLabels.alertname }}` }] },
             ...(webhook ? [{ name: "chat", webhook_configs: [{ url_file: `/etc/alertmanager/secrets/${WEBHOOK_SECRET}/url`, send_resolved: true }] }] : []),
             { name: "null" },
@@ -225,8 +240,10 @@ export class RegionalObservability extends pulumi.ComponentResource {
             grafana: { enabled: false },
             defaultRules: { create: true },
             prometheusOperator: SYSTEM_PLACEMENT,
+            "kube-state-metrics": SYSTEM_PLACEMENT,
             prometheus: {
                 prometheusSpec: {
+                    ...STATEFUL_PLACEMENT,
                     replicas: args.prometheus.replicas,
                     retention: args.prometheus.retention,
                     externalLabels: { region: args.region, cluster: args.clusterName },
@@ -240,7 +257,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
             },
             alertmanager: {
                 serviceAccount: { create: true, name: ALERTMANAGER_ACCOUNT, annotations: { "eks.amazonaws.com/role-arn": roleArn } },
-                alertmanagerSpec: { replicas: args.alertmanager.replicas, storage: volume(args.alertmanager.storageGiB), secrets: webhook ? [WEBHOOK_SECRET] : [] },
+                alertmanagerSpec: { ...STATEFUL_PLACEMENT, replicas: args.alertmanager.replicas, storage: volume(args.alertmanager.storageGiB), secrets: webhook ? [WEBHOOK_SECRET] : [] },
                 config: {
                     route: {
                         receiver: "sns",

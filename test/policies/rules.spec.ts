@@ -66,6 +66,7 @@ function goodStack(): PlanResource[] {
         ...["apps", "istio-system", "istio-ingress"].map((namespace) => inK8s("kubernetes:core/v1:Namespace", `ns-${namespace}`, { metadata: { name: namespace } })),
         release("istio-base", "base", "1.26.2", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
         release("vpa", "vpa", "4.7.2", "https://charts.fairwinds.com/stable", "kube-system"),
+        release("metrics-server", "metrics-server", "3.12.2", "https://kubernetes-sigs.github.io/metrics-server/", "kube-system"),
         planResource({ type: "aws:ec2/launchTemplate:LaunchTemplate", name: "lt", inputs: { metadataOptions: { httpTokens: "required" } } }),
         planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "workload", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 4, desiredSize: 4, maxSize: 20 }, instanceTypes: ["m6i.2xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "workload" } } }),
         planResource({ type: "aws:eks/nodeGroup:NodeGroup", name: "system", dependencies: [eks.urn], inputs: { scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 }, instanceTypes: ["m6i.xlarge"], capacityType: "ON_DEMAND", labels: { "strata.io/node-role": "system" } } }),

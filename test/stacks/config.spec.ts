@@ -334,7 +334,16 @@ describe("stack config", () => {
             ["a public endpoint without CIDRs", (s) => (s.environment = "dev") && (s.cluster = { endpointPublicAccess: true, publicAccessCidrs: [] }), "strata:cluster.publicAccessCidrs: must list at least one CIDR while endpointPublicAccess is true"],
             ["desired outside a region override's bounds", (s) => ((s.regions as { cluster?: unknown }[])[1]!.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 2, maxSize: 4, desiredSize: 5 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:regions[1].cluster.nodeGroups.system.desiredSize: desiredSize (5) must be ≤ maxSize (4)"],
             ["an empty instance type list", (s) => ((s.regions as { cluster?: unknown }[])[2]!.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: [], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:regions[2].cluster.nodeGroups.system.instanceTypes: must name at least one instance type"],
-            ["an unknown chart version format", (s) => (s.cluster = { chartVersions: { metricsServer: "latest" } }), 'strata:cluster.chartVersions.metricsServer: must be a chart version such as "3.12.2" (got "latest")'],
+            [
+                "a chart version the values are not typed against",
+                (s) => (s.cluster = { chartVersions: { metricsServer: "3.13.0" } }),
+                'strata:cluster.chartVersions.metricsServer: must be "3.12.2": the program\'s values for this chart are typed against that version (catalog/chartValues/clusterAddons.ts); to bump it, update that file from the new chart\'s values and templates (got "3.13.0")',
+            ],
+            [
+                "an Istio version the values are not typed against",
+                (s) => (s.mesh = { istioVersion: "1.27.0" }),
+                'strata:mesh.istioVersion: must be "1.26.2": the program\'s values for this chart are typed against that version (catalog/chartValues/istio.ts); to bump it, update that file from the new chart\'s values and templates (got "1.27.0")',
+            ],
             ["an autoscaler threshold out of range", (s) => (s.cluster = { autoscaler: { scaleDownUtilizationThreshold: 0.95 } }), "strata:cluster.autoscaler.scaleDownUtilizationThreshold: must be a number from 0.1 to 0.9 (got 0.95)"],
             ["readers above the Aurora limit", (s) => (s.postgres = { replicasPerShard: 16 }), "strata:postgres.replicasPerShard: must be an integer from 0 to 15 (got 16)"],
             ["an instance class outside the db. family", (s) => (s.postgres = { instanceClass: "r6g.large" }), "strata:postgres.instanceClass: must be an RDS instance class in the db. family such as db.r6g.large"],

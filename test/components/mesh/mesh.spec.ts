@@ -103,12 +103,14 @@ describe("IstioMesh and ServiceRoutes", () => {
         }
     });
 
-    it("places istiod on system nodes with its replicas at the top level of its values, where the chart reads them", () => {
+    it("places istiod on system nodes with its replicas as its HPA's floor, at the top level of its values", () => {
         const values = releases().find((r) => r.inputs.chart === "istiod")!.inputs.values as Record<string, unknown>;
         assert.deepEqual(values.nodeSelector, { "strata.io/node-role": "system" });
         assert.deepEqual(values.tolerations, [{ key: "CriticalAddonsOnly", operator: "Exists", effect: "NoSchedule" }]);
-        assert.deepEqual([values.replicaCount, values.autoscaleMin], [2, 2]);
-        assert.equal(values.pilot, undefined, "the 1.26 chart reads nothing under pilot for its Deployment");
+        // The chart renders replicaCount only with autoscaling off; with it on (the default) the HPA's bounds decide.
+        assert.deepEqual([values.autoscaleEnabled, values.autoscaleMin, values.autoscaleMax, values.replicaCount], [true, 2, 5, undefined]);
+        assert.deepEqual(values.global, { defaultPodDisruptionBudget: { enabled: true } });
+        assert.equal(values.pilot, undefined, "the program writes the top level only");
     });
 
     it("gives the gateway its own HPA (at least 3 in prod) and a PDB, behind a ClusterIP Service", () => {
