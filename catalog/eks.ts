@@ -79,3 +79,22 @@ export const CAPACITY_TYPE_LABEL: Sourced<{ readonly key: string; readonly onDem
     ],
     rows: { key: "eks.amazonaws.com/capacityType", onDemand: "ON_DEMAND", spot: "SPOT" },
 };
+
+/**
+ * The cluster autoscaler's guidance for zonal workloads: a pod bound to a zone (its EBS volume, a strict zone spread)
+ * can only be helped by a group in that zone, so each zone gets its own group, and `--balance-similar-node-groups`
+ * keeps them even. Groups are similar when their capacity matches and their labels match apart from the zone labels
+ * and the ignored ones: a label that names the zone's own group must not differ between them.
+ */
+export const ZONAL_NODE_GROUPS: Sourced<{ readonly groupPerZone: true; readonly balanceFlag: string; readonly labelsIgnoredOnAws: readonly string[] }> = {
+    sources: [
+        { url: "https://github.com/kubernetes/autoscaler/blob/cluster-autoscaler-1.32.0/cluster-autoscaler/cloudprovider/aws/README.md", version: "cluster-autoscaler 1.32.0 (L484-492: \"an ASG-per-AZ while enabling --balance-similar-node-groups\")", checked: "2026-12-06" },
+        { url: "https://github.com/kubernetes/autoscaler/blob/cluster-autoscaler-1.32.0/cluster-autoscaler/FAQ.md", version: "cluster-autoscaler 1.32.0 (L308-328 similarity; L1110 separate node groups per zone)", checked: "2026-12-06" },
+        { url: "https://github.com/kubernetes/autoscaler/blob/cluster-autoscaler-1.32.0/cluster-autoscaler/processors/nodegroupset/aws_nodegroups.go", version: "cluster-autoscaler 1.32.0 (L28-35)", checked: "2026-12-06" },
+    ],
+    rows: {
+        groupPerZone: true,
+        balanceFlag: "balance-similar-node-groups",
+        labelsIgnoredOnAws: ["alpha.eksctl.io/instance-id", "alpha.eksctl.io/nodegroup-name", "eks.amazonaws.com/nodegroup", "k8s.amazonaws.com/eniConfig", "lifecycle", "topology.ebs.csi.aws.com/zone"],
+    },
+};

@@ -187,7 +187,7 @@ function regionProblems(input: Json): Problem[] {
 }
 
 /** Node group rules, for the platform's groups and for every region that overrides them. */
-function nodeGroupProblems(nodeGroups: unknown, at: Path, environment: Environment): Problem[] {
+function nodeGroupProblems(nodeGroups: unknown, at: Path, environment: Environment, zones: number): Problem[] {
     const problems: Problem[] = [];
     const groups = entries(nodeGroups);
     for (const [name, group] of groups) {
@@ -196,6 +196,8 @@ function nodeGroupProblems(nodeGroups: unknown, at: Path, environment: Environme
         if (min !== undefined && max !== undefined && min > max) problems.push({ path: [...path, "maxSize"], message: `maxSize (${max}) must be ≥ minSize (${min})` });
         if (desired !== undefined && min !== undefined && desired < min) problems.push({ path: [...path, "desiredSize"], message: `desiredSize (${desired}) must be ≥ minSize (${min})` });
         if (desired !== undefined && max !== undefined && desired > max) problems.push({ path: [...path, "desiredSize"], message: `desiredSize (${desired}) must be ≤ maxSize (${max})` });
+        // One group per zone (components/cluster/nodeGroups.ts): each needs a maximum of at least 1.
+        if (max !== undefined && max < zones) problems.push({ path: [...path, "maxSize"], message: `must be ≥ ${zones}: the group is split into one group per zone, and each needs a maximum of at least 1` });
         const types = Array.isArray(group.instanceTypes) ? group.instanceTypes : [];
         // EKS CreateNodegroup takes one amiType (AL2023_x86_64_STANDARD or AL2023_ARM_64_STANDARD), so one architecture;
         // the architecture of each type is catalog/instanceTypes.ts' (DescribeInstanceTypes).
@@ -224,13 +226,18 @@ function nodeGroupProblems(nodeGroups: unknown, at: Path, environment: Environme
 
 function clusterProblems(input: Json, environment: Environment): Problem[] {
     const cluster = isRecord(input.cluster) ? input.cluster : {};
-    const problems = nodeGroupProblems(cluster.nodeGroups, ["cluster", "nodeGroups"], environment);
+    const network = isRecord(input.network) ? input.network : {};
+    const zonesOf = (region: Json) => (Array.isArray(region.availabilityZones) ? region.availabilityZones.length : num(network.azCount) ?? 0);
+    const regions = items(input.regions);
+    // The platform's groups run in every region that does not bring its own.
+    const sharedZones = Math.max(0, ...regions.filter((r) => !isRecord(r.cluster) || r.cluster.nodeGroups === undefined).map(zonesOf));
+    const problems = nodeGroupProblems(cluster.nodeGroups, ["cluster", "nodeGroups"], environment, sharedZones);
     const openEndpoint = (cidrs: unknown) => cluster.endpointPublicAccess === true && Array.isArray(cidrs) && cidrs.length === 0;
     const noCidrs = "must list at least one CIDR while endpointPublicAccess is true: an endpoint open to the internet is never a default";
     if (openEndpoint(cluster.publicAccessCidrs)) problems.push({ path: ["cluster", "publicAccessCidrs"], message: noCidrs });
-    items(input.regions).forEach((region, index) => {
+    regions.forEach((region, index) => {
         const override = isRecord(region.cluster) ? region.cluster : {};
-        if (override.nodeGroups !== undefined) problems.push(...nodeGroupProblems(override.nodeGroups, ["regions", index, "cluster", "nodeGroups"], environment));
+        if (override.nodeGroups !== undefined) problems.push(...nodeGroupProblems(override.nodeGroups, ["regions", index, "cluster", "nodeGroups"], environment, zonesOf(region)));
         if (override.publicAccessCidrs !== undefined && openEndpoint(override.publicAccessCidrs)) problems.push({ path: ["regions", index, "cluster", "publicAccessCidrs"], message: noCidrs });
     });
     if (environment === "prod" && cluster.endpointPublicAccess === true) {

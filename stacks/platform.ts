@@ -352,6 +352,7 @@ export class Platform extends pulumi.ComponentResource {
                 kubernetesVersion: settings.kubernetesVersion,
                 vpcId: network.vpcId,
                 privateSubnetIds: network.privateSubnetIds,
+                zoneCount: region.azCount,
                 endpointPublicAccess: settings.endpointPublicAccess,
                 publicAccessCidrs: settings.publicAccessCidrs,
                 apiAccess: { cidrs: settings.apiAccess.cidrs, securityGroupIds: settings.apiAccess.securityGroupIds },

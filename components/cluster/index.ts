@@ -27,8 +27,10 @@ export interface RegionalClusterArgs {
     /** Kubernetes minor version, e.g. "1.33". */
     readonly kubernetesVersion: string;
     readonly vpcId: pulumi.Input<string>;
-    /** Private subnets of every zone: control-plane ENIs and nodes live there. */
+    /** Private subnets, one per zone in zone order: control-plane ENIs and nodes live there. */
     readonly privateSubnetIds: pulumi.Input<string[]>;
+    /** How many zones `privateSubnetIds` covers: every node group becomes one group per zone. */
+    readonly zoneCount: number;
     /** Public API endpoint; the private endpoint is always on. */
     readonly endpointPublicAccess: boolean;
     /** CIDRs allowed to reach the public endpoint. @default none */
@@ -80,7 +82,7 @@ function validate(args: RegionalClusterArgs): Map<string, NodeGroupPlan> {
     const plans = new Map<string, NodeGroupPlan>();
     for (const [name, group] of Object.entries(args.nodeGroups)) {
         try {
-            plans.set(name, planNodeGroup(name, group, args.clusterName));
+            plans.set(name, planNodeGroup(name, group, args.clusterName, args.zoneCount));
         } catch (error) {
             problems.push((error as Error).message);
         }
@@ -254,11 +256,15 @@ export class RegionalCluster extends pulumi.ComponentResource {
         // Networking must exist before the first node boots; DNS and storage need nodes to run on.
         const networking = [addon("vpc-cni", {}, [cluster]), addon("kube-proxy", {}, [cluster])];
 
-        const nodeGroups = [...nodeGroupPlans.entries()].map(([groupName, plan]) =>
-            this.nodeGroup(name, groupName, args.nodeGroups[groupName] as NodeGroupSettings, plan, {
+        const zoneSubnets = pulumi.output(args.privateSubnetIds).apply((ids) => {
+            if (ids.length !== args.zoneCount) throw new Error(`RegionalCluster ${args.clusterName}: privateSubnetIds holds ${ids.length} subnets for ${args.zoneCount} zones`);
+            return ids;
+        });
+        const nodeGroups = [...nodeGroupPlans.entries()].flatMap(([groupName, plan]) =>
+            this.zonalNodeGroups(name, groupName, args.nodeGroups[groupName] as NodeGroupSettings, plan, {
                 clusterName: cluster.name,
                 nodeRoleArn: nodeRole.arn,
-                subnetIds: args.privateSubnetIds,
+                zoneSubnets,
                 securityGroupIds: [clusterSecurityGroupId, clientGroup.id],
                 dependsOn: [nodeAccess, ...nodePolicies, ...networking],
             }),
@@ -354,7 +360,8 @@ export class RegionalCluster extends pulumi.ComponentResource {
         });
     }
 
-    private nodeGroup(
+    /** A config group's launch template and its managed node groups, one per zone (named by zone index, z1, z2 …). */
+    private zonalNodeGroups(
         name: string,
         groupName: string,
         group: NodeGroupSettings,
@@ -362,11 +369,11 @@ export class RegionalCluster extends pulumi.ComponentResource {
         on: {
             clusterName: pulumi.Input<string>;
             nodeRoleArn: pulumi.Input<string>;
-            subnetIds: pulumi.Input<string[]>;
+            zoneSubnets: pulumi.Output<string[]>;
             securityGroupIds: pulumi.Input<string>[];
             dependsOn: pulumi.Resource[];
         },
-    ): aws.eks.NodeGroup {
+    ): aws.eks.NodeGroup[] {
         const child = { parent: this };
         const template = new aws.ec2.LaunchTemplate(
             `${name}-${groupName}`,
@@ -384,26 +391,31 @@ export class RegionalCluster extends pulumi.ComponentResource {
             },
             child,
         );
-        return new aws.eks.NodeGroup(
-            `${name}-${groupName}`,
-            {
-                clusterName: on.clusterName,
-                nodeGroupNamePrefix: `${groupName}-`,
-                nodeRoleArn: on.nodeRoleArn,
-                subnetIds: on.subnetIds,
-                capacityType: group.capacityType,
-                instanceTypes: [...group.instanceTypes],
-                amiType: plan.amiType,
-                scalingConfig: plan.scaling,
-                labels: plan.labels,
-                taints: plan.taints,
-                launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
-                updateConfig: { maxUnavailablePercentage: 33 },
-                nodeRepairConfig: { enabled: true },
-                tags: plan.tags,
-            },
-            // The cluster autoscaler owns the group's size once it exists.
-            { parent: this, dependsOn: on.dependsOn, ignoreChanges: ["scalingConfig.desiredSize"] },
-        );
+        return plan.zonal.map((scaling, zone) => {
+            const zoneName = `z${zone + 1}`;
+            return new aws.eks.NodeGroup(
+                `${name}-${groupName}-${zoneName}`,
+                {
+                    clusterName: on.clusterName,
+                    nodeGroupNamePrefix: `${groupName}-${zoneName}-`,
+                    nodeRoleArn: on.nodeRoleArn,
+                    subnetIds: on.zoneSubnets.apply((ids) => [ids[zone] as string]),
+                    capacityType: group.capacityType,
+                    instanceTypes: [...group.instanceTypes],
+                    amiType: plan.amiType,
+                    scalingConfig: scaling,
+                    // The same labels in every zone (strata.io/node-group names the config group, not the zone's), so the
+                    // autoscaler's balance-similar-node-groups treats the zones' groups as one pool.
+                    labels: plan.labels,
+                    taints: plan.taints,
+                    launchTemplate: { id: template.id, version: pulumi.interpolate`${template.latestVersion}` },
+                    updateConfig: { maxUnavailablePercentage: 33 },
+                    nodeRepairConfig: { enabled: true },
+                    tags: plan.tags,
+                },
+                // The cluster autoscaler owns the group's size once it exists.
+                { parent: this, dependsOn: on.dependsOn, ignoreChanges: ["scalingConfig.desiredSize"] },
+            );
+        });
     }
 }

@@ -43,11 +43,26 @@ export interface NodeGroupPlan {
     readonly labels: Record<string, string>;
     readonly taints: { key: string; value: string; effect: string }[];
     readonly tags: Record<string, string>;
-    readonly scaling: { minSize: number; maxSize: number; desiredSize: number };
+    /**
+     * One managed node group per zone, each with its share of the configured sizes: the cluster autoscaler can then
+     * add a node in the zone a pending pod needs (a zonal EBS volume, a strict zone spread), which a group spanning
+     * every zone cannot promise (catalog/eks.ts, ZONAL_NODE_GROUPS).
+     */
+    readonly zonal: readonly Scaling[];
 }
 
-export function planNodeGroup(name: string, group: NodeGroupSettings, clusterName: string): NodeGroupPlan {
+export interface Scaling {
+    readonly minSize: number;
+    readonly maxSize: number;
+    readonly desiredSize: number;
+}
+
+/** `total` split over `zones`, the remainder to the first zones: the shares add up to the total. */
+export const shares = (total: number, zones: number): number[] => Array.from({ length: zones }, (_, i) => Math.floor(total / zones) + (i < total % zones ? 1 : 0));
+
+export function planNodeGroup(name: string, group: NodeGroupSettings, clusterName: string, zones: number): NodeGroupPlan {
     const problems: string[] = [];
+    if (group.maxSize < zones) problems.push(`nodeGroups.${name}.maxSize (${group.maxSize}) must be ≥ ${zones}: each of the ${zones} zones gets its own group, whose maximum must be at least 1`);
     if (group.instanceTypes.length === 0) problems.push(`nodeGroups.${name}.instanceTypes must name at least one instance type`);
     if (group.minSize > group.maxSize) problems.push(`nodeGroups.${name}.maxSize (${group.maxSize}) must be ≥ minSize (${group.minSize})`);
     if (group.desiredSize < group.minSize || group.desiredSize > group.maxSize) {
@@ -58,6 +73,8 @@ export function planNodeGroup(name: string, group: NodeGroupSettings, clusterNam
     if (problems.length > 0) throw new Error(problems.join("; "));
 
     const taints = [...(group.role === "system" ? [SYSTEM_TAINT] : []), ...group.taints];
+    // The same split for all three keeps min ≤ desired ≤ max in every zone.
+    const [min, max, desired] = [group.minSize, group.maxSize, group.desiredSize].map((n) => shares(n, zones)) as [number[], number[], number[]];
     return {
         amiType: arm[0] ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD",
         labels: { ...group.labels, [NODE_ROLE_LABEL]: group.role, [NODE_GROUP_LABEL]: name },
@@ -70,6 +87,6 @@ export function planNodeGroup(name: string, group: NodeGroupSettings, clusterNam
             [`k8s.io/cluster-autoscaler/node-template/label/${NODE_ROLE_LABEL}`]: group.role,
             [`k8s.io/cluster-autoscaler/node-template/label/${NODE_GROUP_LABEL}`]: name,
         },
-        scaling: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },
+        zonal: min.map((minSize, i) => ({ minSize, maxSize: max[i] as number, desiredSize: desired[i] as number })),
     };
 }

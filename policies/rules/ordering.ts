@@ -1,6 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { BUILT_IN_API_GROUPS, CLUSTER_SCOPED_KINDS, CRD_INSTALLERS, PODLESS_CHARTS, crdInstallerOf } from "../../catalog/crds";
 import { INITIAL_NAMESPACES, ISTIO_INJECTION, LOAD_BALANCER_CONTROLLER_WEBHOOKS } from "../../catalog/ordering";
+import { CAPACITY_TYPE_LABEL } from "../../catalog/eks";
 import { DependencyGraph, GraphNode } from "./graph";
 import { Props, decoded, isRecord, list, record, str } from "./util";
 
@@ -33,7 +34,7 @@ const ISTIOD_CHART = "istiod";
 const ISTIO_REPOSITORY = CRD_INSTALLERS.rows.find((row) => row.group === "networking.istio.io")?.repository ?? "";
 /** EKS spells taint effects in upper snake case; these keep pods off a node. */
 const BLOCKING_EFFECTS: Readonly<Record<string, string>> = { NO_SCHEDULE: "NoSchedule", NO_EXECUTE: "NoExecute", NoSchedule: "NoSchedule", NoExecute: "NoExecute" };
-/** Node labels the kubelet or EKS sets on every node: a group's configured labels do not list them, so a selector on them is not judged. */
+/** Node labels the kubelet or EKS sets on every node: a group's configured labels do not list them, so a selector on them is not judged (but for the capacity type, which the group states). */
 const NODE_SET_LABEL = /^(kubernetes\.io|node\.kubernetes\.io|topology\.kubernetes\.io|beta\.kubernetes\.io|failure-domain\.beta\.kubernetes\.io|eks\.amazonaws\.com|k8s\.io)\//;
 
 interface Toleration {
@@ -137,10 +138,12 @@ export function groupRuns(group: PolicyResource, placement: Placement): boolean 
         const effect = BLOCKING_EFFECTS[str(r.effect) ?? ""];
         return effect ? [{ key: str(r.key) ?? "", value: str(r.value) ?? "", effect }] : [];
     });
-    const labels = labelsOf(decoded(group.props.labels));
+    // EKS also labels every node with its group's capacity type (catalog/eks.ts), which the plan does know.
+    const capacity = CAPACITY_TYPE_LABEL.rows;
+    const labels = { ...labelsOf(decoded(group.props.labels)), [capacity.key]: str(group.props.capacityType) ?? capacity.onDemand };
     return (
         taints.every((taint) => placement.tolerations.some((t) => tolerates(t, taint))) &&
-        Object.entries(placement.nodeSelector).every(([key, value]) => NODE_SET_LABEL.test(key) || labels[key] === value)
+        Object.entries(placement.nodeSelector).every(([key, value]) => labels[key] === value || (NODE_SET_LABEL.test(key) && !(key in labels)))
     );
 }
 

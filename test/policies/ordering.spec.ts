@@ -80,9 +80,11 @@ describe("strata-deploy-ordering", function () {
             const plan = planOf("prod");
             const release = named(plan, T.release, "us-east-1-kube-prometheus-stack");
             assert.deepEqual(await messages(cut(plan, release, (d) => d.type === T.nodeGroup)), [
-                "Helm release monitoring/kube-prometheus-stack (us-east-1-kube-prometheus-stack) waits for no node group that can run its placed pods (us-east-1-system); on a fresh cluster it would time out before any node is Ready",
-                "Helm release monitoring/kube-prometheus-stack (us-east-1-kube-prometheus-stack) waits for no node group that can run its pods (us-east-1-general, us-east-1-compute); on a fresh cluster it would time out before any node is Ready",
-                "Helm release monitoring/prometheus-adapter (us-east-1-prometheus-adapter) waits for no node group that can run its placed pods (us-east-1-system); on a fresh cluster it would time out before any node is Ready",
+                // Prometheus and Alertmanager: on-demand nodes only (the general and system groups, not the spot compute group).
+                "Helm release monitoring/kube-prometheus-stack (us-east-1-kube-prometheus-stack) waits for no node group that can run its placed pods (us-east-1-general-z1, us-east-1-general-z2, us-east-1-general-z3, us-east-1-system-z1, us-east-1-system-z2, us-east-1-system-z3); on a fresh cluster it would time out before any node is Ready",
+                "Helm release monitoring/kube-prometheus-stack (us-east-1-kube-prometheus-stack) waits for no node group that can run its placed pods (us-east-1-system-z1, us-east-1-system-z2, us-east-1-system-z3); on a fresh cluster it would time out before any node is Ready",
+                "Helm release monitoring/kube-prometheus-stack (us-east-1-kube-prometheus-stack) waits for no node group that can run its pods (us-east-1-general-z1, us-east-1-general-z2, us-east-1-general-z3, us-east-1-compute-z1, us-east-1-compute-z2, us-east-1-compute-z3); on a fresh cluster it would time out before any node is Ready",
+                "Helm release monitoring/prometheus-adapter (us-east-1-prometheus-adapter) waits for no node group that can run its placed pods (us-east-1-system-z1, us-east-1-system-z2, us-east-1-system-z3); on a fresh cluster it would time out before any node is Ready",
             ]);
         });
 
@@ -90,7 +92,7 @@ describe("strata-deploy-ordering", function () {
             const plan = planOf("prod");
             const istiod = named(plan, T.release, "us-east-1-istiod");
             assert.deepEqual(await messages(cut(plan, istiod, (d) => d.type === T.nodeGroup)), [
-                "Helm release istio-system/istiod (us-east-1-istiod) waits for no node group that can run its placed pods (us-east-1-system); on a fresh cluster it would time out before any node is Ready",
+                "Helm release istio-system/istiod (us-east-1-istiod) waits for no node group that can run its placed pods (us-east-1-system-z1, us-east-1-system-z2, us-east-1-system-z3); on a fresh cluster it would time out before any node is Ready",
             ]);
             assert.ok(!named(plan, T.release, "us-east-1-istio-base").dependencies.some((d) => plan.resources.find((r) => r.urn === d)?.type === T.nodeGroup));
         });

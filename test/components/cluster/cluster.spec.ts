@@ -35,6 +35,7 @@ const base = (region: string, over: Partial<RegionalClusterArgs>): RegionalClust
     kubernetesVersion: "1.33",
     vpcId: "vpc-0123456789abcdef0",
     privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+    zoneCount: 3,
     endpointPublicAccess: false,
     apiAccess: RUNNERS,
     nodeGroups: {
@@ -128,14 +129,28 @@ describe("RegionalCluster", () => {
             assert.deepEqual(policy.inputs.accessScope, { type: "cluster" });
         });
 
-        it("runs each node group with its scaling, capacity type and instance types, and leaves desiredSize to the autoscaler", () => {
-            const compute = one(resources, T.nodeGroup, "eu-west-1-compute");
-            assert.deepEqual(compute.inputs.scalingConfig, { minSize: 0, maxSize: 40, desiredSize: 2 });
-            assert.equal(compute.inputs.capacityType, "SPOT");
-            assert.deepEqual(compute.inputs.instanceTypes, ["c6i.4xlarge", "c6a.4xlarge"]);
-            assert.deepEqual(compute.inputs.subnetIds, ["subnet-a", "subnet-b", "subnet-c"]);
-            assert.deepEqual(compute.ignoreChanges, ["scalingConfig.desiredSize"]);
-            const system = one(resources, T.nodeGroup, "eu-west-1-system");
+        it("runs each config group as one node group per zone, its sizes split over the zones, desiredSize left to the autoscaler", () => {
+            const compute = ["z1", "z2", "z3"].map((zone) => one(resources, T.nodeGroup, `eu-west-1-compute-${zone}`));
+            // min 0, max 40, desired 2 over three zones: the remainder goes to the first zones.
+            assert.deepEqual(
+                compute.map((g) => g.inputs.scalingConfig),
+                [
+                    { minSize: 0, maxSize: 14, desiredSize: 1 },
+                    { minSize: 0, maxSize: 13, desiredSize: 1 },
+                    { minSize: 0, maxSize: 13, desiredSize: 0 },
+                ],
+            );
+            assert.deepEqual(compute.map((g) => g.inputs.subnetIds), [["subnet-a"], ["subnet-b"], ["subnet-c"]]);
+            for (const group of compute) {
+                assert.equal(group.inputs.capacityType, "SPOT");
+                assert.deepEqual(group.inputs.instanceTypes, ["c6i.4xlarge", "c6a.4xlarge"]);
+                assert.deepEqual(group.ignoreChanges, ["scalingConfig.desiredSize"]);
+                // The same labels in every zone, so balance-similar-node-groups treats them as one pool.
+                assert.deepEqual(group.inputs.labels, compute[0]!.inputs.labels);
+                assert.equal((group.inputs.labels as Record<string, string>)["strata.io/node-group"], "compute");
+            }
+            assert.equal(ofType(resources, T.nodeGroup).length, 6);
+            const system = one(resources, T.nodeGroup, "eu-west-1-system-z1");
             assert.equal(system.inputs.capacityType, "ON_DEMAND");
             assert.deepEqual(system.inputs.taints, [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }]);
         });
@@ -147,7 +162,7 @@ describe("RegionalCluster", () => {
                 const [device] = template.inputs.blockDeviceMappings as { ebs: Record<string, unknown> }[];
                 assert.equal(device?.ebs.encrypted, "true");
                 assert.equal(device?.ebs.volumeType, "gp3");
-                assert.ok(one(resources, T.nodeGroup, name).dependencies.includes(template.urn));
+                for (const zone of ["z1", "z2", "z3"]) assert.ok(one(resources, T.nodeGroup, `${name}-${zone}`).dependencies.includes(template.urn));
             }
             assert.equal((one(resources, T.template, "eu-west-1-compute").inputs.blockDeviceMappings as { ebs: { volumeSize: number } }[])[0]?.ebs.volumeSize, 100);
         });
@@ -218,7 +233,7 @@ describe("RegionalCluster", () => {
                 coredns: "v1.12.3-eksbuild.1",
                 "aws-ebs-csi-driver": "v1.56.0-eksbuild.1",
             });
-            const nodeGroup = one(resources, T.nodeGroup, "eu-west-1-system");
+            const nodeGroup = one(resources, T.nodeGroup, "eu-west-1-system-z1");
             assert.ok(nodeGroup.dependencies.includes(addons["vpc-cni"]!.urn));
             assert.ok(addons.coredns!.dependencies.includes(nodeGroup.urn));
             assert.match(String(addons["aws-ebs-csi-driver"]?.inputs.serviceAccountRoleArn), /^arn:aws:iam::\d{12}:role\//);
@@ -232,7 +247,7 @@ describe("RegionalCluster", () => {
                 ["metrics-server", "3.12.2"],
                 ["vpa", "4.7.2"],
             ]);
-            for (const release of releases) assert.ok(release.dependencies.includes(one(resources, T.nodeGroup, "eu-west-1-system").urn));
+            for (const release of releases) assert.ok(release.dependencies.includes(one(resources, T.nodeGroup, "eu-west-1-system-z1").urn));
             const autoscaler = releases.find((r) => r.inputs.chart === "cluster-autoscaler")!;
             assert.equal((autoscaler.inputs.values as { replicaCount: number }).replicaCount, 2, "prod runs controllers twice");
         });
