@@ -13,6 +13,7 @@ import { unservedMetrics } from "../components/observability/metrics";
 import { hpaResources } from "../components/workload/hpa";
 import { cpuMillis, doubledCpu, memoryBytes } from "../components/workload/quantity";
 import { planSchedule } from "../components/workload/schedule";
+import { poolName } from "../components/workload/pod";
 import { checkVpaBounds, resolveVpa } from "../components/workload/vpa";
 import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, apiAccessSchema, observabilitySchema, platformSchema, serviceSchema } from "./schema";
 
@@ -350,9 +351,27 @@ function meshProblems(input: Json, environment: Environment): Problem[] {
     });
     if (environment === "prod" && mesh.data.gateway.minReplicas < 3) problems.push({ path: ["mesh", "gateway", "minReplicas"], message: "must be at least 3 in prod: one gateway per zone" });
     if (!services.success || !mesh.data.enabled) return problems;
+    problems.push(...tenantPoolProblems(mesh.data, services.data));
     for (const p of routingProblems(mesh.data, services.data, environment)) {
         problems.push({ path: p.route === undefined ? ["mesh", p.field] : ["mesh", "routes", p.route, p.field], message: p.message });
     }
+    return problems;
+}
+
+/** The tenant pools of the tenant service: bounds that hold, a share left for the shared pool, names Kubernetes takes. */
+function tenantPoolProblems(mesh: ParsedPlatform["mesh"], services: ParsedPlatform["services"]): Problem[] {
+    const service = services[mesh.tenantService];
+    if (!service || mesh.tenants.length === 0) return [];
+    const problems: Problem[] = [];
+    const pool = mesh.tenantPool;
+    const [min, max] = [pool.minReplicas ?? service.minReplicas, pool.maxReplicas ?? service.maxReplicas];
+    if (min > max) problems.push({ path: ["mesh", "tenantPool", pool.maxReplicas === undefined ? "minReplicas" : "maxReplicas"], message: `the tenant pools' maxReplicas (${max}) must be ≥ their minReplicas (${min})` });
+    const taken = mesh.tenants.length * pool.trafficPercent;
+    if (taken >= 100) problems.push({ path: ["mesh", "tenantPool", "trafficPercent"], message: `${mesh.tenants.length} tenant pools × ${pool.trafficPercent} % leave nothing for the shared pool: the tenants' shares must add up to less than 100` });
+    mesh.tenants.forEach((tenant, i) => {
+        const name = poolName(mesh.tenantService, tenant);
+        if (name.length > 63) problems.push({ path: ["mesh", "tenants", i], message: `makes the pool name "${name}" (${name.length} characters); Kubernetes names and label values allow 63` });
+    });
     return problems;
 }
 

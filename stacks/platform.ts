@@ -9,7 +9,7 @@ import { GlobalLoadBalancer } from "../components/edge";
 import { IstioMesh, ServiceRoutes } from "../components/mesh";
 import { RegionalObservability } from "../components/observability";
 import { cacheMemoryAlarms, postgresConnectionAlarms } from "../components/observability/alerts";
-import { AutoscaledService } from "../components/workload";
+import { AutoscaledService, TenantPool } from "../components/workload";
 import { SHARD_CREDENTIALS_SECRET, SHARD_MAP_CONFIGMAP } from "../components/postgres";
 import { auroraMaxConnections } from "../capacity/databases";
 import { PlatformConfig, ResolvedRegion } from "./config";
@@ -273,6 +273,8 @@ export class Platform extends pulumi.ComponentResource {
                     podLabels: svc.podLabels,
                     userFacing: svc.userFacing,
                     throughput: svc.throughput && { ...svc.throughput, trafficWeightPercent: f.region.trafficWeight },
+                    // Tenant routing needs the mesh's subsets: each tenant's subset is its own pool.
+                    tenantPools: mesh && serviceName === config.mesh.tenantService ? tenantPools(config.mesh, svc) : undefined,
                     // Node groups so the pods have nodes on a fresh cluster; istiod so each pod gets its sidecar.
                     after: [...f.cluster.nodeGroups, ...(mesh ? [mesh.controlPlane] : [])],
                 },
@@ -374,6 +376,16 @@ export class Platform extends pulumi.ComponentResource {
         );
         return { region, provider, network, cluster, appNamespace: namespace.metadata.name, namespace };
     }
+}
+
+/** One pool per tenant of the tenant service, with the service's bounds unless the config narrows them. */
+function tenantPools(mesh: PlatformConfig["mesh"], svc: PlatformConfig["services"][string]): TenantPool[] {
+    return mesh.tenants.map((tenant) => ({
+        tenant,
+        minReplicas: mesh.tenantPool.minReplicas ?? svc.minReplicas,
+        maxReplicas: mesh.tenantPool.maxReplicas ?? svc.maxReplicas,
+        trafficPercent: mesh.tenantPool.trafficPercent,
+    }));
 }
 
 /** Each role's max_connections, from its instance class (config validation refuses a class the catalog lacks). */

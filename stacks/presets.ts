@@ -61,6 +61,7 @@ const shared = {
         tenantHeader: "tenant-id",
         tenants: ["tenant-a", "tenant-b"],
         tenantService: "api",
+        tenantPool: { trafficPercent: 20 },
         regionHeader: "x-user-region",
         routes: [
             { name: "auth", prefix: "/api/v1/auth", service: "auth-service", timeoutSeconds: 5, retries: { attempts: 2, perTryTimeoutSeconds: 2, retryOn: "5xx,reset,connect-failure,refused-stream" } },

@@ -604,8 +604,13 @@ const mesh = section({
     tenantHeader: text(/^[a-z0-9-]+$/, "a lowercase header name"),
     /** Tenants with their own subset; everything else goes to `default`. */
     tenants: list(text(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a tenant id such as tenant-a"), "tenant ids"),
-    /** The service whose traffic is routed (and hashed) by tenant. */
+    /** The service whose traffic is routed by tenant: each tenant gets a pool (Deployment, HPA, PDB, VPA) of its own. */
     tenantService: text(/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/, "a service name"),
+    /**
+     * Each tenant's pool of the tenant service: its replica bounds (@default the service's) and the share of the
+     * service's traffic it is sized for (percent; the shared pool carries the rest).
+     */
+    tenantPool: section({ minReplicas: intIn(1, 1000).optional(), maxReplicas: intIn(1, 1000).optional(), trafficPercent: intIn(1, 99) }),
     /** Header that pins a request to a region (its value is a region's userRegionKey). */
     regionHeader: text(/^[a-z0-9-]+$/, "a lowercase header name"),
     /** Path routes of the public API, most specific first; the last catches the rest. */

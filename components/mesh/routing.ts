@@ -5,6 +5,8 @@ import type { ISidecar } from "@kubernetes-models/istio/networking.istio.io/v1be
 import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService";
 import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1beta1/AuthorizationPolicy";
 import type { IPeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1beta1/PeerAuthentication";
+import { SIMPLE_LOAD_BALANCER } from "../../catalog/istio";
+import { poolName, selectorLabels } from "../workload/pod";
 
 /*
  * Istio routing as typed data (networking.istio.io/v1beta1 and security.istio.io/v1beta1 throughout): the
@@ -77,13 +79,16 @@ export const serviceHost = (service: string, namespace: string) => `${service}.$
 const secondsText = (s: number) => `${Number(s.toFixed(3))}s`;
 const DEFAULT_SUBSET = "default";
 
-/** Pod labels every service's pods carry (the workload component sets them). */
-export const basePodLabels = (service: string) => ({ "app.kubernetes.io/name": service });
+/**
+ * The pod labels of a service's own Deployment (components/workload/pod.ts): for the tenant service that is its
+ * shared pool, since each tenant pool's pods carry their pool's name instead.
+ */
+export const basePodLabels = (service: string) => selectorLabels(service);
 
-/** The subsets of a service by name, with the pod labels they select. */
+/** The subsets of a service by name, with the pod labels they select: each tenant's subset is its own pool. */
 export function subsetsOf(service: string, settings: RoutingSettings): Record<string, Record<string, string>> {
     const base = basePodLabels(service);
-    const tenants = service === settings.tenantService ? Object.fromEntries(settings.tenants.map((t) => [t, base])) : {};
+    const tenants = service === settings.tenantService ? Object.fromEntries(settings.tenants.map((t) => [t, selectorLabels(poolName(service, t))])) : {};
     const extra = Object.fromEntries(Object.entries(settings.subsets[service] ?? {}).map(([name, labels]) => [name, { ...base, ...labels }]));
     return { ...tenants, ...extra, [DEFAULT_SUBSET]: base };
 }
@@ -231,6 +236,7 @@ export function destinationRule(service: string, namespace: string, settings: Ro
     const pool = settings.connectionPool;
     const outlier = settings.outlierDetection;
     const tenantRouted = service === settings.tenantService;
+    const http = { http1MaxPendingRequests: pool.http1MaxPendingRequests, maxRequestsPerConnection: pool.maxRequestsPerConnection };
     return {
         apiVersion: MESH_API_VERSION,
         kind: "DestinationRule",
@@ -238,7 +244,7 @@ export function destinationRule(service: string, namespace: string, settings: Ro
         spec: {
             host: serviceHost(service, namespace),
             trafficPolicy: {
-                connectionPool: { tcp: { maxConnections: pool.maxConnections }, http: { http1MaxPendingRequests: pool.http1MaxPendingRequests, maxRequestsPerConnection: pool.maxRequestsPerConnection } },
+                connectionPool: { tcp: { maxConnections: pool.maxConnections }, http },
                 outlierDetection: {
                     consecutive5xxErrors: outlier.consecutive5xxErrors,
                     interval: `${outlier.intervalSeconds}s`,
@@ -246,16 +252,19 @@ export function destinationRule(service: string, namespace: string, settings: Ro
                     maxEjectionPercent: outlier.maxEjectionPercent,
                 },
                 loadBalancer: {
-                    // Locality-aware: stay in the zone while it is healthy, fail over to the region's other zones.
+                    // Least request spreads load inside each pool as it grows; a hash on a header with a handful of
+                    // values would pin each tenant to one pod, whatever the HPA adds. Locality-aware: stay in the
+                    // zone while it is healthy, fail over to the region's other zones.
+                    simple: SIMPLE_LOAD_BALANCER.rows.recommended,
                     localityLbSetting: { enabled: true },
-                    ...(tenantRouted ? { consistentHash: { httpHeaderName: settings.tenantHeader } } : {}),
                 },
                 tls: { mode: "ISTIO_MUTUAL" },
             },
             subsets: Object.entries(subsetsOf(service, settings)).map(([name, labels]) => ({
                 name,
                 labels,
-                ...(tenantRouted && settings.tenants.includes(name) ? { trafficPolicy: { connectionPool: { tcp: { maxConnections: pool.tenantMaxConnections } } } } : {}),
+                // A subset's connectionPool replaces the rule's whole pool (catalog/istio.ts, SUBSET_TRAFFIC_POLICY), so it repeats the http limits.
+                ...(tenantRouted && settings.tenants.includes(name) ? { trafficPolicy: { connectionPool: { tcp: { maxConnections: pool.tenantMaxConnections }, http } } } : {}),
             })),
         },
     };

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { serviceAccountRole } from "../cluster/irsa";
 import { HpaSettings, buildHpaSpec, hpaResources } from "./hpa";
 import { buildPdbSpec } from "./pdb";
-import { DataTierWiring, PORT_NAME, ProbeSettings, buildDeploymentSpec, selectorLabels } from "./pod";
+import { DataTierWiring, PORT_NAME, ProbeSettings, SHARED_POOL, TENANT_LABEL, buildDeploymentSpec, poolName, selectorLabels, serviceLabels } from "./pod";
 import { cpuMillis, doubledCpu, memoryBytes } from "./quantity";
 import { ScheduleWindow, hpaBoundsPatch, planSchedule } from "./schedule";
 import { VpaSettings, buildVpa } from "./vpa";
@@ -58,11 +58,62 @@ export interface AutoscaledServiceArgs {
     readonly userFacing?: boolean;
     /** Declared load, so the policy pack can check maxReplicas covers this region's share of the peak. @default none */
     readonly throughput?: { readonly peakRps: number; readonly perPodRps: number; readonly trafficWeightPercent: number };
+    /**
+     * Tenants with a pool of their own: a Deployment each (`<service>-<tenant>`, with its own HPA, PDB and VPA),
+     * its pods labelled for its mesh subset, beside the service's own Deployment, which then serves every other
+     * tenant (`strata.io/tenant: shared`). The one Service selects every pool. @default none
+     */
+    readonly tenantPools?: readonly TenantPool[];
+}
+
+/** One tenant's pool of a service. */
+export interface TenantPool {
+    readonly tenant: string;
+    readonly minReplicas: number;
+    readonly maxReplicas: number;
+    /** Share of the service's traffic (percent) this pool is sized for; the shared pool carries the rest. */
+    readonly trafficPercent: number;
+}
+
+/** One Deployment of the service with what scales it. */
+interface Pool {
+    /** Kubernetes name of the Deployment, HPA, VPA and PDB. */
+    readonly deploymentName: string;
+    /** Logical-name prefix of its resources: the service's own keeps the names it always had. */
+    readonly logicalName: string;
+    readonly minReplicas: number;
+    readonly maxReplicas: number;
+    readonly trafficPercent: number;
+    readonly podLabels: Readonly<Record<string, string>>;
+}
+
+/** The service's own Deployment first, then one per tenant pool. */
+function poolsOf(name: string, args: AutoscaledServiceArgs): Pool[] {
+    const tenants = args.tenantPools ?? [];
+    const shared: Pool = {
+        deploymentName: args.serviceName,
+        logicalName: name,
+        minReplicas: args.minReplicas,
+        maxReplicas: args.maxReplicas,
+        trafficPercent: 100 - tenants.reduce((sum, t) => sum + t.trafficPercent, 0),
+        podLabels: { ...args.podLabels, ...(tenants.length > 0 ? { [TENANT_LABEL]: SHARED_POOL } : {}) },
+    };
+    return [
+        shared,
+        ...tenants.map((t) => ({
+            deploymentName: poolName(args.serviceName, t.tenant),
+            logicalName: `${name}-${t.tenant}`,
+            minReplicas: t.minReplicas,
+            maxReplicas: t.maxReplicas,
+            trafficPercent: t.trafficPercent,
+            podLabels: { ...args.podLabels, [TENANT_LABEL]: t.tenant },
+        })),
+    ];
 }
 
 const HPA_BOUNDS = ["spec.minReplicas", "spec.maxReplicas"];
 
-function validate(args: AutoscaledServiceArgs) {
+function validate(args: AutoscaledServiceArgs, pools: readonly Pool[]) {
     const problems: string[] = [];
     const attempt = <T>(build: () => T): T | undefined => {
         try {
@@ -78,11 +129,16 @@ function validate(args: AutoscaledServiceArgs) {
         if (cpuMillis(cpuLimit) < cpuMillis(args.cpu)) throw new Error(`cpuLimit (${cpuLimit}) must be ≥ cpu (${args.cpu})`);
         if (memoryBytes(memoryLimit) < memoryBytes(args.memory)) throw new Error(`memoryLimit (${memoryLimit}) must be ≥ memory (${args.memory})`);
     });
-    const hpa = attempt(() => buildHpaSpec(args.serviceName, { ...args.hpa, minReplicas: args.minReplicas, maxReplicas: args.maxReplicas }));
-    const vpa = attempt(() => buildVpa(args.serviceName, "", args.serviceName, args.vpa, hpaResources(args.hpa)));
+    const shared = pools[0] as Pool;
+    if (shared.trafficPercent < 1) problems.push(`the tenant pools' trafficPercent add up to ${100 - shared.trafficPercent}; they must leave the shared pool at least 1 %`);
+    const scaled = pools.flatMap((pool) => {
+        const hpa = attempt(() => buildHpaSpec(pool.deploymentName, { ...args.hpa, minReplicas: pool.minReplicas, maxReplicas: pool.maxReplicas }));
+        const vpa = attempt(() => buildVpa(pool.deploymentName, "", args.serviceName, args.vpa, hpaResources(args.hpa)));
+        return hpa && vpa ? [{ pool, hpa, vpa }] : [];
+    });
     const schedule = args.schedules ? attempt(() => planSchedule(args.schedules?.windows ?? [], { minReplicas: args.minReplicas, maxReplicas: args.maxReplicas })) : [];
-    if (problems.length > 0 || !hpa || !vpa || !schedule) throw new Error(`AutoscaledService ${args.serviceName}: ${problems.join("; ")}`);
-    return { hpa, vpa, schedule };
+    if (problems.length > 0 || !schedule) throw new Error(`AutoscaledService ${args.serviceName}: ${problems.join("; ")}`);
+    return { pools: scaled, schedule };
 }
 
 /**
@@ -96,12 +152,12 @@ export class AutoscaledService extends pulumi.ComponentResource {
     public readonly host: pulumi.Output<string>;
 
     constructor(name: string, args: AutoscaledServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const specs = validate(args);
+        const specs = validate(args, poolsOf(name, args));
         super("strata:workload:AutoscaledService", name, {}, opts);
         this.serviceName = args.serviceName;
         const child = { parent: this };
-        const labels = { ...selectorLabels(args.serviceName), "app.kubernetes.io/part-of": "strata", "app.kubernetes.io/managed-by": "strata" };
-        const metadata = { name: args.serviceName, namespace: args.namespace, labels };
+        const managed = { "app.kubernetes.io/part-of": "strata", "app.kubernetes.io/managed-by": "strata" };
+        const metadata = { name: args.serviceName, namespace: args.namespace, labels: { ...selectorLabels(args.serviceName), ...managed } };
 
         const role = args.irsa
             ? serviceAccountRole(
@@ -110,18 +166,50 @@ export class AutoscaledService extends pulumi.ComponentResource {
                   child,
               )
             : undefined;
+        // One identity for every pool: the mesh's authorization and the IRSA role know the service, not its pools.
         const account = new k8s.core.v1.ServiceAccount(
             `${name}-sa`,
             { metadata: { ...metadata, annotations: role ? { "eks.amazonaws.com/role-arn": role.arn } : undefined }, automountServiceAccountToken: false },
             child,
         );
 
+        const scaled = specs.pools.map(({ pool, hpa, vpa }) => {
+            const poolMetadata = { name: pool.deploymentName, namespace: args.namespace, labels: { ...selectorLabels(pool.deploymentName), ...managed } };
+            return { pool, ...this.scaledPool(pool, args, poolMetadata, account, hpa, vpa) };
+        });
+        // Every pool's pods carry the service label; the Service moves its selector only once every Deployment has
+        // rolled out pods that carry it, so an upgrade never leaves it without endpoints.
+        const service = new k8s.core.v1.Service(
+            `${name}-service`,
+            { metadata, spec: { type: "ClusterIP", selector: serviceLabels(args.serviceName), ports: [{ name: PORT_NAME, port: 80, targetPort: PORT_NAME, appProtocol: "http" }] } },
+            { ...child, dependsOn: scaled.map((p) => p.deployment) },
+        );
+        this.host = pulumi.interpolate`${service.metadata.name}.${service.metadata.namespace}.svc.cluster.local`;
+
+        const shared = scaled[0] as (typeof scaled)[number];
+        if (args.schedules && specs.schedule.length > 0) this.scheduledBounds(name, args, metadata, shared.hpa, specs.schedule);
+
+        this.registerOutputs({ host: this.host });
+    }
+
+    /** One pool's Deployment, HPA, VPA, PDB and (outside the mesh) PodMonitor. */
+    private scaledPool(
+        pool: Pool,
+        args: AutoscaledServiceArgs,
+        metadata: { name: string; namespace: pulumi.Input<string>; labels: Record<string, string> },
+        account: k8s.core.v1.ServiceAccount,
+        hpaSpec: ReturnType<typeof buildHpaSpec>,
+        vpa: ReturnType<typeof buildVpa>,
+    ): { deployment: k8s.apps.v1.Deployment; hpa: k8s.autoscaling.v2.HorizontalPodAutoscaler } {
+        const child = { parent: this };
+        const name = pool.logicalName;
         const deployment = new k8s.apps.v1.Deployment(
             `${name}-deployment`,
             {
                 metadata,
                 spec: buildDeploymentSpec({
                     name: args.serviceName,
+                    deploymentName: pool.deploymentName,
                     image: args.image,
                     port: args.port,
                     cpu: args.cpu,
@@ -134,25 +222,19 @@ export class AutoscaledService extends pulumi.ComponentResource {
                     serviceAccountName: args.serviceName,
                     strictZoneSpread: args.strictZoneSpread,
                     dataTier: args.dataTier ?? {},
-                    podLabels: args.podLabels ?? {},
+                    podLabels: pool.podLabels,
                 }),
             },
             // The HPA owns replicas (the spec never sets them); ignoring them keeps an apply from taking them back.
             { ...child, dependsOn: [account, ...(args.after ?? [])], ignoreChanges: ["spec.replicas"] },
         );
-        const service = new k8s.core.v1.Service(
-            `${name}-service`,
-            { metadata, spec: { type: "ClusterIP", selector: selectorLabels(args.serviceName), ports: [{ name: PORT_NAME, port: 80, targetPort: PORT_NAME, appProtocol: "http" }] } },
-            child,
-        );
-        this.host = pulumi.interpolate`${service.metadata.name}.${service.metadata.namespace}.svc.cluster.local`;
 
-        // What the policy pack needs to judge this HPA, stated where it reads it.
+        // What the policy pack needs to judge this HPA, stated where it reads it: the pool's share of the load.
         const hpaAnnotations: Record<string, string> = {
             ...(args.dataTier?.postgres ? { "strata.io/postgres-pool": String(args.dataTier.postgres.poolSize) } : {}),
             ...(args.throughput
                 ? {
-                      "strata.io/peak-rps": String(args.throughput.peakRps),
+                      "strata.io/peak-rps": String(Math.ceil((args.throughput.peakRps * pool.trafficPercent) / 100)),
                       "strata.io/per-pod-rps": String(args.throughput.perPodRps),
                       "strata.io/traffic-weight": String(args.throughput.trafficWeightPercent),
                   }
@@ -161,18 +243,18 @@ export class AutoscaledService extends pulumi.ComponentResource {
         const hpa = new k8s.autoscaling.v2.HorizontalPodAutoscaler(
             `${name}-hpa`,
             {
-                metadata: { ...metadata, labels: { ...labels, "strata.io/user-facing": String(args.userFacing ?? true) }, annotations: hpaAnnotations },
-                spec: specs.hpa,
+                metadata: { ...metadata, labels: { ...metadata.labels, "strata.io/user-facing": String(args.userFacing ?? true) }, annotations: hpaAnnotations },
+                spec: hpaSpec,
             },
             // Scheduled windows move the bounds between deployments; the next `pulumi up` must not undo them.
-            { ...child, dependsOn: [deployment], ignoreChanges: args.schedules ? HPA_BOUNDS : [] },
+            { ...child, dependsOn: [deployment], ignoreChanges: args.schedules && pool.deploymentName === args.serviceName ? HPA_BOUNDS : [] },
         );
         new k8s.apiextensions.CustomResource(
             `${name}-vpa`,
-            { apiVersion: specs.vpa.apiVersion, kind: specs.vpa.kind, metadata, spec: specs.vpa.spec },
+            { apiVersion: vpa.apiVersion, kind: vpa.kind, metadata, spec: vpa.spec },
             { ...child, dependsOn: [deployment, ...(args.vpaCrds ? [args.vpaCrds] : [])] },
         );
-        new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, { metadata, spec: buildPdbSpec(selectorLabels(args.serviceName), args.minReplicas, args.pdbMaxUnavailablePercent ?? 25) }, child);
+        new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, { metadata, spec: buildPdbSpec(selectorLabels(pool.deploymentName), pool.minReplicas, args.pdbMaxUnavailablePercent ?? 25) }, child);
 
         if (args.exposesMetrics) {
             new k8s.apiextensions.CustomResource(
@@ -181,14 +263,12 @@ export class AutoscaledService extends pulumi.ComponentResource {
                     apiVersion: "monitoring.coreos.com/v1",
                     kind: "PodMonitor",
                     metadata,
-                    spec: { selector: { matchLabels: selectorLabels(args.serviceName) }, podMetricsEndpoints: [{ port: PORT_NAME, path: args.metricsPath ?? "/metrics", interval: "15s" }] },
+                    spec: { selector: { matchLabels: selectorLabels(pool.deploymentName) }, podMetricsEndpoints: [{ port: PORT_NAME, path: args.metricsPath ?? "/metrics", interval: "15s" }] },
                 },
                 { ...child, dependsOn: args.monitoringCrds ? [args.monitoringCrds] : [] },
             );
         }
-        if (args.schedules && specs.schedule.length > 0) this.scheduledBounds(name, args, metadata, hpa, specs.schedule);
-
-        this.registerOutputs({ host: this.host });
+        return { deployment, hpa };
     }
 
     /** CronJobs that patch only this service's HPA bounds, with a Role that allows nothing else. */

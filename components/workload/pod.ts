@@ -21,7 +21,10 @@ export interface DataTierWiring {
 }
 
 export interface PodSettings {
+    /** The service: its container's name and the `strata.io/service` label every pool's pods carry. */
     readonly name: string;
+    /** The Deployment: the service's own, or one of its tenant pools (`poolName`). Its name is the selector label. */
+    readonly deploymentName: string;
     readonly image: string;
     readonly port: number;
     readonly cpu: string;
@@ -43,7 +46,15 @@ export const PORT_NAME = "http";
 /** Seconds a stopping pod keeps serving while endpoints and load balancers drop it. */
 export const PRE_STOP_SECONDS = 10;
 
-export const selectorLabels = (name: string) => ({ "app.kubernetes.io/name": name });
+/** The Deployment's selector: one Deployment's pods only, so no other selector adopts them (strata-selector-overlap). */
+export const selectorLabels = (deploymentName: string) => ({ "app.kubernetes.io/name": deploymentName });
+/** What every pod of a service carries, whichever pool runs it: the Service selects on it. */
+export const serviceLabels = (service: string) => ({ "strata.io/service": service });
+/** The pod label naming the tenant pool a pod serves (`shared` for the service's own Deployment when it has pools). */
+export const TENANT_LABEL = "strata.io/tenant";
+export const SHARED_POOL = "shared";
+/** A tenant pool's Deployment (and HPA, PDB, VPA) name. */
+export const poolName = (service: string, tenant: string) => `${service}-${tenant}`;
 
 const probe = (p: ProbeSettings): core.v1.Probe => ({
     httpGet: { path: p.path, port: PORT_NAME },
@@ -89,7 +100,7 @@ function dataTier(wiring: DataTierWiring): { env: core.v1.EnvVar[]; volumes: cor
 }
 
 export function buildDeploymentSpec(s: PodSettings): apps.v1.DeploymentSpec {
-    const labels = selectorLabels(s.name);
+    const labels = selectorLabels(s.deploymentName);
     const wiring = dataTier(s.dataTier);
     const container: core.v1.Container = {
         name: s.name,
@@ -119,7 +130,7 @@ export function buildDeploymentSpec(s: PodSettings): apps.v1.DeploymentSpec {
         strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } },
         template: {
             metadata: {
-                labels: { ...s.podLabels, ...labels, "app.kubernetes.io/part-of": "strata" },
+                labels: { ...s.podLabels, ...labels, ...serviceLabels(s.name), "app.kubernetes.io/part-of": "strata" },
                 annotations: { "prometheus.io/scrape": "true", "prometheus.io/port": String(s.port), "prometheus.io/path": s.metricsPath },
             },
             spec: {

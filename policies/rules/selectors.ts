@@ -21,13 +21,18 @@ const kindOf = (r: PolicyResource) => r.type.slice(r.type.lastIndexOf(":") + 1);
 const name = (r: PolicyResource) => `${kindOf(r)} ${meta(r).namespace}/${meta(r).name}`;
 
 /** Each selector that takes pods of another controller than the one it belongs to (or of more than one). */
-export function selectorOverlaps(resources: readonly PolicyResource[]): { resource: PolicyResource; message: string }[] {
-    const templates = resources.flatMap((r) => {
+/** Every pod template of the plan with its owner and labels. */
+function podTemplates(resources: readonly PolicyResource[]): { owner: PolicyResource; labels: Record<string, string> }[] {
+    return resources.flatMap((r) => {
         const template = POD_TEMPLATES[r.type];
         if (!template) return [];
         const labels = Object.fromEntries(Object.entries(record(record(record(template(r)).metadata).labels)).map(([k, v]) => [k, String(v)]));
         return [{ owner: r, labels }];
     });
+}
+
+export function selectorOverlaps(resources: readonly PolicyResource[]): { resource: PolicyResource; message: string }[] {
+    const templates = podTemplates(resources);
     return resources
         .filter((r) => SELECTING.includes(r.type))
         .flatMap((selecting) => {
@@ -41,11 +46,34 @@ export function selectorOverlaps(resources: readonly PolicyResource[]): { resour
         });
 }
 
+const DESTINATION_RULE = "kubernetes:networking.istio.io/v1beta1:DestinationRule";
+
+/**
+ * Each subset of a DestinationRule on an in-cluster host (`<service>.<namespace>.svc.cluster.local`) that selects no
+ * pod template of that namespace: a route to it finds no endpoint and answers 503 (a tenant's subset whose pool is
+ * not labelled for it).
+ */
+export function emptySubsets(resources: readonly PolicyResource[]): { resource: PolicyResource; message: string }[] {
+    const templates = podTemplates(resources);
+    return resources
+        .filter((r) => r.type === DESTINATION_RULE)
+        .flatMap((rule) => {
+            const host = /^([^.]+)\.([^.]+)\.svc\.cluster\.local$/.exec(String(spec(rule).host ?? ""));
+            if (!host) return [];
+            const namespace = host[2];
+            return list(spec(rule).subsets).flatMap((raw) => {
+                const subset = record(raw);
+                const taken = templates.filter((t) => clusterKey(t.owner) === clusterKey(rule) && meta(t.owner).namespace === namespace && selects({ matchLabels: subset.labels }, t.labels));
+                return taken.length > 0 ? [] : [{ resource: rule, message: `DestinationRule ${meta(rule).namespace}/${meta(rule).name} (${rule.name}) subset ${String(subset.name)} selects ${JSON.stringify(subset.labels)}, which no pod template in ${namespace} carries: its routes would find no endpoint` }];
+            });
+        });
+}
+
 export const selectorOverlap: StackValidationPolicy = {
     name: "strata-selector-overlap",
-    description: "A Deployment's or PodDisruptionBudget's selector takes the pods of one controller only.",
+    description: "A Deployment's or PodDisruptionBudget's selector takes the pods of one controller only, and every mesh subset selects some pods.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
-        for (const overlap of selectorOverlaps(args.resources)) reportViolation(overlap.message, overlap.resource.urn);
+        for (const found of [...selectorOverlaps(args.resources), ...emptySubsets(args.resources)]) reportViolation(found.message, found.resource.urn);
     },
 };

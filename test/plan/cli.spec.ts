@@ -100,7 +100,8 @@ describe("npm run plan", function () {
             const inRegion = (type: string) => file.resources.filter((r) => r.type === type && r.region === region);
             assert.equal(inRegion("aws:eks/cluster:Cluster").length, 1, region);
             assert.equal(inRegion("aws:eks/cluster:Cluster")[0]?.inputs.name, `strata-prod-${region}`);
-            assert.deepEqual(inRegion("aws:eks/nodeGroup:NodeGroup").map((g) => g.name).sort(), [`${region}-compute`, `${region}-general`, `${region}-system`]);
+            const zonal = (group: string) => ["z1", "z2", "z3"].map((zone) => `${region}-${group}-${zone}`);
+            assert.deepEqual(inRegion("aws:eks/nodeGroup:NodeGroup").map((g) => g.name).sort(), [...zonal("compute"), ...zonal("general"), ...zonal("system")]);
             assert.equal(inRegion("aws:eks/addon:Addon").length, 4);
             assert.equal(inRegion("kubernetes:helm.sh/v3:Release").filter((r) => r.parent?.endsWith(`strata:cluster:RegionalCluster::${region}`)).length, 4);
             const provider = inRegion("pulumi:providers:kubernetes");
@@ -398,11 +399,13 @@ describe("npm run plan", function () {
             assert.match(accepted.markdown, /\| \d+ \| \d+ \| [1-9]\d* \| 0 \| [1-9]\d* \| 0 \|/);
         });
 
-        it("changing a node group's instance types replaces that group only", () => {
+        it("changing a node group's instance types replaces that group's zonal groups only", () => {
             const { run, markdown } = variant("retype", (t) => t.replace("general: { role: workload, capacityType: ON_DEMAND, instanceTypes: [m6i.2xlarge], minSize: 7", "general: { role: workload, capacityType: ON_DEMAND, instanceTypes: [m6i.4xlarge], minSize: 7"));
             assert.equal(run.status, 0, run.stderr);
-            assert.match(markdown, /\| \+- \*\*replace\*\* \(`instanceTypes`\) \| `aws:eks\/nodeGroup:NodeGroup` \| us-east-1-general \|/);
-            assert.match(run.stdout, /\+- aws:eks\/nodeGroup:NodeGroup us-east-1-general \(REPLACE: instanceTypes\)/);
+            for (const zone of ["z1", "z2", "z3"]) {
+                assert.match(markdown, new RegExp(`\\| \\+- \\*\\*replace\\*\\* \\(\`instanceTypes\`\\) \\| \`aws:eks/nodeGroup:NodeGroup\` \\| us-east-1-general-${zone} \\|`));
+                assert.match(run.stdout, new RegExp(`\\+- aws:eks/nodeGroup:NodeGroup us-east-1-general-${zone} \\(REPLACE: instanceTypes\\)`));
+            }
             assert.doesNotMatch(markdown, /DATA RISK\n/);
         });
 

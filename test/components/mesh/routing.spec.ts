@@ -91,16 +91,17 @@ describe("mesh routing", () => {
         assert.deepEqual((internal.spec?.http as Http[]).map((h) => h.route[0]?.destination.subset), ["tenant-a", "tenant-b", "default"]);
     });
 
-    it("hashes the tenant service on tenant-id, pools 100/100/10 with 50 per tenant subset, and mTLS on every hop", () => {
+    it("sends each tenant's subset to its own pool, spreads by least request (no hash), keeps the http limits in each subset, and mTLS on every hop", () => {
         const rule = destinationRule("api", "apps", settings).spec!;
-        assert.deepEqual(rule.trafficPolicy?.loadBalancer?.consistentHash, { httpHeaderName: "tenant-id" });
-        assert.deepEqual(rule.trafficPolicy?.connectionPool, { tcp: { maxConnections: 100 }, http: { http1MaxPendingRequests: 100, maxRequestsPerConnection: 10 } });
+        assert.deepEqual(rule.trafficPolicy?.loadBalancer, { simple: "LEAST_REQUEST", localityLbSetting: { enabled: true } });
+        const http = { http1MaxPendingRequests: 100, maxRequestsPerConnection: 10 };
+        assert.deepEqual(rule.trafficPolicy?.connectionPool, { tcp: { maxConnections: 100 }, http });
         assert.deepEqual(rule.trafficPolicy?.tls, { mode: "ISTIO_MUTUAL" });
-        assert.deepEqual(rule.trafficPolicy?.loadBalancer?.localityLbSetting, { enabled: true });
-        assert.deepEqual(rule.subsets?.map((s) => [s.name, s.trafficPolicy?.connectionPool?.tcp?.maxConnections ?? null]), [
-            ["tenant-a", 50],
-            ["tenant-b", 50],
-            ["default", null],
+        // A subset's connectionPool replaces the rule's whole pool, so the tenant subsets repeat the http limits.
+        assert.deepEqual(rule.subsets?.map((s) => [s.name, s.labels, s.trafficPolicy?.connectionPool ?? null]), [
+            ["tenant-a", { "app.kubernetes.io/name": "api-tenant-a" }, { tcp: { maxConnections: 50 }, http }],
+            ["tenant-b", { "app.kubernetes.io/name": "api-tenant-b" }, { tcp: { maxConnections: 50 }, http }],
+            ["default", { "app.kubernetes.io/name": "api" }, null],
         ]);
     });
 
@@ -110,7 +111,7 @@ describe("mesh routing", () => {
             assert.deepEqual(rule.trafficPolicy?.outlierDetection, { consecutive5xxErrors: 5, interval: "10s", baseEjectionTime: "30s", maxEjectionPercent: 50 });
         }
         assert.ok(remoteRegionEntry(regions.asia, settings).rule.spec?.trafficPolicy?.outlierDetection);
-        assert.equal(destinationRule("auth-service", "apps", settings).spec?.trafficPolicy?.loadBalancer?.consistentHash, undefined);
+        assert.equal(destinationRule("auth-service", "apps", settings).spec?.trafficPolicy?.loadBalancer?.simple, "LEAST_REQUEST");
     });
 
     it("makes mTLS STRICT mesh-wide, denies by default and allows the gateway and the namespace's own services", () => {

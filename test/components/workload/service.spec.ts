@@ -192,4 +192,75 @@ describe("AutoscaledService", () => {
         assert.match(error?.message ?? "", /start \(10:00\) must be before end \(09:00\)/);
         assert.deepEqual(resources, []);
     });
+
+    describe("with tenant pools", () => {
+        let resources: PlanResource[];
+        before(async () => {
+            resources = await build("us-east-1-tenanted", {
+                ...apiArgs({ throughput: { peakRps: 10000, perPodRps: 100, trafficWeightPercent: 50 } }),
+                serviceName: "tapi",
+                tenantPools: [
+                    { tenant: "tenant-a", minReplicas: 3, maxReplicas: 30, trafficPercent: 20 },
+                    { tenant: "tenant-b", minReplicas: 3, maxReplicas: 30, trafficPercent: 20 },
+                ],
+            });
+        });
+        const deploymentOf = (name: string) => resources.find((r) => r.type === T.deployment && (r.inputs.metadata as { name: string }).name === name)!;
+        const specOf = (r: PlanResource) => r.inputs.spec as { selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: { serviceAccountName: string } } };
+
+        it("runs one Deployment per pool, each selecting only its own pods, all carrying the service label", () => {
+            const pools = ["tapi", "tapi-tenant-a", "tapi-tenant-b"].map(deploymentOf);
+            assert.deepEqual(
+                pools.map((d) => specOf(d).selector.matchLabels),
+                [{ "app.kubernetes.io/name": "tapi" }, { "app.kubernetes.io/name": "tapi-tenant-a" }, { "app.kubernetes.io/name": "tapi-tenant-b" }],
+            );
+            assert.deepEqual(
+                pools.map((d) => [specOf(d).template.metadata.labels["strata.io/service"], specOf(d).template.metadata.labels["strata.io/tenant"], specOf(d).template.spec.serviceAccountName]),
+                [
+                    ["tapi", "shared", "tapi"],
+                    ["tapi", "tenant-a", "tapi"],
+                    ["tapi", "tenant-b", "tapi"],
+                ],
+            );
+            // The service's own pool keeps its logical names: an upgrade never replaces it.
+            assert.equal(pools[0]!.name, "us-east-1-tenanted-deployment");
+            assert.equal(pools[1]!.name, "us-east-1-tenanted-tenant-a-deployment");
+            assert.equal(ofType(resources, T.account).length, 1);
+        });
+
+        it("gives each pool its own HPA, PDB and VPA, with its bounds and its share of the peak", () => {
+            const hpas = ofType(resources, T.hpa).map((h) => [(h.inputs.metadata as { name: string; annotations: Record<string, string> }).name, (h.inputs.spec as { minReplicas: number; maxReplicas: number; scaleTargetRef: { name: string } }), (h.inputs.metadata as { annotations: Record<string, string> }).annotations["strata.io/peak-rps"]] as const);
+            assert.deepEqual(
+                hpas.map(([name, spec, peak]) => [name, spec.scaleTargetRef.name, spec.minReplicas, spec.maxReplicas, peak]),
+                [
+                    ["tapi", "tapi", 3, 100, "6000"],
+                    ["tapi-tenant-a", "tapi-tenant-a", 3, 30, "2000"],
+                    ["tapi-tenant-b", "tapi-tenant-b", 3, 30, "2000"],
+                ],
+            );
+            assert.deepEqual(ofType(resources, T.pdb).map((p) => (p.inputs.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels["app.kubernetes.io/name"]), ["tapi", "tapi-tenant-a", "tapi-tenant-b"]);
+            assert.deepEqual(ofType(resources, T.vpa).map((v) => (v.inputs.spec as { targetRef: { name: string } }).targetRef.name), ["tapi", "tapi-tenant-a", "tapi-tenant-b"]);
+        });
+
+        it("keeps one Service over every pool, which moves its selector only after the pools' Deployments", () => {
+            const [service] = ofType(resources, T.service);
+            assert.deepEqual((service!.inputs.spec as { selector: Record<string, string> }).selector, { "strata.io/service": "tapi" });
+            for (const name of ["tapi", "tapi-tenant-a", "tapi-tenant-b"]) assert.ok(service!.dependencies.includes(deploymentOf(name).urn), name);
+        });
+
+        it("refuses tenant shares that leave nothing for the shared pool, registering nothing", async () => {
+            await ready();
+            const { AutoscaledService } = await import("../../../components/workload");
+            let error: Error | undefined;
+            const registered = await record(() => {
+                try {
+                    new AutoscaledService("greedy", { ...apiArgs(), tenantPools: [{ tenant: "a", minReplicas: 3, maxReplicas: 5, trafficPercent: 60 }, { tenant: "b", minReplicas: 3, maxReplicas: 5, trafficPercent: 40 }] });
+                } catch (e) {
+                    error = e as Error;
+                }
+            });
+            assert.match(error?.message ?? "", /the tenant pools' trafficPercent add up to 100; they must leave the shared pool at least 1 %/);
+            assert.deepEqual(registered, []);
+        });
+    });
 });
