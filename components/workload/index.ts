@@ -66,6 +66,9 @@ export interface AutoscaledServiceArgs {
     readonly tenantPools?: readonly TenantPool[];
 }
 
+/** The metadata every object of the service carries. */
+type ObjectMeta = { readonly name: string; readonly namespace: pulumi.Input<string>; readonly labels: Readonly<Record<string, string>> };
+
 /** One tenant's pool of a service. */
 export interface TenantPool {
     readonly tenant: string;
@@ -196,7 +199,7 @@ export class AutoscaledService extends pulumi.ComponentResource {
     private scaledPool(
         pool: Pool,
         args: AutoscaledServiceArgs,
-        metadata: { name: string; namespace: pulumi.Input<string>; labels: Record<string, string> },
+        metadata: ObjectMeta,
         account: k8s.core.v1.ServiceAccount,
         hpaSpec: ReturnType<typeof buildHpaSpec>,
         vpa: ReturnType<typeof buildVpa>,
@@ -275,7 +278,7 @@ export class AutoscaledService extends pulumi.ComponentResource {
     private scheduledBounds(
         name: string,
         args: AutoscaledServiceArgs,
-        metadata: { name: string; namespace: pulumi.Input<string>; labels: Record<string, string> },
+        metadata: ObjectMeta,
         hpa: k8s.autoscaling.v2.HorizontalPodAutoscaler,
         patches: ReturnType<typeof planSchedule>,
     ): void {

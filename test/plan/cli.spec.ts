@@ -345,11 +345,11 @@ describe("npm run plan", function () {
             assert.doesNotMatch(markdown, /DATA RISK\n/);
         });
 
-        it("scaling a service updates only its HPA", () => {
+        it("scaling a service updates only its HPAs: its own and its tenant pools', which take its bounds", () => {
             const { run, markdown } = variant("scale-api", (t) => t.replace("      minReplicas: 3\n      maxReplicas: 100\n      dependsOn: [postgres, redis]\n      hpa:\n        cpuUtilization: 70\n        memoryUtilization: 80\n        podsMetrics:", "      minReplicas: 3\n      maxReplicas: 90\n      dependsOn: [postgres, redis]\n      hpa:\n        cpuUtilization: 70\n        memoryUtilization: 80\n        podsMetrics:"));
             assert.equal(run.status, 0, run.stderr);
             assert.deepEqual(changedTypes(markdown, "~"), ["`kubernetes:autoscaling/v2:HorizontalPodAutoscaler`"]);
-            assert.match(markdown, /\| 0 \| 3 \| 0 \| 0 \| 0 \| 0 \|/);
+            assert.match(markdown, /\| 0 \| 9 \| 0 \| 0 \| 0 \| 0 \|/);
         });
 
         it("removing a region flags every stateful resource there as DATA RISK", () => {

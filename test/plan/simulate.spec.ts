@@ -27,19 +27,21 @@ describe("npm run simulate", () => {
         const dir = path.join(out, "prod", "burst");
         const table = fs.readFileSync(path.join(dir, "table.txt"), "utf8");
         assert.ok(run.stdout.startsWith(table));
-        assert.match(table, /^us-east-1\s+api\s+500 → 5000\s+5 → 50\s+165 s\s+1000 %\s+[\d.]+ %\s+7 → 7\s+ok/m);
+        // The shared pool carries 60 % of the api's load, each tenant pool 20 %.
+        assert.match(table, /^us-east-1\s+api\s+300 → 3000\s+3 → 30\s+135 s\s+1000 %\s+[\d.]+ %\s+7 → 7\s+ok/m);
+        assert.match(table, /^us-east-1\s+api-tenant-a\s+100 → 1000\s+3 → 10\s/m);
         for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
-            for (const service of ["api", "auth-service", "fund-data-service"]) assert.match(table, new RegExp(`^${region}\\s+${service}\\s.*\\sok$`, "m"));
+            for (const service of ["api", "api-tenant-a", "api-tenant-b", "auth-service", "fund-data-service"]) assert.match(table, new RegExp(`^${region}\\s+${service}\\s.*\\sok$`, "m"));
         }
         const charts = fs.readdirSync(dir).filter((f) => f.endsWith(".svg"));
-        assert.equal(charts.length, 15);
-        assert.match(fs.readFileSync(path.join(dir, "us-east-1-api.svg"), "utf8"), /<svg[^>]*>[\s\S]*prod · us-east-1 · api · burst to 5000 req\/s[\s\S]*<\/svg>\n$/);
+        assert.equal(charts.length, 21);
+        assert.match(fs.readFileSync(path.join(dir, "us-east-1-api.svg"), "utf8"), /<svg[^>]*>[\s\S]*prod · us-east-1 · api · burst to 3000 req\/s[\s\S]*<\/svg>\n$/);
     });
 
     it("exits 1 and names the bottleneck when a service misses the bound", () => {
         const run = simulateCli(["prod", "--config", path.join(root, "test", "fixtures", "prod-unsafe-scaleup.yaml"), "--service", "api", "--out", out]);
         assert.equal(run.status, 1, run.stderr);
-        assert.match(run.stdout, /^us-east-1\s+api\s.*225 s.*over 180 s\s+the scale-up policies$/m);
+        assert.match(run.stdout, /^us-east-1\s+api\s.*195 s.*over 180 s\s+the scale-up policies$/m);
     });
 
     it("runs the workday profile for one service", () => {
