@@ -68,6 +68,23 @@ describe("RegionalObservability", () => {
         assert.deepEqual(spec.storageSpec, { volumeClaimTemplate: { spec: { storageClassName: "gp3-encrypted", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "200Gi" } } } } });
     });
 
+    it("keeps Prometheus and Alertmanager off spot nodes, tolerating the system nodes; the operator and kube-state-metrics on system nodes", () => {
+        const values = release("kube-prometheus-stack").inputs.values as Values;
+        const onDemand = { nodeSelector: { "eks.amazonaws.com/capacityType": "ON_DEMAND" }, tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists", effect: "NoSchedule" }] };
+        for (const spec of [values.prometheus!.prometheusSpec, values.alertmanager!.alertmanagerSpec] as Record<string, unknown>[]) {
+            assert.deepEqual([spec.nodeSelector, spec.tolerations], [onDemand.nodeSelector, onDemand.tolerations]);
+        }
+        for (const part of [values.prometheusOperator, values["kube-state-metrics"]] as unknown as Record<string, unknown>[]) assert.deepEqual(part.nodeSelector, { "strata.io/node-role": "system" });
+    });
+
+    it("scrapes every sidecar as Istio documents it for prometheus-operator: the istio-proxy target, re-pointed at its prometheus.io/port", () => {
+        const monitor = ofType(resources, "kubernetes:monitoring.coreos.com/v1:PodMonitor").find((r) => (r.inputs.metadata as { name: string }).name === "istio-sidecars")!;
+        const [endpoint] = (monitor.inputs.spec as { podMetricsEndpoints: Record<string, unknown>[] }).podMetricsEndpoints;
+        assert.equal(endpoint!.path, "/stats/prometheus");
+        assert.equal(endpoint!.targetPort, undefined, "no port filter: the sidecar declares only 15090");
+        assert.deepEqual((endpoint!.relabelings as Record<string, unknown>[])[0], { action: "keep", sourceLabels: ["__meta_kubernetes_pod_container_name"], regex: "istio-proxy" });
+    });
+
     it("serves requests_per_second from the mesh and every declared metric, and leaves resource metrics to metrics-server", () => {
         const rules = (release("prometheus-adapter").inputs.values as { rules: { default: boolean; custom: { name: { as: string } }[]; resource?: unknown } }).rules;
         assert.equal(rules.default, false);
