@@ -29,8 +29,18 @@ export const CRD_INSTALLERS: Sourced<readonly CrdInstaller[]> = {
         { url: "https://github.com/prometheus-community/helm-charts/tree/kube-prometheus-stack-70.4.1/charts/kube-prometheus-stack/charts/crds/crds", version: "kube-prometheus-stack 70.4.1", checked: CHECKED },
         { url: "https://github.com/FairwindsOps/charts/blob/13bfde7486ecdf1bf4667a1d6062795bc2747330/stable/vpa/crds/vpa-v1-crd.yaml", version: "vpa 4.7.2", checked: CHECKED },
         { url: "https://github.com/aws/eks-charts/tree/7b027f2e6b4961a40c8db013ee86a32b8d7eddda/stable/aws-load-balancer-controller/crds", version: "aws-load-balancer-controller 1.14.1", checked: CHECKED },
+        { url: "https://github.com/cert-manager/cert-manager/tree/v1.21.1/deploy/charts/cert-manager/templates", version: "cert-manager v1.21.1 (crd-*.yaml, rendered with crds.enabled)", checked: "2026-12-06" },
     ],
     rows: [
+        {
+            chart: "cert-manager",
+            repository: "https://charts.jetstack.io",
+            version: "v1.21.1",
+            group: "cert-manager.io",
+            kinds: ["Certificate", "CertificateRequest", "ClusterIssuer", "Issuer"],
+            clusterScoped: ["ClusterIssuer"],
+        },
+        { chart: "cert-manager", repository: "https://charts.jetstack.io", version: "v1.21.1", group: "acme.cert-manager.io", kinds: ["Challenge", "Order"], clusterScoped: [] },
         {
             chart: "base",
             repository: "https://istio-release.storage.googleapis.com/charts",

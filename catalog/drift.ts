@@ -330,9 +330,10 @@ const entries: readonly DriftEntry[] = [
                 changedBy: "not the cluster but the chart repository: an unset version installs the latest chart at every deploy",
                 when: [],
                 whenText: "always",
-                form: /^\d+\.\d+\.\d+$/,
-                formText: 'an exact chart version such as "3.12.2" (no range, no "latest")',
-                pinnedBy: "strata:cluster.chartVersions, strata:observability.chartVersions, strata:mesh.istioVersion",
+                // Some repositories prefix their versions with "v" (cert-manager's "v1.21.1"): still one exact version.
+                form: /^v?\d+\.\d+\.\d+$/,
+                formText: 'an exact chart version such as "3.12.2" or "v1.21.1" (no range, no "latest")',
+                pinnedBy: "strata:cluster.chartVersions, strata:observability.chartVersions, strata:mesh.istioVersion, strata:edge.tls.certManagerVersion",
                 example: "3.12.2",
                 source: HELM_RELEASE_DOC,
             },

@@ -52,7 +52,7 @@ export const GATEWAY_PORTS: Sourced<{ readonly http: BoundaryPort; readonly http
  * template), the VPA recommender and updater, the gateway. kube-prometheus-stack enables the operator's
  * PrometheusRule webhooks by default and serves them from the operator pod's TLS port (`tls.internalPort`).
  */
-export const WEBHOOK_PORTS: Sourced<Readonly<Record<"istiod" | "loadBalancerController" | "metricsServer" | "vpaAdmissionController" | "prometheusAdapter" | "prometheusOperator", BoundaryPort>>> = {
+export const WEBHOOK_PORTS: Sourced<Readonly<Record<"istiod" | "loadBalancerController" | "metricsServer" | "vpaAdmissionController" | "prometheusAdapter" | "prometheusOperator" | "certManager", BoundaryPort>>> = {
     sources: [
         istio("istio-control/istio-discovery/templates/service.yaml", "istiod"),
         istio("istio-control/istio-discovery/templates/deployment.yaml", "istiod"),
@@ -74,6 +74,7 @@ export const WEBHOOK_PORTS: Sourced<Readonly<Record<"istiod" | "loadBalancerCont
             version: "kube-prometheus-stack 70.4.1",
             checked: CHECKED,
         },
+        { url: "https://github.com/cert-manager/cert-manager/blob/v1.21.1/deploy/charts/cert-manager/templates/webhook-deployment.yaml", version: "cert-manager v1.21.1", checked: "2026-12-06" },
     ],
     rows: {
         istiod: { port: 15017, protocol: "tcp", listener: "istiod sidecar-injector and validation webhook (Service 443 → 15017)" },
@@ -82,6 +83,7 @@ export const WEBHOOK_PORTS: Sourced<Readonly<Record<"istiod" | "loadBalancerCont
         vpaAdmissionController: { port: 8000, protocol: "tcp", listener: "VPA admission-controller --port default (Service 443 → 8000)" },
         prometheusAdapter: { port: 6443, protocol: "tcp", listener: "prometheus-adapter --secure-port (APIService custom.metrics.k8s.io, Service 443 → 6443)" },
         prometheusOperator: { port: 10250, protocol: "tcp", listener: "prometheus-operator PrometheusRule admission webhook, tls.internalPort (Service 443 → 10250)" },
+        certManager: { port: 10250, protocol: "tcp", listener: "cert-manager webhook, webhook.securePort (Service 443 → 10250, hostNetwork off)" },
     },
 };
 

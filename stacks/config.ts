@@ -385,6 +385,18 @@ function crossSectionProblems(input: Json, environment: Environment): Problem[] 
         problems.push({ path: ["edge", "fallbackRegion"], message: `must be one of the stack's regions (${regionNames.filter(Boolean).join(", ")})` });
     }
     if (edge.mode === "dns" && edge.hostedZoneId === undefined) problems.push({ path: ["edge", "hostedZoneId"], message: "is required when edge.mode is dns" });
+    const tls = isRecord(edge.tls) ? edge.tls : {};
+    const meshOn = !isRecord(input.mesh) || input.mesh.enabled !== false;
+    if (meshOn && edge.hostedZoneId === undefined) {
+        // A zone the stack can write to is what both the records and the DNS-01 challenge need; only a stack that brings
+        // its own certificate and points its own DNS can go without.
+        if (edge.dns === "route53") problems.push({ path: ["edge", "hostedZoneId"], message: "is required while edge.dns is route53: the global and regional hosts get their records there (set edge.dns: external to point them yourself)" });
+        else if (tls.mode === "cert-manager") problems.push({ path: ["edge", "hostedZoneId"], message: "is required while edge.tls.mode is cert-manager: the ACME DNS-01 challenge is answered in that zone (or bring your own certificate with edge.tls.mode: existing)" });
+    }
+    const meshDomain = isRecord(input.mesh) ? str(input.mesh.domain) : undefined;
+    if (meshOn && meshDomain !== undefined && str(edge.domain) !== undefined && meshDomain !== edge.domain) {
+        problems.push({ path: ["edge", "domain"], message: `must be mesh.domain (${meshDomain}): the gateway's hosts, the certificate and the records all name one domain` });
+    }
     const mesh = isRecord(input.mesh) ? input.mesh : {};
     if (mesh.enabled === false && (edge.mode === "accelerator" || edge.mode === "dns")) {
         problems.push({ path: ["edge", "mode"], message: "must be none while mesh.enabled is false: the global entry point balances the mesh's ingress load balancers" });

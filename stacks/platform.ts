@@ -6,7 +6,9 @@ import { RegionalNetwork } from "../components/network";
 import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
 import { GlobalDatastoreRole, REDIS_AUTH_SECRET, REDIS_CONFIGMAP, RedisCluster } from "../components/redis";
 import { GlobalLoadBalancer } from "../components/edge";
+import { GatewayCertificates } from "../components/certificates";
 import { IstioMesh, ServiceRoutes } from "../components/mesh";
+import { GATEWAY_NAMESPACE, publicHost, regionalHost } from "../components/mesh/routing";
 import { RegionalObservability } from "../components/observability";
 import { cacheMemoryAlarms, postgresConnectionAlarms } from "../components/observability/alerts";
 import { AutoscaledService, TenantPool } from "../components/workload";
@@ -212,6 +214,27 @@ export class Platform extends pulumi.ComponentResource {
             },
             { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
         );
+        if (config.edge.tls.mode === "cert-manager") {
+            new GatewayCertificates(
+                `${f.region.name}-certificates`,
+                {
+                    clusterName: clusterNameFor(config.stack, f.region.name),
+                    oidc: { providerArn: f.cluster.oidcProviderArn, issuerUrl: f.cluster.oidcIssuerUrl },
+                    chartVersion: config.edge.tls.certManagerVersion,
+                    // Config validation requires the zone while cert-manager issues the certificates.
+                    hostedZoneId: config.edge.hostedZoneId as string,
+                    domain: config.mesh.domain,
+                    hosts: [publicHost(config.mesh.domain), regionalHost(f.region.name, config.mesh.domain)],
+                    secretName: config.mesh.gatewayCredentialName,
+                    gatewayNamespace: { name: GATEWAY_NAMESPACE, resource: mesh.namespaces[GATEWAY_NAMESPACE] as pulumi.Resource },
+                    acme: { server: config.edge.tls.acmeServer, email: config.edge.tls.acmeEmail },
+                    replicas: config.environment === "prod" ? 2 : 1,
+                    nodeGroups: f.cluster.nodeGroups,
+                    helmTimeoutSeconds: f.cluster.helmTimeoutSeconds,
+                },
+                { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
+            );
+        }
         new ServiceRoutes(
             `${f.region.name}-routes`,
             {

@@ -218,7 +218,8 @@ export const PRESETS: Record<Environment, Preset> = {
             prometheus: { retention: "3d", storageGiB: 20, replicas: 1, cpu: "250m", memory: "1Gi" },
             alertmanager: { replicas: 1, storageGiB: 1 },
         },
-        edge: { mode: "none", domain: "dev.strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
+        // Dev brings its own certificate and DNS: no hosted zone is needed.
+        edge: { mode: "none", dns: "external", tls: { mode: "existing", acmeServer: "staging" }, domain: "dev.strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
     },
     prod: {
         regions: [
@@ -270,6 +271,6 @@ export const PRESETS: Record<Environment, Preset> = {
             prometheus: { retention: "15d", storageGiB: 200, replicas: 2, cpu: "1", memory: "8Gi" },
             alertmanager: { replicas: 3, storageGiB: 5 },
         },
-        edge: { mode: "accelerator", domain: "strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
+        edge: { mode: "accelerator", dns: "route53", tls: { mode: "cert-manager", acmeServer: "production" }, domain: "strata.example.com", routing: "latency", fallbackRegion: "us-east-1", healthCheck: shared.healthCheck },
     },
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CACHE_NODE_TYPES, cacheNodeType as cacheNodeTypeFact } from "../catalog/cacheNodeTypes";
+import { CERT_MANAGER_CHART } from "../catalog/chartValues/certManager";
 import { CLUSTER_ADDON_CHARTS } from "../catalog/chartValues/clusterAddons";
 import { ISTIO_CHARTS } from "../catalog/chartValues/istio";
 import { KUBE_PROMETHEUS_STACK_CHART, PROMETHEUS_ADAPTER_CHART } from "../catalog/chartValues/prometheus";
@@ -637,6 +638,22 @@ const mesh = section({
 const edge = section({
     /** `accelerator`: Global Accelerator; `dns`: Route 53 records; `none`: regional hostnames only. */
     mode: oneOf(["accelerator", "dns", "none"]),
+    /** `route53`: the stack writes the global and regional records in `hostedZoneId`; `external`: you point the hosts yourself. */
+    dns: oneOf(["route53", "external"]),
+    /**
+     * The gateway's certificate (the Secret `mesh.gatewayCredentialName` in the gateway's namespace). `cert-manager`:
+     * issued and renewed by cert-manager from ACME (Let's Encrypt) through a DNS-01 challenge in `hostedZoneId`;
+     * `existing`: a Secret you create and renew yourself.
+     */
+    tls: section({
+        mode: oneOf(["cert-manager", "existing"]),
+        /** Let's Encrypt's production or staging directory (staging certificates are not trusted by browsers). */
+        acmeServer: oneOf(["production", "staging"]),
+        /** The ACME account's contact for expiry notices. @default none */
+        acmeEmail: text(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "an e-mail address").optional(),
+        /** Pinned cert-manager chart. */
+        certManagerVersion: chartVersion(CERT_MANAGER_CHART.rows.version, "certManager.ts").default(CERT_MANAGER_CHART.rows.version),
+    }),
     domain: text(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/, "a DNS domain such as example.com"),
     /** Route 53 hosted zone of `domain` (needed for `dns` mode and regional hostnames). */
     hostedZoneId: text(/^Z[A-Z0-9]{1,32}$/, "a Route 53 hosted zone id such as Z0123456789ABC").optional(),

@@ -69,7 +69,12 @@ describe("stack config", () => {
         it("fill what a stack leaves out from its environment", () => {
             // The deployer's access and the alert receivers are the prod settings no preset can guess.
             const result = parseStackConfig(
-                { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } }, observability: { notifications: { emails: ["oncall@example.com"] } } },
+                {
+                    environment: "prod",
+                    cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } },
+                    observability: { notifications: { emails: ["oncall@example.com"] } },
+                    edge: { hostedZoneId: "Z0EXAMPLE00000000000" },
+                },
                 "staging",
             );
             assert.ok(result.ok);
@@ -156,8 +161,31 @@ describe("stack config", () => {
         });
     });
 
+    describe("the hosted zone, certificates and DNS", () => {
+        const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } }, observability: { notifications: { emails: ["oncall@example.com"] } } };
+
+        it("a prod stack without a hosted zone is refused, by its config path, saying what needs it", () => {
+            assert.deepEqual(errorsOf(prod, "staging"), [
+                "strata:edge.hostedZoneId: is required while edge.dns is route53: the global and regional hosts get their records there (set edge.dns: external to point them yourself) (missing)",
+            ]);
+            assert.deepEqual(errorsOf({ ...prod, edge: { dns: "external" } }, "staging"), [
+                "strata:edge.hostedZoneId: is required while edge.tls.mode is cert-manager: the ACME DNS-01 challenge is answered in that zone (or bring your own certificate with edge.tls.mode: existing) (missing)",
+            ]);
+        });
+
+        it("a prod stack that brings its own certificate and points its own DNS needs no zone", () => {
+            assert.ok(parseStackConfig({ ...prod, edge: { dns: "external", tls: { mode: "existing", acmeServer: "production" } } }, "staging").ok);
+        });
+
+        it("the edge names the mesh's domain", () => {
+            assert.deepEqual(errorsOf({ ...prod, edge: { hostedZoneId: "Z0EXAMPLE00000000000", domain: "other.example.org" } }, "staging"), [
+                'strata:edge.domain: must be mesh.domain (strata.example.com): the gateway\'s hosts, the certificate and the records all name one domain (got "other.example.org")',
+            ]);
+        });
+    });
+
     describe("alert receivers", () => {
-        const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } } };
+        const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } }, edge: { hostedZoneId: "Z0EXAMPLE00000000000" } };
 
         it("a prod stack without an e-mail or a webhook is refused, by its config path", () => {
             assert.deepEqual(errorsOf(prod, "staging"), [
@@ -212,7 +240,7 @@ describe("stack config", () => {
         });
 
         it("a prod stack that states none is refused in every region, telling why", () => {
-            const errors = errorsOf({ environment: "prod", observability: { notifications: { emails: ["oncall@example.com"] } } }, "staging");
+            const errors = errorsOf({ environment: "prod", observability: { notifications: { emails: ["oncall@example.com"] } }, edge: { hostedZoneId: "Z0EXAMPLE00000000000" } }, "staging");
             assert.deepEqual(
                 errors.map((e) => e.slice(0, e.indexOf(": "))),
                 ["strata:regions[0].cluster.apiAccess", "strata:regions[1].cluster.apiAccess", "strata:regions[2].cluster.apiAccess"],
