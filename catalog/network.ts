@@ -194,6 +194,10 @@ export const NLB_FACTS: Sourced<{
         readonly nlbGroupMustAdmitClientsOnListenerPorts: boolean;
     };
     readonly groupsOnlyAtCreate: boolean;
+    /** A target rule referencing the NLB's group admits its traffic even with client IP preservation on (the source is then the client). */
+    readonly groupReferenceAdmitsPreservedClients: boolean;
+    /** With preservation, traffic must flow straight from the NLB to a target in its VPC (or a peered one in its region). */
+    readonly preservationNeedsDirectPath: boolean;
 }> = {
     sources: [
         { url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-security-groups.html", version: "ELB user guide", checked: CHECKED },
@@ -214,6 +218,8 @@ export const NLB_FACTS: Sourced<{
             nlbGroupMustAdmitClientsOnListenerPorts: true,
         },
         groupsOnlyAtCreate: true,
+        groupReferenceAdmitsPreservedClients: true,
+        preservationNeedsDirectPath: true,
     },
 };
 

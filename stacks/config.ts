@@ -385,6 +385,7 @@ function crossSectionProblems(input: Json, environment: Environment): Problem[] 
         problems.push({ path: ["edge", "fallbackRegion"], message: `must be one of the stack's regions (${regionNames.filter(Boolean).join(", ")})` });
     }
     if (edge.mode === "dns" && edge.hostedZoneId === undefined) problems.push({ path: ["edge", "hostedZoneId"], message: "is required when edge.mode is dns" });
+    if (edge.mode === "dns" && edge.dns === "external") problems.push({ path: ["edge", "dns"], message: "must be route53 when edge.mode is dns: the latency or weighted records are the global entry point" });
     const tls = isRecord(edge.tls) ? edge.tls : {};
     const meshOn = !isRecord(input.mesh) || input.mesh.enabled !== false;
     if (meshOn && edge.hostedZoneId === undefined) {

@@ -169,7 +169,8 @@ export class Platform extends pulumi.ComponentResource {
             {
                 mode: config.edge.mode,
                 domain: config.mesh.domain,
-                hostedZoneId: config.edge.hostedZoneId,
+                // Records only where the stack owns the DNS; with edge.dns external the hosts are pointed elsewhere.
+                hostedZoneId: config.edge.dns === "route53" ? config.edge.hostedZoneId : undefined,
                 routing: config.edge.routing,
                 fallbackRegion: config.edge.fallbackRegion,
                 healthCheck: config.edge.healthCheck,
@@ -218,6 +219,7 @@ export class Platform extends pulumi.ComponentResource {
             new GatewayCertificates(
                 `${f.region.name}-certificates`,
                 {
+                    region: f.region.name,
                     clusterName: clusterNameFor(config.stack, f.region.name),
                     oidc: { providerArn: f.cluster.oidcProviderArn, issuerUrl: f.cluster.oidcIssuerUrl },
                     chartVersion: config.edge.tls.certManagerVersion,
@@ -247,6 +249,7 @@ export class Platform extends pulumi.ComponentResource {
                 others: all.filter((o) => o !== f).map((o) => ({ name: o.region.name, key: o.region.userRegionKey })),
                 crds: mesh.crds,
                 namespaces: { ...mesh.namespaces, [f.region.cluster.appNamespace]: f.namespace },
+                rateLimit: config.mesh.rateLimit,
             },
             { parent: this, providers: { kubernetes: f.cluster.provider } },
         );

@@ -72,6 +72,8 @@ const shared = {
         subsets: {},
         connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, maxRequestsPerConnection: 10, tenantMaxConnections: 50 },
         outlierDetection: { consecutive5xxErrors: 5, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
+        // The requirements' 100 requests per minute per client.
+        rateLimit: { requestsPerMinute: 100, trackedClients: 10000 },
     },
     healthCheck: { path: "/healthz/ready", port: 443, intervalSeconds: 30, healthyThreshold: 3 },
     observability: {

@@ -588,6 +588,8 @@ export const meshRouteSchema = section({
         delayPercent: numberIn(0, 100).default(0),
         delaySeconds: seconds(60).default(1),
     }).optional(),
+    /** This route's own per-client limit at the gateway, requests per minute. @default mesh.rateLimit.requestsPerMinute */
+    rateLimitPerMinute: intIn(1, 1000000).optional(),
 });
 
 const mesh = section({
@@ -633,6 +635,11 @@ const mesh = section({
     }),
     /** Lets a prod stack inject faults (chaos drills). */
     allowFaultInjectionInProd: bool().default(false),
+    /**
+     * Per-client limit at the ingress gateway, keyed on the client's address; counted by each gateway pod on its own
+     * (README "Rate limiting"). `trackedClients`: addresses each pod keeps a bucket for at once.
+     */
+    rateLimit: section({ requestsPerMinute: intIn(1, 1000000), trackedClients: intIn(20, 1000000) }),
 });
 
 const edge = section({

@@ -1,14 +1,15 @@
 /*
  * Offline schema validation of rendered Kubernetes objects against the upstream OpenAPI schemas shipped
- * by kubernetes-models (core), @kubernetes-models/autoscaler (VPA), @kubernetes-models/istio and
- * @kubernetes-models/prometheus-operator (PodMonitor, PrometheusRule).
+ * by kubernetes-models (core), @kubernetes-models/autoscaler (VPA), @kubernetes-models/istio,
+ * @kubernetes-models/prometheus-operator (PodMonitor, PrometheusRule) and @kubernetes-models/cert-manager (Certificate,
+ * ClusterIssuer).
  */
 interface Model {
     validate(): void;
 }
 type ModelClass = new (data: Record<string, unknown>) => Model;
 
-const PACKAGES = ["kubernetes-models", "@kubernetes-models/autoscaler", "@kubernetes-models/istio", "@kubernetes-models/prometheus-operator"];
+const PACKAGES = ["kubernetes-models", "@kubernetes-models/autoscaler", "@kubernetes-models/istio", "@kubernetes-models/prometheus-operator", "@kubernetes-models/cert-manager"];
 
 function modelFor(apiVersion: string, kind: string): ModelClass {
     const groupVersion = apiVersion.includes("/") ? apiVersion : `v1`;

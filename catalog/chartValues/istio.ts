@@ -61,6 +61,8 @@ export type IstiodValues = Placement & {
  * requests 100m / 128Mi, limits 2000m / 1024Mi.
  */
 export type IstioGatewayValues = Placement & {
+    /** Merged into the chart's own (the prometheus.io and injection annotations stay). */
+    readonly podAnnotations: Readonly<Record<string, string>>;
     readonly service: { readonly type: "ClusterIP" | "LoadBalancer" | "NodePort" };
     readonly autoscaling: { readonly enabled: boolean; readonly minReplicas: number; readonly maxReplicas: number; readonly targetCPUUtilizationPercentage: number };
     readonly podDisruptionBudget: { readonly minAvailable?: number | string; readonly maxUnavailable?: number | string };

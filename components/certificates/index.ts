@@ -11,6 +11,7 @@ export const CERT_MANAGER = { namespace: "cert-manager", serviceAccount: "cert-m
 
 /** Inputs of a GatewayCertificates. The cluster's Kubernetes provider and the region's AWS provider arrive through `opts.providers`. */
 export interface GatewayCertificatesArgs {
+    readonly region: string;
     readonly clusterName: string;
     /** The cluster's OIDC provider, for the controller's Route 53 role. */
     readonly oidc: { readonly providerArn: pulumi.Input<string>; readonly issuerUrl: pulumi.Input<string> };
@@ -77,7 +78,7 @@ export class GatewayCertificates extends pulumi.ComponentResource {
             },
             { ...child, dependsOn: [namespace, ...args.nodeGroups] },
         );
-        const issuer = clusterIssuer({ server: ACME.rows.directories[args.acme.server], serverName: args.acme.server, email: args.acme.email, hostedZoneId: args.hostedZoneId, domain: args.domain });
+        const issuer = clusterIssuer({ server: ACME.rows.directories[args.acme.server], serverName: args.acme.server, email: args.acme.email, hostedZoneId: args.hostedZoneId, domain: args.domain, region: args.region });
         this.issuerName = issuer.metadata.name;
         const issuerResource = new k8s.apiextensions.CustomResource(`${name}-issuer`, issuer, { ...child, dependsOn: [release] });
         const certificate = gatewayCertificate({ secretName: args.secretName, namespace: args.gatewayNamespace.name, hosts: args.hosts, issuer: issuer.metadata.name });

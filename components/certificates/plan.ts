@@ -58,6 +58,8 @@ export interface IssuerSettings {
     readonly email?: string;
     readonly hostedZoneId: string;
     readonly domain: string;
+    /** The cluster's region: ignored under IRSA (catalog/certificates.ts), stated for schemas that still ask for it. */
+    readonly region: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export function clusterIssuer(s: IssuerSettings) {
                 server: s.server,
                 ...(s.email ? { email: s.email } : {}),
                 privateKeySecretRef: { name: `${name}-account` },
-                solvers: [{ selector: { dnsZones: [s.domain] }, dns01: { route53: { hostedZoneID: s.hostedZoneId } } }],
+                solvers: [{ selector: { dnsZones: [s.domain] }, dns01: { route53: { hostedZoneID: s.hostedZoneId, region: s.region } } }],
             },
         },
     };

@@ -1,4 +1,5 @@
 import { GATEWAY_DEFAULT_LIMITS, IstioGatewayValues, IstiodValues } from "../../catalog/chartValues/istio";
+import { GATEWAY_CLIENT_ADDRESS } from "../../catalog/istio";
 import { SYSTEM_PLACEMENT } from "../cluster/nodeGroups";
 import { cpuMillis, memoryBytes } from "../workload/quantity";
 import { GATEWAY_SELECTOR } from "./routing";
@@ -44,6 +45,9 @@ export interface GatewaySizing {
 
 export function gatewayValues(gateway: GatewaySizing): IstioGatewayValues {
     return {
+        // The NLB's target groups preserve the client's address (catalog/network.ts, NLB_FACTS), so the connection's
+        // source is the client: trust no X-Forwarded-For hop, which a client could write itself.
+        podAnnotations: { [GATEWAY_CLIENT_ADDRESS.rows.proxyConfigAnnotation]: JSON.stringify({ gatewayTopology: { numTrustedProxies: GATEWAY_CLIENT_ADDRESS.rows.numTrustedProxies } }) },
         // The NLB is Pulumi's and reaches the pods through TargetGroupBindings; the Service stays internal,
         // with the chart's ports (GATEWAY_SERVICE_PORTS), which the listeners and the bindings name.
         service: { type: "ClusterIP" },

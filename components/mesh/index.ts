@@ -5,6 +5,7 @@ import { LOAD_BALANCER_CONTROLLER } from "../../catalog/network";
 import { BoundaryPort, GATEWAY_PORTS } from "../../catalog/ports";
 import { IstioBaseValues, IstioGatewayValues, IstiodValues } from "../../catalog/chartValues/istio";
 import { gatewayValues, istiodValues } from "./charts";
+import { RateLimitSettings, gatewayRateLimit } from "./rateLimit";
 import {
     GATEWAY_NAME,
     GATEWAY_NAMESPACE,
@@ -191,6 +192,10 @@ export class IstioMesh extends pulumi.ComponentResource {
                     protocol: "TCP",
                     // The controller registers each pod with its own container port; this is the group's default.
                     port: target.port,
+                    // The gateway sees each client's own address (off by default for ip targets over TCP), which its
+                    // per-client rate limit keys on; the pods still admit only the NLB's group, which AWS honours
+                    // for preserved clients too (catalog/network.ts, NLB_FACTS).
+                    preserveClientIp: "true",
                     deregistrationDelay: 30,
                     healthCheck: { protocol: "HTTP", port: String(health.port), path: "/healthz/ready", interval: 10, healthyThreshold: 2, unhealthyThreshold: 2 },
                 },
@@ -233,6 +238,8 @@ export interface ServiceRoutesArgs {
     readonly crds: pulumi.Resource;
     /** The namespaces the objects live in, by name: each object depends on its own (a component's dependsOn would not reach them). */
     readonly namespaces: Readonly<Record<string, pulumi.Resource>>;
+    /** The gateway's per-client limit. */
+    readonly rateLimit: RateLimitSettings;
 }
 
 /**
@@ -255,6 +262,7 @@ export class ServiceRoutes extends pulumi.ComponentResource {
             }),
             sidecar(args.namespace),
             ...authorizationPolicies(args.namespace),
+            gatewayRateLimit(args.settings, args.rateLimit),
         ];
         const namespaceOf = (object: IstioObject) => {
             const namespace = object.metadata?.namespace === undefined ? undefined : args.namespaces[object.metadata.namespace];

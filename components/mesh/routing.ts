@@ -42,6 +42,8 @@ export interface MeshRoute {
     readonly retries?: Retries;
     readonly weights?: readonly { readonly subset: string; readonly weight: number }[];
     readonly fault?: { readonly abortPercent: number; readonly abortHttpStatus: number; readonly delayPercent: number; readonly delaySeconds: number };
+    /** This route's own per-client limit (requests per minute), instead of the gateway's. @default the gateway's */
+    readonly rateLimitPerMinute?: number;
 }
 
 export interface RoutingSettings {
@@ -67,6 +69,11 @@ export interface RoutingRegion {
     /** Value of the region header that selects it. */
     readonly key?: string;
 }
+
+/** The public VirtualService's route that sends plain HTTP to HTTPS. */
+export const HTTPS_REDIRECT_ROUTE = "https-redirect";
+/** HSTS for two years, on every subdomain too: the whole domain is served over HTTPS only. */
+export const HSTS = "max-age=63072000; includeSubDomains";
 
 /** Path the ingress answers itself, for the global load balancer's health checks. */
 export const HEALTH_PATH = "/healthz/ready";
@@ -153,7 +160,9 @@ export function gateway(settings: RoutingSettings): IGateway {
             selector: GATEWAY_SELECTOR,
             servers: [
                 { port: { number: GATEWAY_SERVICE_PORTS.https, name: "https", protocol: "HTTPS" }, hosts, tls: { mode: "SIMPLE", credentialName: settings.gatewayCredentialName, minProtocolVersion: "TLSV1_2" } },
-                { port: { number: GATEWAY_SERVICE_PORTS.http, name: "http", protocol: "HTTP" }, hosts, tls: { httpsRedirect: true } },
+                // Plain HTTP answers the health route and redirects everything else (ingressVirtualService): a
+                // server-wide httpsRedirect would redirect the health checks too.
+                { port: { number: GATEWAY_SERVICE_PORTS.http, name: "http", protocol: "HTTP" }, hosts },
             ],
         },
     };
@@ -186,6 +195,11 @@ function pathRoute(route: MeshRoute, namespace: string, extraMatch?: { header: s
     };
 }
 
+/** The names of the public VirtualService's routes a configured route becomes (an EnvoyFilter finds them by name). */
+export function publicRouteNames(route: MeshRoute, settings: RoutingSettings): string[] {
+    return route.service === settings.tenantService ? [...settings.tenants.map((tenant) => `${route.name}-${tenant}`), route.name] : [route.name];
+}
+
 /** The tenant service's routes: each tenant to its subset by header, everything else to `default`. */
 function tenantRoutes(route: MeshRoute, namespace: string, settings: RoutingSettings): HttpRoute[] {
     return [...settings.tenants.map((tenant) => pathRoute(route, namespace, { header: settings.tenantHeader, value: tenant }, tenant)), pathRoute(route, namespace)];
@@ -207,6 +221,9 @@ export function ingressVirtualService(settings: RoutingSettings, namespace: stri
         }));
     // The edge's health checks: answered by the gateway itself, so they measure the region's ingress.
     const health: HttpRoute = { name: "health", match: [{ uri: { exact: settings.healthPath ?? HEALTH_PATH } }], directResponse: { status: 200, body: { string: "ok" } } };
+    const toHttps: HttpRoute = { name: HTTPS_REDIRECT_ROUTE, match: [{ port: GATEWAY_SERVICE_PORTS.http }], redirect: { scheme: "https", redirectCode: 301 } };
+    // Every answer over HTTPS tells browsers to stay on HTTPS (HSTS).
+    const strict = (route: HttpRoute): HttpRoute => ({ ...route, headers: { response: { set: { "strict-transport-security": HSTS } } } });
     const paths = settings.routes.flatMap((route) => (route.service === settings.tenantService ? tenantRoutes(route, namespace, settings) : [pathRoute(route, namespace)]));
     return {
         apiVersion: MESH_API_VERSION,
@@ -215,7 +232,7 @@ export function ingressVirtualService(settings: RoutingSettings, namespace: stri
         spec: {
             hosts: [publicHost(settings.domain), regionalHost(here.name, settings.domain)],
             gateways: [`${GATEWAY_NAMESPACE}/strata`],
-            http: [health, ...pinned, ...paths],
+            http: [health, toHttps, ...[...pinned, ...paths].map(strict)],
         },
     };
 }

@@ -49,7 +49,10 @@ async function build(): Promise<PlanResource[]> {
                     tenants: ["tenant-a"],
                     tenantService: "api",
                     regionHeader: "x-user-region",
-                    routes: [{ name: "api", prefix: "/", service: "api", timeoutSeconds: 10 }],
+                    routes: [
+                        { name: "auth", prefix: "/api/v1/auth", service: "auth-service", timeoutSeconds: 5, rateLimitPerMinute: 20 },
+                        { name: "api", prefix: "/", service: "api", timeoutSeconds: 10 },
+                    ],
                     subsets: {},
                     connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, maxRequestsPerConnection: 10, tenantMaxConnections: 50 },
                     outlierDetection: { consecutive5xxErrors: 5, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
@@ -60,6 +63,7 @@ async function build(): Promise<PlanResource[]> {
                 others: [{ name: "us-east-1", key: "us" }],
                 crds: mesh.crds,
                 namespaces: { ...mesh.namespaces, apps },
+                rateLimit: { requestsPerMinute: 100, trackedClients: 10000 },
             },
             { providers: { kubernetes } },
         );
@@ -96,7 +100,9 @@ describe("IstioMesh and ServiceRoutes", () => {
     it("makes every routed object wait for its own namespace, not only its component", () => {
         const namespaces = new Map(ofType(resources, "kubernetes:core/v1:Namespace").map((n) => [(n.inputs.metadata as { name: string }).name, n.urn]));
         const routed = resources.filter((r) => r.parent?.endsWith("strata:mesh:ServiceRoutes::eu-west-1-routes"));
-        assert.equal(routed.length, 10);
+        // Gateway, two VirtualServices, a DestinationRule for each of two services, a ServiceEntry and its rule, the
+        // Sidecar, two AuthorizationPolicies and the gateway's rate limit.
+        assert.equal(routed.length, 11);
         for (const object of routed) {
             const namespace = (object.inputs.metadata as { namespace: string }).namespace;
             assert.ok(object.dependencies.includes(namespaces.get(namespace)!), `${object.name} waits for ${namespace}`);

@@ -6,6 +6,7 @@ import {
     gateway,
     ingressVirtualService,
     peerAuthentication,
+    publicRouteNames,
     remoteRegionEntry,
     routingProblems,
     sidecar,
@@ -48,11 +49,24 @@ describe("mesh routing", () => {
     const vs = ingressVirtualService(settings, "apps", regions.eu, [regions.us, regions.asia]);
     const http = vs.spec?.http as Http[];
 
-    it("serves HTTPS on 443 with the named credential for *.<domain>, and redirects 80", () => {
+    it("serves HTTPS on 443 with the named credential for *.<domain> from TLS 1.2, and on 80 only the health route and a redirect", () => {
         const servers = gateway(settings).spec?.servers ?? [];
         assert.deepEqual(servers[0]?.tls, { mode: "SIMPLE", credentialName: "strata-gateway-tls", minProtocolVersion: "TLSV1_2" });
         assert.deepEqual(servers[0]?.hosts, ["*.strata.example.com"]);
-        assert.deepEqual([servers[0]?.port?.number, servers[1]?.port?.number, servers[1]?.tls?.httpsRedirect], [443, 80, true]);
+        // No server-wide redirect: it would redirect the health checks too.
+        assert.deepEqual([servers[0]?.port?.number, servers[1]?.port?.number, servers[1]?.tls], [443, 80, undefined]);
+        const [health, redirect] = http;
+        assert.equal(health?.name, "health");
+        assert.deepEqual([redirect?.name, redirect?.match, (redirect as unknown as { redirect: unknown }).redirect], ["https-redirect", [{ port: 80 }], { scheme: "https", redirectCode: 301 }]);
+    });
+
+    it("sends HSTS on every routed answer", () => {
+        for (const route of http.slice(2)) assert.deepEqual((route as unknown as { headers: unknown }).headers, { response: { set: { "strict-transport-security": "max-age=63072000; includeSubDomains" } } }, route.name);
+    });
+
+    it("names the public routes as publicRouteNames says, so the rate limit's route patches find them", () => {
+        const names = http.map((h) => h.name);
+        for (const route of settings.routes) for (const name of publicRouteNames(route, settings)) assert.ok(names.includes(name), name);
     });
 
     it("pins x-user-region to the other regions' hostnames and serves its own region locally", () => {
