@@ -241,7 +241,7 @@ export class Platform extends pulumi.ComponentResource {
             `${f.region.name}-routes`,
             {
                 namespace: f.region.cluster.appNamespace,
-                settings: { ...config.mesh, healthPath: config.edge.healthCheck.path },
+                settings: { ...config.mesh, healthPath: config.edge.healthCheck.path, tlsSource: config.edge.tls.mode },
                 services: Object.entries(config.services)
                     .filter(([, svc]) => !svc.regions || svc.regions.includes(f.region.name))
                     .map(([name]) => name),

@@ -61,6 +61,8 @@ export interface RoutingSettings {
     readonly allowFaultInjectionInProd: boolean;
     /** Path the gateway answers itself for health checks. @default HEALTH_PATH */
     readonly healthPath?: string;
+    /** Who provides the gateway's certificate: the stack (cert-manager), or the operator (a Secret brought to the cluster). */
+    readonly tlsSource: "cert-manager" | "existing";
 }
 
 /** A region the ingress can pin requests to. */
@@ -69,6 +71,10 @@ export interface RoutingRegion {
     /** Value of the region header that selects it. */
     readonly key?: string;
 }
+
+/** Gateway annotations the policy pack reads (strata-gateway-tls). */
+export const GATEWAY_DOMAIN_ANNOTATION = "strata.io/domain";
+export const GATEWAY_TLS_ANNOTATION = "strata.io/tls";
 
 /** The public VirtualService's route that sends plain HTTP to HTTPS. */
 export const HTTPS_REDIRECT_ROUTE = "https-redirect";
@@ -93,7 +99,7 @@ const DEFAULT_SUBSET = "default";
 export const basePodLabels = (service: string) => selectorLabels(service);
 
 /** The subsets of a service by name, with the pod labels they select: each tenant's subset is its own pool. */
-export function subsetsOf(service: string, settings: RoutingSettings): Record<string, Record<string, string>> {
+export function subsetsOf(service: string, settings: Pick<RoutingSettings, "tenantService" | "tenants" | "subsets">): Record<string, Record<string, string>> {
     const base = basePodLabels(service);
     const tenants = service === settings.tenantService ? Object.fromEntries(settings.tenants.map((t) => [t, selectorLabels(poolName(service, t))])) : {};
     const extra = Object.fromEntries(Object.entries(settings.subsets[service] ?? {}).map(([name, labels]) => [name, { ...base, ...labels }]));
@@ -105,7 +111,7 @@ export function subsetsOf(service: string, settings: RoutingSettings): Record<st
  * than the retries they contain, faults in prod, and subsets selecting labels the pods do not carry.
  */
 export function routingProblems(
-    settings: RoutingSettings,
+    settings: Omit<RoutingSettings, "tlsSource">,
     services: Readonly<Record<string, { readonly podLabels: Readonly<Record<string, string>> }>>,
     environment: "dev" | "prod",
 ): { route?: number; field: string; message: string }[] {
@@ -155,7 +161,9 @@ export function gateway(settings: RoutingSettings): IGateway {
     return {
         apiVersion: MESH_API_VERSION,
         kind: "Gateway",
-        metadata: { name: "strata", namespace: GATEWAY_NAMESPACE },
+        // What the stack states about its gateway, for the policy pack: the domain its hosts lie in, and who provides
+        // the certificate (a Secret brought by the operator is declared here, since the plan cannot see it).
+        metadata: { name: "strata", namespace: GATEWAY_NAMESPACE, annotations: { [GATEWAY_DOMAIN_ANNOTATION]: settings.domain, [GATEWAY_TLS_ANNOTATION]: settings.tlsSource } },
         spec: {
             selector: GATEWAY_SELECTOR,
             servers: [

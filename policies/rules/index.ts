@@ -2,6 +2,7 @@ import { Policies } from "@pulumi/policy";
 import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capacity";
 import { dataTier } from "./dataTier";
 import { driftFields } from "./drift";
+import { gatewayTls } from "./gatewayTls";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
 import { metricPaths } from "./metricPaths";
@@ -33,6 +34,7 @@ export const strataPolicies: Policies = [
     eksSafety,
     protectStateful,
     istioSafety,
+    gatewayTls,
     multiRegion,
     natGatewayPerZone,
     driftFields,

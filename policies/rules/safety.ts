@@ -123,7 +123,8 @@ export const istioSafety: StackValidationPolicy = {
         }
         for (const vs of ofType(args, `${ISTIO}:VirtualService`)) {
             for (const route of list(spec(vs).http).map(record)) {
-                if (route.directResponse) continue;
+                // A direct response or a redirect is answered by the proxy itself: nothing upstream to wait for.
+                if (route.directResponse || route.redirect) continue;
                 const destinations = list(route.route).map(record);
                 if (route.timeout === undefined) report(`VirtualService ${meta(vs).name}, route ${str(route.name)}: no timeout`, vs.urn);
                 if (destinations.length > 1) {

@@ -102,7 +102,7 @@ function goodStack(): PlanResource[] {
         inK8s("kubernetes:networking.istio.io/v1beta1:DestinationRule", "dr", { metadata: { name: "api", namespace: "apps" }, spec: { trafficPolicy: { outlierDetection: { consecutive5xxErrors: 5 }, connectionPool: { tcp: { maxConnections: 100 } } } } }),
         inK8s("kubernetes:networking.istio.io/v1beta1:VirtualService", "vs", {
             metadata: { name: "public", namespace: "istio-ingress" },
-            spec: { http: [{ name: "health", directResponse: { status: 200 } }, { name: "api", timeout: "10s", route: [{ destination: { host: "api" }, weight: 90 }, { destination: { host: "api", subset: "canary" }, weight: 10 }] }] },
+            spec: { http: [{ name: "health", directResponse: { status: 200 } }, { name: "https-redirect", match: [{ port: 80 }], redirect: { scheme: "https", redirectCode: 301 } }, { name: "api", timeout: "10s", route: [{ destination: { host: "api" }, weight: 90 }, { destination: { host: "api", subset: "canary" }, weight: 10 }] }] },
         }),
         planResource({ type: "aws:globalaccelerator/endpointGroup:EndpointGroup", name: "eg", inputs: { healthCheckPath: "/healthz/ready" } }),
     ];
@@ -168,7 +168,7 @@ describe("policy pack rules", () => {
         ["strata-eks-safety", "lt", (i) => ((i.metadataOptions = { httpTokens: "optional" }), i), "Launch template lt: IMDSv2 is not required"],
         ["strata-protect-stateful", "cache", (_i, r) => ({ ...r, protect: false }), "ReplicationGroup cache is not protected: a mistaken delete would lose data"],
         ["strata-istio-safety", "dr", (i) => (((hpaSpec(i).trafficPolicy as JsonObject).outlierDetection = undefined as unknown as JsonObject), i), "DestinationRule api: no outlier detection; a failing endpoint keeps its share of traffic"],
-        ["strata-istio-safety", "vs", (i) => ((((hpaSpec(i).http as JsonObject[])[1]!.route as JsonObject[])[1]!.weight = 20), i), "VirtualService public, route api: weights add up to 110, not 100"],
+        ["strata-istio-safety", "vs", (i) => ((((hpaSpec(i).http as JsonObject[])[2]!.route as JsonObject[])[1]!.weight = 20), i), "VirtualService public, route api: weights add up to 110, not 100"],
         ["strata-istio-safety", "mtls", (i) => (((hpaSpec(i).mtls as JsonObject).mode = "PERMISSIVE"), i), "A meshed cluster has no mesh-wide STRICT PeerAuthentication in istio-system"],
         ["strata-multi-region", "eg", (i) => ((i.healthCheckPath = undefined as unknown as string), i), "No health-checked global entry point (Global Accelerator endpoint groups or Route 53 health checks); set edge.mode"],
     ];

@@ -57,6 +57,7 @@ async function build(): Promise<PlanResource[]> {
                     connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, maxRequestsPerConnection: 10, tenantMaxConnections: 50 },
                     outlierDetection: { consecutive5xxErrors: 5, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
                     allowFaultInjectionInProd: false,
+                    tlsSource: "cert-manager",
                 },
                 services: ["api", "auth-service"],
                 here: { name: "eu-west-1", key: "eu" },

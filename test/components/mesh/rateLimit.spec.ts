@@ -19,6 +19,7 @@ const settings: RoutingSettings = {
     connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, maxRequestsPerConnection: 10, tenantMaxConnections: 50 },
     outlierDetection: { consecutive5xxErrors: 5, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
     allowFaultInjectionInProd: false,
+    tlsSource: "cert-manager",
 };
 
 type Limit = { value: Record<string, unknown> & { descriptors: { entries: { key: string; value?: string }[]; token_bucket: Record<string, unknown> }[] } };

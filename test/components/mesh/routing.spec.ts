@@ -32,6 +32,7 @@ const settings: RoutingSettings = {
     connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, maxRequestsPerConnection: 10, tenantMaxConnections: 50 },
     outlierDetection: { consecutive5xxErrors: 5, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
     allowFaultInjectionInProd: false,
+    tlsSource: "cert-manager",
 };
 const regions = { us: { name: "us-east-1", key: "us" }, eu: { name: "eu-west-1", key: "eu" }, asia: { name: "ap-southeast-1", key: "asia" } };
 const services = { api: { podLabels: {} }, "auth-service": { podLabels: {} }, "social-service": { podLabels: {} } };
