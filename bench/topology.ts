@@ -69,7 +69,7 @@ function withRegions(config: Settings, count: number, clones: number): void {
         regions[i] = { ...region, trafficWeight: weight, cluster: { ...(region.cluster as Settings | undefined), nodeGroups: { ...groups, general } } };
     });
     config["strata:regions"] = regions;
-    if (count === 1) config["strata:edge"] = { mode: "none" };
+    if (count === 1) config["strata:edge"] = { ...(config["strata:edge"] as Settings), mode: "none" };
 }
 
 function withServices(config: Settings, count: number): void {

@@ -152,7 +152,7 @@ describe("strata-drift-fields", function () {
         it("pins every Helm release to an exact chart version", () => {
             const releases = prod().resources.filter((r) => r.type === "kubernetes:helm.sh/v3:Release");
             assert.ok(releases.length >= 20);
-            for (const release of releases) assert.match(String(release.inputs.version), /^\d+\.\d+\.\d+$/, release.name);
+            for (const release of releases) assert.match(String(release.inputs.version), /^v?\d+\.\d+\.\d+$/, release.name);
         });
     });
 

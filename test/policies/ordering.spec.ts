@@ -47,8 +47,9 @@ describe("strata-deploy-ordering", function () {
                 assert.deepEqual(await messages(plan.resources), []);
                 assert.deepEqual(plan.policies.violations.filter((v) => v.policy === deployOrdering.name), []);
                 const regions = new Set(plan.resources.filter((r) => r.type === T.nodeGroup).map((r) => r.region)).size;
-                // Per region: 12 Istio objects of its own, plus a ServiceEntry and a DestinationRule per other region.
-                assert.equal(plan.resources.filter((r) => /^kubernetes:(networking|security)\.istio\.io\//.test(r.type)).length, regions * (12 + 2 * (regions - 1)));
+                // Per region: 13 Istio objects of its own (the gateway's rate limit among them), plus a ServiceEntry and a
+                // DestinationRule per other region.
+                assert.equal(plan.resources.filter((r) => /^kubernetes:(networking|security)\.istio\.io\//.test(r.type)).length, regions * (13 + 2 * (regions - 1)));
                 assert.equal(plan.resources.filter((r) => r.type === T.binding).length, 2 * regions);
             });
         }
