@@ -266,3 +266,20 @@ export const TRANSIT_GATEWAY_ATTACHMENT: Sourced<{
     ],
     rows: { maxSubnetsPerZone: 1, zoneNeedsSubnetInAttachment: true, vpcRoutesAddedByAttachment: false, gatewayRouteTablesSettableWhenShared: false },
 };
+
+/**
+ * An NLB TLS listener: it ends TLS with an ACM certificate of its own region and forwards the decrypted stream to a
+ * TCP target group. `ELBSecurityPolicy-TLS13-1-2-2021-06` (TLS 1.3 and 1.2 only) is the policy AWS recommends and
+ * the console's default; the older defaults still accept TLS 1.0.
+ */
+export const NLB_TLS_LISTENER: Sourced<{ readonly sslPolicy: string; readonly tlsTwelveOrLaterPolicies: readonly string[]; readonly targetProtocol: "TCP" }> = {
+    sources: [
+        { url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html", version: "ELB user guide, security policies for Network Load Balancers", checked: "2026-12-06" },
+        { url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/create-tls-listener.html", version: "ELB user guide, TLS listeners", checked: "2026-12-06" },
+    ],
+    rows: {
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        tlsTwelveOrLaterPolicies: ["ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS-1-2-2017-01", "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-FS-1-2-Res-2020-10"],
+        targetProtocol: "TCP",
+    },
+};

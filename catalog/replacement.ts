@@ -178,6 +178,12 @@ const AWS: readonly ReplacingInputs[] = [
     { type: "aws:cloudwatch/metricAlarm:MetricAlarm", inputs: ["name"], source: tf("055611a654738da73e7b1e2b5d2b7672c6d4d531", "cloudwatch/metric_alarm.go") },
     { type: "aws:cloudwatch/logGroup:LogGroup", inputs: ["name", "namePrefix", "logGroupClass"], source: tf("0073593e7d6993ba482409f4dc35438daaa79bb3", "logs/group.go") },
     { type: "aws:sns/topic:Topic", inputs: ["name", "namePrefix", "fifoTopic"], source: tf("00a35305dc1b297a6fcdecdfbba33f1e63c3da39", "sns/topic.go") },
+    {
+        type: "aws:acm/certificate:Certificate",
+        inputs: ["certificateAuthorityArn", "domainName", "keyAlgorithm", "subjectAlternativeNames", "validationMethod", "validationOptions"],
+        source: { ...tf("01661ea3cbe6b07ed725b03c587d24ceb464484a", "acm/certificate.go"), checked: "2026-12-06" },
+    },
+    { type: "aws:acm/certificateValidation:CertificateValidation", inputs: ["certificateArn", "validationRecordFqdns"], source: { ...tf("004eea7f9b6658d88d652e89e10c7520a10ad6b8", "acm/certificate_validation.go"), checked: "2026-12-06" } },
     { type: "aws:route53/record:Record", inputs: ["name", "zoneId"], source: { ...tf("00655c1681ea1e49ab10cd32d3f8bee372b2095b", "route53/record.go"), checked: "2026-12-06" } },
     { type: "aws:sns/topicSubscription:TopicSubscription", inputs: ["endpoint", "protocol", "topic"], source: { ...tf("04a2e6e5bc625ec85ea8c678219b483fc674877e", "sns/topic_subscription.go"), checked: "2026-12-06" } },
     // S3.

@@ -394,6 +394,21 @@ function crossSectionProblems(input: Json, environment: Environment): Problem[] 
         if (edge.dns === "route53") problems.push({ path: ["edge", "hostedZoneId"], message: "is required while edge.dns is route53: the global and regional hosts get their records there (set edge.dns: external to point them yourself)" });
         else if (tls.mode === "cert-manager") problems.push({ path: ["edge", "hostedZoneId"], message: "is required while edge.tls.mode is cert-manager: the ACME DNS-01 challenge is answered in that zone (or bring your own certificate with edge.tls.mode: existing)" });
     }
+    if (meshOn && tls.mode === "acm") {
+        // Global Accelerator keeps client addresses only for an NLB without TLS listeners (catalog/network.ts, NLB_FACTS):
+        // behind it the per-client rate limit would count the accelerator's addresses.
+        if (edge.mode === "accelerator") problems.push({ path: ["edge", "tls", "mode"], message: "cannot be acm while edge.mode is accelerator: Global Accelerator does not preserve client addresses through an NLB with a TLS listener, so every client would share the accelerator's limit; use edge.mode dns, or tls.mode cert-manager" });
+        const arns = isRecord(tls.certificateArns) ? tls.certificateArns : {};
+        const stackRegions = regionNames.filter((r): r is string => r !== undefined);
+        for (const [region, arn] of Object.entries(arns)) {
+            if (!stackRegions.includes(region)) problems.push({ path: ["edge", "tls", "certificateArns", region], message: `is not one of the stack's regions (${stackRegions.join(", ")})` });
+            else if (typeof arn === "string" && !arn.includes(`:acm:${region}:`)) problems.push({ path: ["edge", "tls", "certificateArns", region], message: `must be a certificate in ${region}: an NLB takes certificates of its own region` });
+        }
+        const requested = stackRegions.filter((r) => arns[r] === undefined);
+        if (requested.length > 0 && edge.hostedZoneId === undefined) {
+            problems.push({ path: ["edge", "hostedZoneId"], message: `is required while edge.tls.mode is acm and ${requested.join(", ")} bring${requested.length === 1 ? "s" : ""} no certificate ARN: ACM validates the certificates it issues in that zone` });
+        }
+    }
     const meshDomain = isRecord(input.mesh) ? str(input.mesh.domain) : undefined;
     if (meshOn && meshDomain !== undefined && str(edge.domain) !== undefined && meshDomain !== edge.domain) {
         problems.push({ path: ["edge", "domain"], message: `must be mesh.domain (${meshDomain}): the gateway's hosts, the certificate and the records all name one domain` });

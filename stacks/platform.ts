@@ -7,6 +7,7 @@ import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
 import { GlobalDatastoreRole, REDIS_AUTH_SECRET, REDIS_CONFIGMAP, RedisCluster } from "../components/redis";
 import { GlobalLoadBalancer } from "../components/edge";
 import { GatewayCertificates } from "../components/certificates";
+import { AcmCertificate } from "../components/certificates/acm";
 import { IstioMesh, ServiceRoutes } from "../components/mesh";
 import { GATEWAY_NAMESPACE, publicHost, regionalHost } from "../components/mesh/routing";
 import { RegionalObservability } from "../components/observability";
@@ -193,8 +194,18 @@ export class Platform extends pulumi.ComponentResource {
         );
     }
 
+    /** The region's ACM certificate for TLS at the NLB: the one the config brings, or one ACM issues after validating it in the zone. */
+    private acmCertificateArn(config: PlatformConfig, f: RegionFoundation, hosts: readonly string[]): pulumi.Input<string> {
+        const brought = config.edge.tls.certificateArns[f.region.name];
+        if (brought !== undefined) return brought;
+        // Config validation requires the zone for every region that brings no certificate.
+        return new AcmCertificate(`${f.region.name}-certificate`, { hosts, hostedZoneId: config.edge.hostedZoneId as string }, { parent: this, providers: { aws: f.provider } }).certificateArn;
+    }
+
     /** Istio in the region's cluster, its public NLB, and the typed routes of the services that run there. */
     private buildMesh(config: PlatformConfig, f: RegionFoundation, all: readonly RegionFoundation[]): IstioMesh {
+        const hosts = [publicHost(config.mesh.domain), regionalHost(f.region.name, config.mesh.domain)];
+        const tlsAtLoadBalancer = config.edge.tls.mode === "acm" ? { certificateArn: this.acmCertificateArn(config, f, hosts) } : undefined;
         const mesh = new IstioMesh(
             f.region.name,
             {
@@ -212,6 +223,7 @@ export class Platform extends pulumi.ComponentResource {
                 nodeGroups: f.cluster.nodeGroups,
                 helmTimeoutSeconds: f.cluster.helmTimeoutSeconds,
                 targetGroupNamePrefix: `strata-${config.stack}`,
+                tlsAtLoadBalancer,
             },
             { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
         );
@@ -226,7 +238,7 @@ export class Platform extends pulumi.ComponentResource {
                     // Config validation requires the zone while cert-manager issues the certificates.
                     hostedZoneId: config.edge.hostedZoneId as string,
                     domain: config.mesh.domain,
-                    hosts: [publicHost(config.mesh.domain), regionalHost(f.region.name, config.mesh.domain)],
+                    hosts,
                     secretName: config.mesh.gatewayCredentialName,
                     gatewayNamespace: { name: GATEWAY_NAMESPACE, resource: mesh.namespaces[GATEWAY_NAMESPACE] as pulumi.Resource },
                     acme: { server: config.edge.tls.acmeServer, email: config.edge.tls.acmeEmail },

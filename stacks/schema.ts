@@ -653,7 +653,13 @@ const edge = section({
      * `existing`: a Secret you create and renew yourself.
      */
     tls: section({
-        mode: oneOf(["cert-manager", "existing"]),
+        /** `acm`: TLS ends at each region's NLB with an ACM certificate, and the gateway serves plain HTTP behind it. */
+        mode: oneOf(["cert-manager", "existing", "acm"]),
+        /**
+         * acm: each region's certificate ARN, when you bring your own (it must cover api.<domain> and the region's
+         * host); without it the stack requests one, validated in `hostedZoneId`. @default none
+         */
+        certificateArns: z.record(regionName(), text(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, "an ACM certificate ARN"), { error: "must be a map of region to ACM certificate ARN" }).default({}),
         /** Let's Encrypt's production or staging directory (staging certificates are not trusted by browsers). */
         acmeServer: oneOf(["production", "staging"]),
         /** The ACME account's contact for expiry notices. @default none */

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { LOAD_BALANCER_CONTROLLER } from "../../catalog/network";
+import { LOAD_BALANCER_CONTROLLER, NLB_TLS_LISTENER } from "../../catalog/network";
 import { BoundaryPort, GATEWAY_PORTS } from "../../catalog/ports";
 import { IstioBaseValues, IstioGatewayValues, IstiodValues } from "../../catalog/chartValues/istio";
 import { gatewayValues, istiodValues } from "./charts";
@@ -29,11 +29,31 @@ const ISTIO_CHART_REPOSITORY = "https://istio-release.storage.googleapis.com/cha
  * scale-in never leaves the target groups with only draining targets.
  */
 const READINESS_GATE = LOAD_BALANCER_CONTROLLER.rows.readinessGate.namespaceLabel;
-/** The NLB's public listeners, each forwarding to the gateway container port of the same name. */
-const LISTENERS = [
-    { name: "https", port: GATEWAY_SERVICE_PORTS.https, description: "HTTPS" },
-    { name: "http", port: GATEWAY_SERVICE_PORTS.http, description: "HTTP (redirected)" },
-] as const;
+/** One public listener of the NLB: its port and protocol, and the gateway port (container and Service) it forwards to. */
+interface PublicListener {
+    /** Logical-name and binding suffix. */
+    readonly name: string;
+    readonly port: number;
+    readonly protocol: "TCP" | "TLS";
+    readonly target: BoundaryPort;
+    readonly servicePort: number;
+    readonly description: string;
+}
+
+/**
+ * The NLB's listeners. TLS at the gateway: 443 and 80 passed through to the gateway's own 443 and 80 (the gateway
+ * redirects 80). TLS at the NLB: 443 only, ending TLS with the ACM certificate and forwarding plain HTTP to the
+ * gateway's 80; no plaintext port is open to clients at all, so there is nothing to redirect.
+ */
+function publicListeners(tlsAtLoadBalancer: boolean): PublicListener[] {
+    const { https, http } = GATEWAY_PORTS.rows;
+    return tlsAtLoadBalancer
+        ? [{ name: "tls", port: GATEWAY_SERVICE_PORTS.https, protocol: "TLS", target: http, servicePort: GATEWAY_SERVICE_PORTS.http, description: "HTTPS (TLS ends at the NLB)" }]
+        : [
+              { name: "https", port: GATEWAY_SERVICE_PORTS.https, protocol: "TCP", target: https, servicePort: GATEWAY_SERVICE_PORTS.https, description: "HTTPS" },
+              { name: "http", port: GATEWAY_SERVICE_PORTS.http, protocol: "TCP", target: http, servicePort: GATEWAY_SERVICE_PORTS.http, description: "HTTP (redirected)" },
+          ];
+}
 const INTERNET = [
     { family: "ipv4", source: { cidrIpv4: "0.0.0.0/0" } },
     { family: "ipv6", source: { cidrIpv6: "::/0" } },
@@ -75,6 +95,8 @@ export interface IstioMeshArgs {
      * them within AWS's 32.
      */
     readonly targetGroupNamePrefix: string;
+    /** TLS ends at the NLB with this ACM certificate (of the NLB's region), and the gateway serves plain HTTP behind it. @default TLS at the gateway */
+    readonly tlsAtLoadBalancer?: { readonly certificateArn: pulumi.Input<string> };
 }
 
 /**
@@ -146,7 +168,8 @@ export class IstioMesh extends pulumi.ComponentResource {
         const securityGroup = new aws.ec2.SecurityGroup(`${name}-ingress-nlb`, { vpcId: args.vpcId, description: "Public HTTP(S) into the Istio ingress gateway" }, child);
         // The internet on the listener ports: with client IP preservation Global Accelerator hands the NLB the
         // clients' own addresses (catalog/network.ts, NLB_FACTS).
-        for (const listener of LISTENERS) {
+        const listeners = publicListeners(args.tlsAtLoadBalancer !== undefined);
+        for (const listener of listeners) {
             for (const { family, source } of INTERNET) {
                 new aws.vpc.SecurityGroupIngressRule(
                     `${name}-ingress-nlb-${listener.name}-${family}`,
@@ -177,16 +200,18 @@ export class IstioMesh extends pulumi.ComponentResource {
             child,
         );
         const health = GATEWAY_PORTS.rows.health;
-        const listeners: aws.lb.Listener[] = [];
+        const created: aws.lb.Listener[] = [];
         const bindings: k8s.apiextensions.CustomResource[] = [];
-        for (const listener of LISTENERS) {
-            const target = GATEWAY_PORTS.rows[listener.name];
+        for (const listener of listeners) {
+            const target = listener.target;
             const targetGroup = new aws.lb.TargetGroup(
                 `${name}-ingress-${listener.name}`,
                 {
                     // Explicit: an autoname is the logical name plus 8 characters, and the logical name carries the
-                    // region, so long region names pushed it past AWS's 32 (ap-southeast-1 reached 36).
-                    name: `${args.targetGroupNamePrefix}-ingress-${listener.port}`,
+                    // region, so long region names pushed it past AWS's 32 (ap-southeast-1 reached 36). Named by the
+                    // listener's role, so TLS at the NLB (another target port, which replaces a group) never reuses a
+                    // live group's name.
+                    name: `${args.targetGroupNamePrefix}-ingress-${listener.protocol === "TLS" ? "tls" : listener.port}`,
                     vpcId: args.vpcId,
                     targetType: "ip",
                     protocol: "TCP",
@@ -201,7 +226,10 @@ export class IstioMesh extends pulumi.ComponentResource {
                 },
                 child,
             );
-            listeners.push(new aws.lb.Listener(`${name}-ingress-${listener.name}`, { loadBalancerArn: nlb.arn, port: listener.port, protocol: "TCP", defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }] }, child));
+            const tls = listener.protocol === "TLS" && args.tlsAtLoadBalancer ? { certificateArn: args.tlsAtLoadBalancer.certificateArn, sslPolicy: NLB_TLS_LISTENER.rows.sslPolicy } : {};
+            created.push(
+                new aws.lb.Listener(`${name}-ingress-${listener.name}`, { loadBalancerArn: nlb.arn, port: listener.port, protocol: listener.protocol, ...tls, defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }] }, child),
+            );
             bindings.push(
                 new k8s.apiextensions.CustomResource(
                     `${name}-ingress-${listener.name}`,
@@ -210,7 +238,7 @@ export class IstioMesh extends pulumi.ComponentResource {
                         kind: "TargetGroupBinding",
                         metadata: { name: `${GATEWAY_NAME}-${listener.name}`, namespace: GATEWAY_NAMESPACE },
                         spec: {
-                            serviceRef: { name: GATEWAY_NAME, port: listener.port },
+                            serviceRef: { name: GATEWAY_NAME, port: listener.servicePort },
                             targetGroupARN: targetGroup.arn,
                             targetType: "ip",
                             // The controller admits the NLB's group to the pods on the traffic and health ports, and nothing else.
@@ -221,7 +249,7 @@ export class IstioMesh extends pulumi.ComponentResource {
                 ),
             );
         }
-        return { loadBalancer: nlb, listeners, bindings };
+        return { loadBalancer: nlb, listeners: created, bindings };
     }
 }
 

@@ -61,8 +61,11 @@ export interface RoutingSettings {
     readonly allowFaultInjectionInProd: boolean;
     /** Path the gateway answers itself for health checks. @default HEALTH_PATH */
     readonly healthPath?: string;
-    /** Who provides the gateway's certificate: the stack (cert-manager), or the operator (a Secret brought to the cluster). */
-    readonly tlsSource: "cert-manager" | "existing";
+    /**
+     * Where TLS ends and who provides the certificate: at the gateway with a Secret the stack issues (cert-manager) or
+     * the operator brings (existing), or at the NLB with an ACM certificate (acm), the gateway then serving plain HTTP.
+     */
+    readonly tlsSource: "cert-manager" | "existing" | "acm";
 }
 
 /** A region the ingress can pin requests to. */
@@ -158,21 +161,17 @@ export function routingProblems(
 
 export function gateway(settings: RoutingSettings): IGateway {
     const hosts = [`*.${settings.domain}`];
+    const https = { port: { number: GATEWAY_SERVICE_PORTS.https, name: "https", protocol: "HTTPS" }, hosts, tls: { mode: "SIMPLE" as const, credentialName: settings.gatewayCredentialName, minProtocolVersion: "TLSV1_2" as const } };
+    // Plain HTTP answers the health route and redirects everything else (ingressVirtualService): a server-wide
+    // httpsRedirect would redirect the health checks too. With TLS at the NLB, port 80 carries the decrypted traffic.
+    const http = { port: { number: GATEWAY_SERVICE_PORTS.http, name: "http", protocol: "HTTP" }, hosts };
     return {
         apiVersion: MESH_API_VERSION,
         kind: "Gateway",
         // What the stack states about its gateway, for the policy pack: the domain its hosts lie in, and who provides
         // the certificate (a Secret brought by the operator is declared here, since the plan cannot see it).
         metadata: { name: "strata", namespace: GATEWAY_NAMESPACE, annotations: { [GATEWAY_DOMAIN_ANNOTATION]: settings.domain, [GATEWAY_TLS_ANNOTATION]: settings.tlsSource } },
-        spec: {
-            selector: GATEWAY_SELECTOR,
-            servers: [
-                { port: { number: GATEWAY_SERVICE_PORTS.https, name: "https", protocol: "HTTPS" }, hosts, tls: { mode: "SIMPLE", credentialName: settings.gatewayCredentialName, minProtocolVersion: "TLSV1_2" } },
-                // Plain HTTP answers the health route and redirects everything else (ingressVirtualService): a
-                // server-wide httpsRedirect would redirect the health checks too.
-                { port: { number: GATEWAY_SERVICE_PORTS.http, name: "http", protocol: "HTTP" }, hosts },
-            ],
-        },
+        spec: { selector: GATEWAY_SELECTOR, servers: settings.tlsSource === "acm" ? [http] : [https, http] },
     };
 }
 
@@ -240,7 +239,8 @@ export function ingressVirtualService(settings: RoutingSettings, namespace: stri
         spec: {
             hosts: [publicHost(settings.domain), regionalHost(here.name, settings.domain)],
             gateways: [`${GATEWAY_NAMESPACE}/strata`],
-            http: [health, toHttps, ...[...pinned, ...paths].map(strict)],
+            // Behind TLS at the NLB every request on port 80 arrived over HTTPS: nothing to redirect.
+            http: [health, ...(settings.tlsSource === "acm" ? [] : [toHttps]), ...[...pinned, ...paths].map(strict)],
         },
     };
 }

@@ -1,12 +1,14 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { LOCAL_RATE_LIMIT } from "../../catalog/istio";
+import { NLB_TLS_LISTENER } from "../../catalog/network";
 import { boolean, clusterKey, isRecord, list, meta, record, selects, spec, str } from "./util";
 
 /*
  * The public edge of each cluster, over the whole plan: every HTTPS server of a Gateway serves a certificate the
  * stack issues (a cert-manager Certificate or a Secret in the gateway's namespace) or declares as brought, covering
- * every host routed through it; no host lies outside the stack's domain; and in prod a per-client rate limit covers
- * every public route. Pure: reads plan resources and catalog/istio.ts.
+ * every host routed through it; every TLS listener of a load balancer has a certificate and a TLS 1.2+ policy; no
+ * host lies outside the stack's domain; and in prod a per-client rate limit covers every public route. Pure: reads
+ * plan resources and catalog/istio.ts, catalog/network.ts.
  */
 
 const GATEWAY = "kubernetes:networking.istio.io/v1beta1:Gateway";
@@ -14,6 +16,7 @@ const VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1beta1:VirtualService";
 const ENVOY_FILTER = "kubernetes:networking.istio.io/v1alpha3:EnvoyFilter";
 const CERTIFICATE = "kubernetes:cert-manager.io/v1:Certificate";
 const SECRET = "kubernetes:core/v1:Secret";
+const LISTENER = "aws:lb/listener:Listener";
 /** Gateway annotations the program writes (components/mesh/routing.ts). */
 const DOMAIN_ANNOTATION = "strata.io/domain";
 const TLS_ANNOTATION = "strata.io/tls";
@@ -62,10 +65,27 @@ export interface EdgeProblem {
     readonly message: string;
 }
 
+/**
+ * TLS that ends at an NLB: every TLS listener carries a certificate and a policy that refuses anything older than TLS
+ * 1.2 (catalog/network.ts, NLB_TLS_LISTENER). The certificate is judged by its presence (a reference to the ACM
+ * validation, unknown until deploy), never by its value.
+ */
+function listenerTlsProblems(resources: readonly PolicyResource[]): EdgeProblem[] {
+    return resources
+        .filter((r) => r.type === LISTENER && r.props.protocol === "TLS")
+        .flatMap((listener): EdgeProblem[] => {
+            const problems: string[] = [];
+            if (!("certificateArn" in listener.props) && (listener.propertyDependencies.certificateArn ?? []).length === 0) problems.push("has no certificate");
+            const policy = str(listener.props.sslPolicy);
+            if (policy === undefined || !NLB_TLS_LISTENER.rows.tlsTwelveOrLaterPolicies.includes(policy)) problems.push(`uses the security policy ${policy ?? "(the default)"}, which is not one of the TLS 1.2-or-later policies (${NLB_TLS_LISTENER.rows.sslPolicy} and kin)`);
+            return problems.map((p) => ({ resource: listener, message: `TLS listener ${listener.name} ${p}` }));
+        });
+}
+
 export function gatewayTlsProblems(resources: readonly PolicyResource[], requireRateLimit: boolean): EdgeProblem[] {
     const ofType = (type: string) => resources.filter((r) => r.type === type);
     const [services, filters, certificates, secrets] = [ofType(VIRTUAL_SERVICE), ofType(ENVOY_FILTER), ofType(CERTIFICATE), ofType(SECRET)];
-    return ofType(GATEWAY).flatMap((gateway): EdgeProblem[] => {
+    const gateways = ofType(GATEWAY).flatMap((gateway): EdgeProblem[] => {
         const problems: string[] = [];
         const { namespace, annotations } = meta(gateway);
         const domain = str(annotations[DOMAIN_ANNOTATION]);
@@ -99,6 +119,7 @@ export function gatewayTlsProblems(resources: readonly PolicyResource[], require
         }
         return problems.map((p) => ({ resource: gateway, message: `Gateway ${namespace}/${meta(gateway).name} (${gateway.name}): ${p}` }));
     });
+    return [...gateways, ...listenerTlsProblems(resources)];
 }
 
 export const gatewayTls: StackValidationPolicy = {

@@ -177,6 +177,21 @@ describe("stack config", () => {
             assert.ok(parseStackConfig({ ...prod, edge: { dns: "external", tls: { mode: "existing", acmeServer: "production" } } }, "staging").ok);
         });
 
+        it("TLS at the NLB: refused behind the accelerator, a zone for every certificate the stack requests, certificates of their own region", () => {
+            const acm = (tls: Record<string, unknown>, edge: Record<string, unknown> = {}) => errorsOf({ ...prod, edge: { mode: "dns", hostedZoneId: "Z0EXAMPLE00000000000", tls: { mode: "acm", ...tls }, ...edge } }, "staging");
+            assert.ok(parseStackConfig({ ...prod, edge: { mode: "dns", hostedZoneId: "Z0EXAMPLE00000000000", tls: { mode: "acm" } } }, "staging").ok);
+            assert.deepEqual(acm({}, { mode: "accelerator" }), [
+                "strata:edge.tls.mode: cannot be acm while edge.mode is accelerator: Global Accelerator does not preserve client addresses through an NLB with a TLS listener, so every client would share the accelerator's limit; use edge.mode dns, or tls.mode cert-manager (got \"acm\")",
+            ]);
+            const arn = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000001`;
+            assert.deepEqual(acm({ certificateArns: { "us-east-1": arn("us-east-1") } }, { mode: "none", hostedZoneId: undefined, dns: "external" }), [
+                "strata:edge.hostedZoneId: is required while edge.tls.mode is acm and eu-west-1, ap-southeast-1 bring no certificate ARN: ACM validates the certificates it issues in that zone (missing)",
+            ]);
+            const wrongRegion = acm({ certificateArns: { "us-east-1": arn("us-east-1"), "eu-west-1": arn("eu-west-1"), "ap-southeast-1": arn("us-east-1") } }, { mode: "none", hostedZoneId: undefined, dns: "external" });
+            assert.equal(wrongRegion.length, 1);
+            assert.ok(wrongRegion[0]!.startsWith("strata:edge.tls.certificateArns.ap-southeast-1: must be a certificate in ap-southeast-1: an NLB takes certificates of its own region"), wrongRegion[0]);
+        });
+
         it("the edge names the mesh's domain", () => {
             assert.deepEqual(errorsOf({ ...prod, edge: { hostedZoneId: "Z0EXAMPLE00000000000", domain: "other.example.org" } }, "staging"), [
                 'strata:edge.domain: must be mesh.domain (strata.example.com): the gateway\'s hosts, the certificate and the records all name one domain (got "other.example.org")',

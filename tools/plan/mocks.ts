@@ -231,6 +231,24 @@ Object.assign(TYPES, {
         id: (hex: string) => `arn:aws:globalaccelerator::${ACCOUNT_ID}:endpoint-group/${hex.slice(0, 24)}`,
         outputs: (i: Identity) => ({ arn: i.id }),
     },
+    // ACM answers a DNS validation record per name it was asked for (the domain and each alternative name).
+    "aws:acm/certificate:Certificate": {
+        id: (hex: string) => hex.slice(0, 36),
+        outputs: (i: Identity) => {
+            const names = [String(i.args.inputs.domainName), ...strings(i.args.inputs.subjectAlternativeNames)];
+            return {
+                arn: arn("acm", i.region, `certificate/${i.id}`),
+                domainValidationOptions: names.map((domainName, n) => ({
+                    domainName,
+                    resourceRecordName: `_${i.hex.slice(n, n + 32)}.${domainName}.`,
+                    resourceRecordType: "CNAME",
+                    resourceRecordValue: `_${i.hex.slice(n + 1, n + 33)}.acm-validations.aws.`,
+                })),
+                status: "ISSUED",
+            };
+        },
+    },
+    "aws:acm/certificateValidation:CertificateValidation": { id: (hex: string) => hex.slice(0, 20), outputs: (i: Identity) => ({ certificateArn: i.args.inputs.certificateArn }) },
     "aws:route53/record:Record": { id: (hex: string, args: pulumi.runtime.MockResourceArgs) => `${String(args.inputs.zoneId)}_${String(args.inputs.name)}_${String(args.inputs.type)}_${hex.slice(0, 6)}`, outputs: (i: Identity) => ({ fqdn: i.args.inputs.name }) },
     "aws:route53/healthCheck:HealthCheck": { id: (hex: string) => uuid(hex), outputs: (i: Identity) => ({ arn: `arn:aws:route53:::healthcheck/${i.id}` }) },
     "aws:s3/bucket:Bucket": {

@@ -42,13 +42,16 @@ function targetGroupPorts(target: FlowResource): number[] {
 const targetGroupsOf = (resources: readonly FlowResource[], loadBalancer: Endpoint) =>
     listenersOf(resources, loadBalancer).flatMap((l) => (l.propertyDependencies.defaultActions ?? []).filter((d) => d.type === TARGET_GROUP));
 
-/** The ports a flow checks: the table's, plus (for `listeners`) the listeners' or (for `target-groups`) what the target groups send. */
+/**
+ * The ports a flow checks: the table's; for `listeners`, the listeners'; from a load balancer, what its target groups
+ * really send (traffic and health-check ports), where the table only says which ports the targets listen on: TLS
+ * ending at the NLB sends 80 and 15021, never 443.
+ */
 function portsOf(resources: readonly FlowResource[], flow: RequiredFlow, from: Endpoint, to: Endpoint): readonly PortSpec[] {
     if (flow.ports === "listeners") return listenerPorts(resources, to);
     if (flow.from !== "loadBalancer") return flow.ports;
-    const sent = targetGroupsOf(resources, from).flatMap(targetGroupPorts);
-    const all = [...new Set([...flow.ports.map((p) => p.port), ...sent])];
-    return all.map((port) => ({ protocol: "tcp" as const, port }));
+    const sent = [...new Set(targetGroupsOf(resources, from).flatMap(targetGroupPorts))];
+    return sent.length > 0 ? sent.map((port) => ({ protocol: "tcp" as const, port })) : flow.ports;
 }
 
 /** Target groups that send to a port the table does not know the targets listen on (a port drifted from catalog/ports.ts). */
