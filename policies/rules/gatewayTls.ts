@@ -17,6 +17,8 @@ const ENVOY_FILTER = "kubernetes:networking.istio.io/v1alpha3:EnvoyFilter";
 const CERTIFICATE = "kubernetes:cert-manager.io/v1:Certificate";
 const SECRET = "kubernetes:core/v1:Secret";
 const LISTENER = "aws:lb/listener:Listener";
+const ACM_CERTIFICATE = "aws:acm/certificate:Certificate";
+const DESTINATION_RULE = "kubernetes:networking.istio.io/v1beta1:DestinationRule";
 /** Gateway annotations the program writes (components/mesh/routing.ts). */
 const DOMAIN_ANNOTATION = "strata.io/domain";
 const TLS_ANNOTATION = "strata.io/tls";
@@ -119,7 +121,28 @@ export function gatewayTlsProblems(resources: readonly PolicyResource[], require
         }
         return problems.map((p) => ({ resource: gateway, message: `Gateway ${namespace}/${meta(gateway).name} (${gateway.name}): ${p}` }));
     });
-    return [...gateways, ...listenerTlsProblems(resources)];
+    return [...gateways, ...listenerTlsProblems(resources), ...originationProblems(resources)];
+}
+
+/**
+ * Every DestinationRule that originates TLS (a region-pinned request forwarded to another region's host) names a host
+ * some certificate of the plan covers, unless a gateway declares a certificate brought from outside it.
+ */
+function originationProblems(resources: readonly PolicyResource[]): EdgeProblem[] {
+    if (resources.some((r) => r.type === GATEWAY && meta(r).annotations[TLS_ANNOTATION] === BROUGHT)) return [];
+    const names = [
+        ...resources.filter((r) => r.type === CERTIFICATE).flatMap((c) => list(spec(c).dnsNames).map(String)),
+        ...resources.filter((r) => r.type === ACM_CERTIFICATE).flatMap((c) => [str(c.props.domainName), ...list(c.props.subjectAlternativeNames).map(String)].filter((n): n is string => n !== undefined)),
+    ];
+    // Certificates the config brings by ARN are outside the plan: a listener naming one vouches for its region's hosts.
+    const brought = resources.some((r) => r.type === LISTENER && r.props.protocol === "TLS" && (r.propertyDependencies.certificateArn ?? []).length === 0 && "certificateArn" in r.props);
+    if (brought) return [];
+    return resources
+        .filter((r) => r.type === DESTINATION_RULE && str(record(record(spec(r).trafficPolicy).tls).mode) === "SIMPLE")
+        .flatMap((rule): EdgeProblem[] => {
+            const host = str(spec(rule).host) ?? "";
+            return names.some((n) => covers(n, host)) ? [] : [{ resource: rule, message: `DestinationRule ${meta(rule).namespace}/${meta(rule).name} (${rule.name}) originates TLS to ${host}, which no certificate of the stack covers` }];
+        });
 }
 
 export const gatewayTls: StackValidationPolicy = {

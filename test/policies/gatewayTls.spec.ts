@@ -34,10 +34,12 @@ describe("strata-gateway-tls", () => {
         assert.deepEqual(problemsOf(plannedStack("dev").plan.resources), []);
     });
 
-    it("names a gateway whose credential nothing provides once the Certificate is gone", () => {
+    it("names a gateway whose credential nothing provides once the Certificate is gone, and the other regions' TLS origination to its host", () => {
         const { plan } = plannedStack("prod");
         assert.deepEqual(problemsOf(plan.resources.filter((r) => !inRegion("eu-west-1", T.certificate)(r))), [
             "Gateway istio-ingress/strata (eu-west-1-routes-gateway-istio-ingress-strata): server https names the credential strata-gateway-tls, which no Certificate or Secret in istio-ingress provides and the stack does not declare as brought (annotation strata.io/tls: existing)",
+            "DestinationRule istio-ingress/region-eu-west-1 (ap-southeast-1-routes-destinationrule-istio-ingress-region-eu-west-1) originates TLS to api-eu-west-1.strata.example.com, which no certificate of the stack covers",
+            "DestinationRule istio-ingress/region-eu-west-1 (us-east-1-routes-destinationrule-istio-ingress-region-eu-west-1) originates TLS to api-eu-west-1.strata.example.com, which no certificate of the stack covers",
         ]);
     });
 
@@ -46,6 +48,8 @@ describe("strata-gateway-tls", () => {
         const narrowed = edited(plan.resources, inRegion("us-east-1", T.certificate), (i) => ((i.spec as { dnsNames: string[] }).dnsNames = ["api.strata.example.com"]));
         assert.deepEqual(problemsOf(narrowed), [
             "Gateway istio-ingress/strata (us-east-1-routes-gateway-istio-ingress-strata): server https: the certificate strata-gateway-tls does not cover api-us-east-1.strata.example.com, which a VirtualService routes through it",
+            "DestinationRule istio-ingress/region-us-east-1 (eu-west-1-routes-destinationrule-istio-ingress-region-us-east-1) originates TLS to api-us-east-1.strata.example.com, which no certificate of the stack covers",
+            "DestinationRule istio-ingress/region-us-east-1 (ap-southeast-1-routes-destinationrule-istio-ingress-region-us-east-1) originates TLS to api-us-east-1.strata.example.com, which no certificate of the stack covers",
         ]);
     });
 
@@ -69,6 +73,15 @@ describe("strata-gateway-tls", () => {
         });
         assert.deepEqual(problemsOf(shared), ["Gateway istio-ingress/strata (us-east-1-routes-gateway-istio-ingress-strata): no per-client rate limit on the public route auth"]);
         assert.deepEqual(problemsOf(shared, false), []);
+    });
+
+    it("writes the global and every regional host in the zone (accelerator alias in prod), and no record in dev", () => {
+        const records = plannedStack("prod").plan.resources.filter((r) => r.type === "aws:route53/record:Record");
+        const names = records.map((r) => `${String(r.inputs.name)} → ${String((r.inputs.aliases as { name: string }[])[0]?.name ?? "")}`);
+        assert.ok(names.some((n) => /^api\.strata\.example\.com → .*awsglobalaccelerator\.com$/.test(n)), names.join("\n"));
+        for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) assert.ok(names.some((n) => n.startsWith(`api-${region}.strata.example.com → ${region}-ingress`)), region);
+        assert.ok(records.every((r) => r.inputs.zoneId === "Z0EXAMPLE00000000000"));
+        assert.deepEqual(plannedStack("dev").plan.resources.filter((r) => r.type === "aws:route53/record:Record"), []);
     });
 
     it("matches certificate names as TLS does: exact, or a wildcard one label deep", () => {
