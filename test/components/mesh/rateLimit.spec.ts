@@ -2,31 +2,21 @@ import { strict as assert } from "assert";
 import { gatewayRateLimit } from "../../../components/mesh/rateLimit";
 import { RoutingSettings } from "../../../components/mesh/routing";
 import { validateObject } from "../../k8sSchema";
+import { settings } from "./settings";
 
-const settings: RoutingSettings = {
-    domain: "strata.example.com",
-    gatewayCredentialName: "strata-gateway-tls",
-    mtlsMode: "STRICT",
-    tenantHeader: "tenant-id",
-    tenants: ["tenant-a", "tenant-b"],
-    tenantService: "api",
-    regionHeader: "x-user-region",
+const limited: RoutingSettings = {
+    ...settings,
     routes: [
-        { name: "auth", prefix: "/api/v1/auth", service: "auth-service", timeoutSeconds: 5, rateLimitPerMinute: 20 },
+        { name: "auth", prefix: "/api/v1/auth", service: "auth-service", timeoutSeconds: 5 },
         { name: "api", prefix: "/", service: "api", timeoutSeconds: 10, rateLimitPerMinute: 300 },
     ],
-    subsets: {},
-    connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, maxRequestsPerConnection: 10, tenantMaxConnections: 50 },
-    outlierDetection: { consecutive5xxErrors: 5, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
-    allowFaultInjectionInProd: false,
-    tlsSource: "cert-manager",
 };
 
 type Limit = { value: Record<string, unknown> & { descriptors: { entries: { key: string; value?: string }[]; token_bucket: Record<string, unknown> }[] } };
 type Patch = { applyTo: string; match: { context: string; routeConfiguration?: { vhost: { route: { name: string } } } }; patch: { operation: string; value: Record<string, unknown> } };
 
 describe("the gateway's per-client rate limit", () => {
-    const filter = gatewayRateLimit({ ...settings, routes: [{ ...settings.routes[0]!, rateLimitPerMinute: undefined }, settings.routes[1]!] }, { requestsPerMinute: 100, trackedClients: 10000 });
+    const filter = gatewayRateLimit(limited, { requestsPerMinute: 100, trackedClients: 10000 });
     const patches = filter.spec!.configPatches as unknown as Patch[];
 
     it("renders a valid EnvoyFilter for the pinned Istio, on the ingress gateway's pods", () => {
