@@ -244,6 +244,18 @@ function clusterProblems(input: Json, environment: Environment): Problem[] {
     if (environment === "prod" && cluster.endpointPublicAccess === true) {
         problems.push({ path: ["cluster", "endpointPublicAccess"], message: "must be false in prod: the API server is reached through the VPC only" });
     }
+    if (environment === "prod" && isRecord(input.cluster)) {
+        // Break glass: the deployer's identity is the only other cluster admin, and it lives in CI; an incident that
+        // takes CI down must not also lock people out of every cluster.
+        const breakGlass = "must name at least one break-glass admin role in prod (an IAM role people assume when the deployer cannot act), granted cluster-admin through an access entry";
+        const shared = Array.isArray(cluster.adminRoleArns) ? cluster.adminRoleArns : [];
+        regions.forEach((region, index) => {
+            const own = isRecord(region.cluster) && Array.isArray(region.cluster.adminRoleArns) ? region.cluster.adminRoleArns : undefined;
+            if (own !== undefined && own.length === 0) problems.push({ path: ["regions", index, "cluster", "adminRoleArns"], message: breakGlass });
+        });
+        const inheriting = regions.some((region) => !isRecord(region.cluster) || !Array.isArray(region.cluster.adminRoleArns));
+        if (inheriting && shared.length === 0) problems.push({ path: ["cluster", "adminRoleArns"], message: breakGlass });
+    }
     return problems;
 }
 

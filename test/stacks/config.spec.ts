@@ -71,7 +71,7 @@ describe("stack config", () => {
             const result = parseStackConfig(
                 {
                     environment: "prod",
-                    cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } },
+                    cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] }, adminRoleArns: ["arn:aws:iam::123456789012:role/break-glass"] },
                     observability: { notifications: { emails: ["oncall@example.com"] } },
                     edge: { hostedZoneId: "Z0EXAMPLE00000000000" },
                 },
@@ -162,7 +162,7 @@ describe("stack config", () => {
     });
 
     describe("the hosted zone, certificates and DNS", () => {
-        const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } }, observability: { notifications: { emails: ["oncall@example.com"] } } };
+        const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] }, adminRoleArns: ["arn:aws:iam::123456789012:role/break-glass"] }, observability: { notifications: { emails: ["oncall@example.com"] } } };
 
         it("a prod stack without a hosted zone is refused, by its config path, saying what needs it", () => {
             assert.deepEqual(errorsOf(prod, "staging"), [
@@ -199,8 +199,28 @@ describe("stack config", () => {
         });
     });
 
+    describe("break-glass admins", () => {
+        const prod = () => structuredClone(stackSettings("prod"));
+
+        it("a prod stack without a break-glass admin role is refused, by its config path", () => {
+            const settings = prod();
+            (settings.cluster as Record<string, unknown>).adminRoleArns = [];
+            assert.deepEqual(errorsOf(settings), [
+                "strata:cluster.adminRoleArns: must name at least one break-glass admin role in prod (an IAM role people assume when the deployer cannot act), granted cluster-admin through an access entry",
+            ]);
+        });
+
+        it("a region that empties its own list is refused at its path; one that brings its own needs none from the platform", () => {
+            const settings = prod();
+            const regions = settings.regions as { cluster?: Record<string, unknown> }[];
+            regions[1]!.cluster = { ...regions[1]!.cluster, adminRoleArns: [] };
+            assert.deepEqual(errorsOf(settings).map((e) => e.slice(0, e.indexOf(": "))), ["strata:regions[1].cluster.adminRoleArns"]);
+            assert.ok(parseStackConfig(stackSettings("dev"), "dev").ok, "dev needs none");
+        });
+    });
+
     describe("alert receivers", () => {
-        const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] } }, edge: { hostedZoneId: "Z0EXAMPLE00000000000" } };
+        const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] }, adminRoleArns: ["arn:aws:iam::123456789012:role/break-glass"] }, edge: { hostedZoneId: "Z0EXAMPLE00000000000" } };
 
         it("a prod stack without an e-mail or a webhook is refused, by its config path", () => {
             assert.deepEqual(errorsOf(prod, "staging"), [
@@ -255,7 +275,10 @@ describe("stack config", () => {
         });
 
         it("a prod stack that states none is refused in every region, telling why", () => {
-            const errors = errorsOf({ environment: "prod", observability: { notifications: { emails: ["oncall@example.com"] } }, edge: { hostedZoneId: "Z0EXAMPLE00000000000" } }, "staging");
+            const errors = errorsOf(
+                { environment: "prod", cluster: { adminRoleArns: ["arn:aws:iam::123456789012:role/break-glass"] }, observability: { notifications: { emails: ["oncall@example.com"] } }, edge: { hostedZoneId: "Z0EXAMPLE00000000000" } },
+                "staging",
+            );
             assert.deepEqual(
                 errors.map((e) => e.slice(0, e.indexOf(": "))),
                 ["strata:regions[0].cluster.apiAccess", "strata:regions[1].cluster.apiAccess", "strata:regions[2].cluster.apiAccess"],
@@ -453,7 +476,7 @@ describe("stack config", () => {
         it("every reality problem at once, each by its path", () => {
             const settings = prod();
             (settings.regions as { name?: string }[])[2]!.name = "ap-southeast-9";
-            settings.cluster = { kubernetesVersion: "1.31" };
+            settings.cluster = { kubernetesVersion: "1.31", adminRoleArns: ["arn:aws:iam::123456789012:role/break-glass"] };
             settings.postgres = { instanceClass: "db.m6g.large" };
             settings.redis = { nodeType: "cache.r7g.largee" };
             (settings.services as Record<string, Record<string, unknown>>).api!.cpu = "0m";
