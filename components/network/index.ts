@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { servicePrincipalTrust } from "../iam";
+import { scopedServiceTrust } from "../iam";
 import { NetworkPlan, SubnetTier, planNetwork } from "./plan";
 import { RemoteNetworks, TransitPlan, planTransit } from "./transit";
 import { regionFacts } from "../../catalog/regions";
@@ -177,7 +177,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
 
         this.remotePath = transit ? this.createTransitPath(name, vpc, transit, privateRouteTables) : [];
 
-        if (args.flowLogs.enabled) this.createFlowLogs(name, vpc, args.flowLogs);
+        if (args.flowLogs.enabled) this.createFlowLogs(name, vpc, args.flowLogs, args.region);
 
         this.registerOutputs({
             vpcId: this.vpcId,
@@ -216,10 +216,11 @@ export class RegionalNetwork extends pulumi.ComponentResource {
         return [attachment, ...routes];
     }
 
-    private createFlowLogs(name: string, vpc: aws.ec2.Vpc, settings: FlowLogSettings): void {
+    private createFlowLogs(name: string, vpc: aws.ec2.Vpc, settings: FlowLogSettings, region: string): void {
         const child = { parent: this };
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: settings.retentionDays, tags: { Name: `${name}-flow-logs` } }, child);
-        const role = new aws.iam.Role(`${name}-flow-logs`, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("vpc-flow-logs.amazonaws.com")) }, child);
+        const account = aws.getCallerIdentityOutput({}, child).accountId;
+        const role = new aws.iam.Role(`${name}-flow-logs`, { assumeRolePolicy: account.apply((id) => JSON.stringify(scopedServiceTrust("vpc-flow-logs.amazonaws.com", region, id))) }, child);
         new aws.iam.RolePolicy(
             `${name}-flow-logs`,
             {

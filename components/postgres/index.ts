@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { BoundaryPort, PLATFORM_PORTS } from "../../catalog/ports";
-import { servicePrincipalTrust } from "../iam";
+import { scopedServiceTrust, servicePrincipalTrust } from "../iam";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
 import { GLOBAL_ROLE_TAG, Topology, TopologyRegion, WriteRoute, forwardingParameters, planTopology } from "./topology";
 
@@ -362,7 +362,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             args.monitoringIntervalSeconds > 0
                 ? new aws.iam.Role(
                       `${region.name}-postgres-monitoring`,
-                      { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("monitoring.rds.amazonaws.com")) },
+                      { assumeRolePolicy: aws.getCallerIdentityOutput({}, opts).accountId.apply((id) => JSON.stringify(scopedServiceTrust("monitoring.rds.amazonaws.com", region.name, id))) },
                       opts,
                   )
                 : undefined;

@@ -3,6 +3,7 @@ import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capa
 import { dataTier } from "./dataTier";
 import { driftFields } from "./drift";
 import { gatewayTls } from "./gatewayTls";
+import { iamTrust } from "./iamTrust";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
 import { metricPaths } from "./metricPaths";
@@ -35,6 +36,7 @@ export const strataPolicies: Policies = [
     protectStateful,
     istioSafety,
     gatewayTls,
+    iamTrust,
     multiRegion,
     natGatewayPerZone,
     driftFields,
