@@ -104,6 +104,7 @@ export class Platform extends pulumi.ComponentResource {
                 shardKeys: config.postgres.shardKeys,
                 databaseName: config.postgres.databaseName,
                 masterUsername: config.postgres.masterUsername,
+                credentialsRotation: config.postgres.credentialsRotation,
                 engineVersion: config.postgres.engineVersion,
                 instanceClass: config.postgres.instanceClass,
                 readerInstanceClass: config.postgres.readerInstanceClass,
@@ -311,6 +312,7 @@ export class Platform extends pulumi.ComponentResource {
                     podLabels: svc.podLabels,
                     userFacing: svc.userFacing,
                     throughput: svc.throughput && { ...svc.throughput, trafficWeightPercent: f.region.trafficWeight },
+                    credentialsRotation: rotationOf(config, svc.dependsOn),
                     // Tenant routing needs the mesh's subsets: each tenant's subset is its own pool.
                     tenantPools: mesh && serviceName === config.mesh.tenantService ? tenantPools(config.mesh, svc) : undefined,
                     // Node groups so the pods have nodes on a fresh cluster; istiod so each pod gets its sidecar.
@@ -349,6 +351,7 @@ export class Platform extends pulumi.ComponentResource {
                     logRetentionDays: config.redis.logRetentionDays,
                     protect: config.environment === "prod",
                     client: { maxRedirects: config.redis.maxRedirects, commandTimeoutSeconds: config.redis.commandTimeoutSeconds },
+                    authRotation: config.redis.authRotation,
                     publishTo: { provider: f.cluster.provider, namespace: f.appNamespace },
                     globalDatastore: role,
                 },
@@ -414,6 +417,15 @@ export class Platform extends pulumi.ComponentResource {
         );
         return { region, provider, network, cluster, appNamespace: namespace.metadata.name, namespace };
     }
+}
+
+/** The rotation markers of the data tiers a service uses, as one label: a new one rolls its pods onto the new credentials. */
+function rotationOf(config: PlatformConfig, dependsOn: readonly string[]): string | undefined {
+    const markers = [
+        ...(dependsOn.includes("postgres") && config.postgres.credentialsRotation ? [`postgres.${config.postgres.credentialsRotation}`] : []),
+        ...(dependsOn.includes("redis") && config.redis.authRotation ? [`redis.${config.redis.authRotation}`] : []),
+    ];
+    return markers.length > 0 ? markers.join("_") : undefined;
 }
 
 /** One pool per tenant of the tenant service, with the service's bounds unless the config narrows them. */

@@ -208,6 +208,8 @@ const kubernetesVersion = () =>
         () => `must be a Kubernetes version EKS offers (catalog/eks.ts): ${offeredVersions().map((v) => `"${v.version}" (${supportPhase(v)})`).join(", ")}`,
     );
 
+/** A rotation marker: any short label (a date, a ticket); a new value rotates the credential it names. */
+const rotationMarker = () => text(/^[A-Za-z0-9._-]{1,64}$/, "a label of at most 64 letters, digits, '.', '_' or '-' such as 2026-12-06");
 const duration = () => text(/^\d+(s|m|h)$/, 'a duration such as "10m"');
 /** A chart version: only the one its values are typed against (catalog/chartValues), so a bump goes through the types. */
 const chartVersion = (typed: string, table: string) =>
@@ -344,6 +346,8 @@ const postgres = section({
     databaseName: text(/^[a-z][a-z0-9_]{0,62}$/, "a database name (lowercase letter, then letters, digits or _)").default("strata"),
     /** Master user of every shard (its password is generated). */
     masterUsername: text(/^[a-z][a-z0-9_]{0,15}$/, "a user name of at most 16 characters").default("strata_admin"),
+    /** Change it to rotate every shard's master password in place (README "Rotating credentials"). @default none */
+    credentialsRotation: rotationMarker().optional(),
     /** The region holding the Aurora writers now; set it after a switchover or failover (README "Switchover"). @default the primary region */
     writerRegion: regionName().optional(),
     engineVersion: text(/^\d+\.\d+$/, 'an Aurora PostgreSQL version such as "16.4"'),
@@ -399,6 +403,8 @@ const redis = section({
     /** Client command timeout in seconds. */
     commandTimeoutSeconds: intIn(1, 60),
     /** Memory use (percent) at which eviction starts. */
+    /** Change it to rotate the cache's AUTH token (both tokens work until the next change). @default none */
+    authRotation: rotationMarker().optional(),
     evictionThresholdPercent: intIn(50, 95),
     /** Memory use (percent) that raises an alert. */
     memoryAlertPercent: intIn(50, 99),

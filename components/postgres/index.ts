@@ -69,6 +69,8 @@ export interface ShardedPostgresArgs {
     readonly shardKeys: Readonly<Record<string, string>>;
     readonly databaseName: string;
     readonly masterUsername: string;
+    /** A new value replaces every shard's master password (the clusters are updated in place). @default none */
+    readonly credentialsRotation?: string;
     /** Aurora PostgreSQL version, e.g. "16.4". */
     readonly engineVersion: string;
     readonly instanceClass: string;
@@ -186,7 +188,8 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             const password = new random.RandomPassword(
                 `shard-${index}-password`,
                 // RDS refuses "/", "@", '"' and spaces in master passwords.
-                { length: 40, special: true, overrideSpecial: "!#$%&*()-_=+[]{}<>:?" },
+                // Keepers only once a rotation is asked for: a stack that never rotated keeps its password.
+                { length: 40, special: true, overrideSpecial: "!#$%&*()-_=+[]{}<>:?", ...(args.credentialsRotation ? { keepers: { rotation: args.credentialsRotation } } : {}) },
                 { parent: this },
             );
             const credentials = this.credentialsSecret(args, index, primary, others, sharedOf, password);

@@ -45,6 +45,8 @@ export interface RedisClusterArgs {
     readonly protect: boolean;
     /** Client settings published with the endpoint. */
     readonly client: { readonly maxRedirects: number; readonly commandTimeoutSeconds: number };
+    /** A new value replaces the AUTH token; with the ROTATE strategy the old one keeps working until the next change. @default none */
+    readonly authRotation?: string;
     /** The region's cluster and application namespace to publish into. */
     readonly publishTo: { readonly provider: k8s.Provider; readonly namespace: pulumi.Input<string> };
     /** Join or lead a Global Datastore. @default independent regional cache */
@@ -101,7 +103,7 @@ export class RedisCluster extends pulumi.ComponentResource {
         const logGroups = (["slow-log", "engine-log"] as const).map(
             (logType) => [logType, new aws.cloudwatch.LogGroup(`${name}-redis-${logType}`, { name: `/aws/elasticache/${args.replicationGroupId}/${logType}`, retentionInDays: args.logRetentionDays }, child)] as const,
         );
-        const token = new random.RandomPassword(`${name}-redis-auth`, { length: 64, special: false }, child);
+        const token = new random.RandomPassword(`${name}-redis-auth`, { length: 64, special: false, ...(args.authRotation ? { keepers: { rotation: args.authRotation } } : {}) }, child);
 
         const secondary = args.globalDatastore?.role === "secondary" ? args.globalDatastore : undefined;
         const group = new aws.elasticache.ReplicationGroup(

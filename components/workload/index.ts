@@ -64,6 +64,11 @@ export interface AutoscaledServiceArgs {
      * tenant (`strata.io/tenant: shared`). The one Service selects every pool. @default none
      */
     readonly tenantPools?: readonly TenantPool[];
+    /**
+     * The data tier's credential rotation this service's pods run with: a new value rolls them, so each re-reads its
+     * mounted credentials at start. @default none
+     */
+    readonly credentialsRotation?: string;
 }
 
 /** The metadata every object of the service carries. */
@@ -115,6 +120,8 @@ function poolsOf(name: string, args: AutoscaledServiceArgs): Pool[] {
 }
 
 const HPA_BOUNDS = ["spec.minReplicas", "spec.maxReplicas"];
+/** Pod annotation that carries the credential rotation: changing it rolls the pods. */
+export const CREDENTIALS_ROTATION_ANNOTATION = "strata.io/credentials-rotation";
 
 function validate(args: AutoscaledServiceArgs, pools: readonly Pool[]) {
     const problems: string[] = [];
@@ -226,6 +233,7 @@ export class AutoscaledService extends pulumi.ComponentResource {
                     strictZoneSpread: args.strictZoneSpread,
                     dataTier: args.dataTier ?? {},
                     podLabels: pool.podLabels,
+                    podAnnotations: args.credentialsRotation ? { [CREDENTIALS_ROTATION_ANNOTATION]: args.credentialsRotation } : {},
                 }),
             },
             // The HPA owns replicas (the spec never sets them); ignoring them keeps an apply from taking them back.

@@ -40,6 +40,8 @@ export interface PodSettings {
     readonly dataTier: DataTierWiring;
     /** Extra pod labels; the selector labels always win. */
     readonly podLabels: Readonly<Record<string, string>>;
+    /** Extra pod annotations; the metrics annotations always win. */
+    readonly podAnnotations: Readonly<Record<string, string>>;
 }
 
 export const PORT_NAME = "http";
@@ -131,7 +133,7 @@ export function buildDeploymentSpec(s: PodSettings): apps.v1.DeploymentSpec {
         template: {
             metadata: {
                 labels: { ...s.podLabels, ...labels, ...serviceLabels(s.name), "app.kubernetes.io/part-of": "strata" },
-                annotations: { "prometheus.io/scrape": "true", "prometheus.io/port": String(s.port), "prometheus.io/path": s.metricsPath },
+                annotations: { ...s.podAnnotations, "prometheus.io/scrape": "true", "prometheus.io/port": String(s.port), "prometheus.io/path": s.metricsPath },
             },
             spec: {
                 serviceAccountName: s.serviceAccountName,
