@@ -184,6 +184,11 @@ const AWS: readonly ReplacingInputs[] = [
         source: { ...tf("01661ea3cbe6b07ed725b03c587d24ceb464484a", "acm/certificate.go"), checked: "2026-12-06" },
     },
     { type: "aws:acm/certificateValidation:CertificateValidation", inputs: ["certificateArn", "validationRecordFqdns"], source: { ...tf("004eea7f9b6658d88d652e89e10c7520a10ad6b8", "acm/certificate_validation.go"), checked: "2026-12-06" } },
+    {
+        type: "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
+        inputs: ["accessScope", "clusterName", "policyArn", "principalArn"],
+        source: { ...tf("01f431114674c27cf790fafb67ac274bf8f765e1", "eks/access_policy_association.go"), checked: "2026-12-06" },
+    },
     { type: "aws:route53/record:Record", inputs: ["name", "zoneId"], source: { ...tf("00655c1681ea1e49ab10cd32d3f8bee372b2095b", "route53/record.go"), checked: "2026-12-06" } },
     { type: "aws:sns/topicSubscription:TopicSubscription", inputs: ["endpoint", "protocol", "topic"], source: { ...tf("04a2e6e5bc625ec85ea8c678219b483fc674877e", "sns/topic_subscription.go"), checked: "2026-12-06" } },
     // S3.
