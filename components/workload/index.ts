@@ -183,10 +183,9 @@ export class AutoscaledService extends pulumi.ComponentResource {
             child,
         );
 
-        const scaled = specs.pools.map(({ pool, hpa, vpa }) => {
-            const poolMetadata = { name: pool.deploymentName, namespace: args.namespace, labels: { ...selectorLabels(pool.deploymentName), ...managed } };
-            return { pool, ...this.scaledPool(pool, args, poolMetadata, account, hpa, vpa) };
-        });
+        const scaled = specs.pools.map(({ pool, hpa, vpa }) =>
+            this.scaledPool(pool, args, { name: pool.deploymentName, namespace: args.namespace, labels: { ...selectorLabels(pool.deploymentName), ...managed } }, account, hpa, vpa),
+        );
         // Every pool's pods carry the service label; the Service moves its selector only once every Deployment has
         // rolled out pods that carry it, so an upgrade never leaves it without endpoints.
         const service = new k8s.core.v1.Service(

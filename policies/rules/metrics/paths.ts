@@ -75,7 +75,8 @@ function runningPod(deployment: PolicyResource, cluster: Cluster): RunningPod {
         return { name: str(c.name) ?? "", ports: list(c.ports).map((p) => ({ name: str(record(p).name) ?? "", port: num(record(p).containerPort) ?? 0 })) };
     });
     const namespace = meta(deployment).namespace;
-    const namespaceLabels = strings(meta(cluster.namespaces.find((n) => meta(n).name === namespace) ?? deployment).labels);
+    const namespaceObject = cluster.namespaces.find((n) => meta(n).name === namespace);
+    const namespaceLabels = namespaceObject ? strings(meta(namespaceObject).labels) : {};
     const istiod = releaseOf(cluster, "istiod");
     const sidecar = istiod !== undefined && labels["sidecar.istio.io/inject"] !== "false" && (namespaceLabels["istio-injection"] === "enabled" || labels["sidecar.istio.io/inject"] === "true");
     const facts = ISTIO_SIDECAR.rows;
