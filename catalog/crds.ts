@@ -24,8 +24,8 @@ export interface CrdInstaller {
 
 export const CRD_INSTALLERS: Sourced<readonly CrdInstaller[]> = {
     sources: [
-        { url: "https://github.com/istio/istio/blob/1.26.2/manifests/charts/base/files/crd-all.gen.yaml", version: "istio base 1.26.2", checked: CHECKED },
-        { url: "https://github.com/istio/istio/blob/1.26.2/manifests/charts/base/templates/crds.yaml", version: "istio base 1.26.2", checked: CHECKED },
+        { url: "https://github.com/istio/istio/blob/1.26.8/manifests/charts/base/files/crd-all.gen.yaml", version: "istio base 1.26.8", checked: CHECKED },
+        { url: "https://github.com/istio/istio/blob/1.26.8/manifests/charts/base/templates/crds.yaml", version: "istio base 1.26.8", checked: CHECKED },
         { url: "https://github.com/prometheus-community/helm-charts/tree/kube-prometheus-stack-70.4.1/charts/kube-prometheus-stack/charts/crds/crds", version: "kube-prometheus-stack 70.4.1", checked: CHECKED },
         { url: "https://github.com/FairwindsOps/charts/blob/13bfde7486ecdf1bf4667a1d6062795bc2747330/stable/vpa/crds/vpa-v1-crd.yaml", version: "vpa 4.7.2", checked: CHECKED },
         { url: "https://github.com/aws/eks-charts/tree/7b027f2e6b4961a40c8db013ee86a32b8d7eddda/stable/aws-load-balancer-controller/crds", version: "aws-load-balancer-controller 1.14.1", checked: CHECKED },
@@ -44,7 +44,7 @@ export const CRD_INSTALLERS: Sourced<readonly CrdInstaller[]> = {
         {
             chart: "base",
             repository: "https://istio-release.storage.googleapis.com/charts",
-            version: "1.26.2",
+            version: "1.26.8",
             group: "networking.istio.io",
             kinds: ["DestinationRule", "EnvoyFilter", "Gateway", "ProxyConfig", "ServiceEntry", "Sidecar", "VirtualService", "WorkloadEntry", "WorkloadGroup"],
             clusterScoped: [],
@@ -52,13 +52,13 @@ export const CRD_INSTALLERS: Sourced<readonly CrdInstaller[]> = {
         {
             chart: "base",
             repository: "https://istio-release.storage.googleapis.com/charts",
-            version: "1.26.2",
+            version: "1.26.8",
             group: "security.istio.io",
             kinds: ["AuthorizationPolicy", "PeerAuthentication", "RequestAuthentication"],
             clusterScoped: [],
         },
-        { chart: "base", repository: "https://istio-release.storage.googleapis.com/charts", version: "1.26.2", group: "telemetry.istio.io", kinds: ["Telemetry"], clusterScoped: [] },
-        { chart: "base", repository: "https://istio-release.storage.googleapis.com/charts", version: "1.26.2", group: "extensions.istio.io", kinds: ["WasmPlugin"], clusterScoped: [] },
+        { chart: "base", repository: "https://istio-release.storage.googleapis.com/charts", version: "1.26.8", group: "telemetry.istio.io", kinds: ["Telemetry"], clusterScoped: [] },
+        { chart: "base", repository: "https://istio-release.storage.googleapis.com/charts", version: "1.26.8", group: "extensions.istio.io", kinds: ["WasmPlugin"], clusterScoped: [] },
         {
             chart: "kube-prometheus-stack",
             repository: "https://prometheus-community.github.io/helm-charts",
@@ -97,13 +97,13 @@ export const CRD_INSTALLERS: Sourced<readonly CrdInstaller[]> = {
 
 /**
  * Charts whose templates create no pods (no Deployment, StatefulSet, DaemonSet, Job or Pod, hooks included): their
- * releases need no node to become ready, so they need not wait for a node group. istio base 1.26.2 renders CRDs, a
+ * releases need no node to become ready, so they need not wait for a node group. istio base 1.26.8 renders CRDs, a
  * ValidatingAdmissionPolicy and its binding, the default-revision ValidatingWebhookConfiguration (failurePolicy
  * Ignore until istiod patches it) and a ServiceAccount.
  */
 export const PODLESS_CHARTS: Sourced<readonly { readonly chart: string; readonly repository: string; readonly version: string }[]> = {
-    sources: [{ url: "https://github.com/istio/istio/tree/1.26.2/manifests/charts/base/templates", version: "istio base 1.26.2", checked: CHECKED }],
-    rows: [{ chart: "base", repository: "https://istio-release.storage.googleapis.com/charts", version: "1.26.2" }],
+    sources: [{ url: "https://github.com/istio/istio/tree/1.26.8/manifests/charts/base/templates", version: "istio base 1.26.8", checked: CHECKED }],
+    rows: [{ chart: "base", repository: "https://istio-release.storage.googleapis.com/charts", version: "1.26.8" }],
 };
 
 /** API groups the Kubernetes API server serves itself ("" is the core group): no CRD, no installer. */

@@ -8,7 +8,7 @@ import { Source, Sourced } from "./source";
  */
 
 const CHECKED = "2026-12-06";
-const ISTIO = "1.26.2";
+const ISTIO = "1.26.8";
 const istio = (path: string): Source => ({ url: `https://github.com/istio/istio/blob/${ISTIO}/${path}`, version: `istio ${ISTIO}`, checked: CHECKED });
 const OPERATOR = "v0.81.0";
 const operator = (path: string): Source => ({ url: `https://github.com/prometheus-operator/prometheus-operator/blob/${OPERATOR}/${path}`, version: `prometheus-operator ${OPERATOR}`, checked: CHECKED });

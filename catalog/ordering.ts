@@ -42,12 +42,12 @@ export const INITIAL_NAMESPACES: Sourced<readonly string[]> = {
 };
 
 /**
- * istiod's sidecar injector (chart istiod, templates/mutatingwebhook.yaml at 1.26.2) is called for pods in
+ * istiod's sidecar injector (chart istiod, templates/mutatingwebhook.yaml at 1.26.8) is called for pods in
  * namespaces labelled `istio-injection: enabled`, except pods labelled `sidecar.istio.io/inject: "false"`, with
  * `failurePolicy: Fail`. Before istiod's release exists there is no webhook, so pods start without a sidecar.
  */
 export const ISTIO_INJECTION: Sourced<{ readonly namespaceLabel: string; readonly namespaceValue: string; readonly podOptOutLabel: string; readonly podOptOutValue: string }> = {
-    sources: [{ url: "https://github.com/istio/istio/blob/1.26.2/manifests/charts/istio-control/istio-discovery/templates/mutatingwebhook.yaml", version: "istiod 1.26.2", checked: CHECKED }],
+    sources: [{ url: "https://github.com/istio/istio/blob/1.26.8/manifests/charts/istio-control/istio-discovery/templates/mutatingwebhook.yaml", version: "istiod 1.26.8", checked: CHECKED }],
     rows: { namespaceLabel: "istio-injection", namespaceValue: "enabled", podOptOutLabel: "sidecar.istio.io/inject", podOptOutValue: "false" },
 };
 

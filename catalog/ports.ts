@@ -17,8 +17,10 @@ export interface BoundaryPort {
     readonly listener: string;
 }
 
-const ISTIO = "1.26.2";
-const istio = (path: string, what: string): Source => ({ url: `https://github.com/istio/istio/blob/${ISTIO}/manifests/charts/${path}`, version: `istio ${what} ${ISTIO}`, checked: CHECKED });
+const ISTIO = "1.26.8";
+/** Read at 1.26.2, and again at 1.26.8 against the diff between the two tags (no port moved). */
+const ISTIO_CHECKED = "2026-12-06";
+const istio = (path: string, what: string): Source => ({ url: `https://github.com/istio/istio/blob/${ISTIO}/manifests/charts/${path}`, version: `istio ${what} ${ISTIO}`, checked: ISTIO_CHECKED });
 
 /** eks-charts commit that releases aws-load-balancer-controller chart 1.14.1 (appVersion v2.14.1). */
 const EKS_CHARTS = "7b027f2e6b4961a40c8db013ee86a32b8d7eddda";

@@ -57,7 +57,7 @@ const shared = {
         enabled: true,
         gatewayCredentialName: "strata-gateway-tls",
         mtlsMode: "STRICT",
-        istioVersion: "1.26.2",
+        istioVersion: "1.26.8",
         tenantHeader: "tenant-id",
         tenants: ["tenant-a", "tenant-b"],
         tenantService: "api",

@@ -2,13 +2,20 @@ import { Source, Sourced } from "../source";
 import { Placement, Resources, TopologySpreadConstraint } from "./common";
 
 /*
- * Values of the Istio charts at 1.26.2 that the program sets. Every chart keeps its defaults under
+ * Values of the Istio charts at 1.26.8 that the program sets. Every chart keeps its defaults under
  * `_internal_defaults_do_not_set`, which templates/zzz_profile.yaml merges into the top level: users set the keys
  * at the top level. istiod still copies `pilot:` to the top level (templates/zzy_descope_legacy.yaml); the program
  * uses the top level only.
  */
 
-const VERSION = "1.26.2";
+/**
+ * 1.26.8, not 1.26.2: the gateway chart's values.schema.json before 1.26.4 puts `additionalProperties: false` beside
+ * a `$ref`, which the JSON-schema library of Helm 3.18.5 and later applies, refusing every value (istio/istio#57354,
+ * fixed by #57516); the Kubernetes provider embeds Helm 3.20. 1.26.8 also carries the fix for an HTTPS server that
+ * kept an HTTP server on the same hosts from getting routes (#58205). Between the two tags no value, template or
+ * injection fact this program relies on changed (diffed on the date below).
+ */
+const VERSION = "1.26.8";
 const CHECKED = "2026-12-06";
 const chart = (path: string): Source => ({ url: `https://github.com/istio/istio/blob/${VERSION}/manifests/charts/${path}`, version: `istio ${VERSION}`, checked: CHECKED });
 
@@ -21,6 +28,9 @@ export const ISTIO_CHARTS: Sourced<{ readonly version: string }> = {
         chart("istio-control/istio-discovery/templates/poddisruptionbudget.yaml"),
         chart("gateway/values.yaml"),
         chart("gateway/values.schema.json"),
+        { url: "https://github.com/istio/istio/pull/57516", version: "[release-1.26] json-schema validation with Helm v3.18.5 (in 1.26.4 and later)", checked: CHECKED },
+        { url: "https://github.com/istio/istio/pull/58205", version: "[release-1.26] gateway merging: HTTPS server preventing HTTP server route creation", checked: CHECKED },
+        { url: "https://github.com/pulumi/pulumi-kubernetes/blob/94977969d64112b04e19945818a7d5d5f38f631d/provider/go.mod", version: "pulumi-kubernetes provider: helm.sh/helm/v3 v3.20.2", checked: CHECKED },
         { url: `https://github.com/istio/api/blob/${VERSION}/mesh/v1alpha1/config.proto`, version: `istio/api ${VERSION}`, checked: CHECKED },
         { url: `https://github.com/istio/api/blob/${VERSION}/mesh/v1alpha1/proxy.proto`, version: `istio/api ${VERSION}`, checked: CHECKED },
     ],

@@ -4,7 +4,7 @@ import { GATEWAY_NAMESPACE, GATEWAY_SELECTOR, MeshRoute, RoutingSettings, public
 
 /*
  * The per-client rate limit of the ingress gateway as data: Envoy's local rate limit filter (Envoy 1.34, which Istio
- * 1.26.2 ships) keyed on each client's address, one token bucket per address, with per-route overrides. No Pulumi
+ * 1.26.8 ships) keyed on each client's address, one token bucket per address, with per-route overrides. No Pulumi
  * inside.
  */
 

@@ -21,7 +21,7 @@ export const GATEWAY_NAME = "istio-ingressgateway";
 /** Pod label the gateway chart puts on the ingress pods of a release named `istio-ingressgateway`. */
 export const GATEWAY_SELECTOR = { istio: "ingressgateway" };
 /**
- * The gateway Service's ports: the istio/gateway chart's defaults at 1.26.2 (values.yaml `service.ports`, http2
+ * The gateway Service's ports: the istio/gateway chart's defaults at 1.26.8 (values.yaml `service.ports`, http2
  * 80 and https 443, each to the same targetPort), which the mesh leaves as they are. A Gateway server names one of
  * these and istiod listens on its targetPort (pilot/pkg/model/gateway.go, resolvePorts); the NLB's listeners and
  * the TargetGroupBindings' serviceRef use the same numbers.

@@ -64,7 +64,7 @@ function goodStack(): PlanResource[] {
         apiFromRunner(eks2),
         k8s,
         ...["apps", "istio-system", "istio-ingress"].map((namespace) => inK8s("kubernetes:core/v1:Namespace", `ns-${namespace}`, { metadata: { name: namespace } })),
-        release("istio-base", "base", "1.26.2", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
+        release("istio-base", "base", "1.26.8", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
         release("vpa", "vpa", "4.7.2", "https://charts.fairwinds.com/stable", "kube-system"),
         release("metrics-server", "metrics-server", "3.12.2", "https://kubernetes-sigs.github.io/metrics-server/", "kube-system"),
         planResource({ type: "aws:ec2/launchTemplate:LaunchTemplate", name: "lt", inputs: { metadataOptions: { httpTokens: "required" } } }),

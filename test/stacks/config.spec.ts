@@ -411,7 +411,7 @@ describe("stack config", () => {
             [
                 "an Istio version the values are not typed against",
                 (s) => (s.mesh = { istioVersion: "1.27.0" }),
-                'strata:mesh.istioVersion: must be "1.26.2": the program\'s values for this chart are typed against that version (catalog/chartValues/istio.ts); to bump it, update that file from the new chart\'s values and templates (got "1.27.0")',
+                'strata:mesh.istioVersion: must be "1.26.8": the program\'s values for this chart are typed against that version (catalog/chartValues/istio.ts); to bump it, update that file from the new chart\'s values and templates (got "1.27.0")',
             ],
             ["an autoscaler threshold out of range", (s) => (s.cluster = { autoscaler: { scaleDownUtilizationThreshold: 0.95 } }), "strata:cluster.autoscaler.scaleDownUtilizationThreshold: must be a number from 0.1 to 0.9 (got 0.95)"],
             ["readers above the Aurora limit", (s) => (s.postgres = { replicasPerShard: 16 }), "strata:postgres.replicasPerShard: must be an integer from 0 to 15 (got 16)"],

@@ -23,7 +23,7 @@ async function build(): Promise<PlanResource[]> {
             {
                 region: "eu-west-1",
                 clusterName: "strata-prod-eu-west-1",
-                version: "1.26.2",
+                version: "1.26.8",
                 mtlsMode: "STRICT",
                 gateway: { minReplicas: 3, maxReplicas: 30, cpu: "1", memory: "1Gi" },
                 controlPlaneReplicas: 2,
@@ -81,7 +81,7 @@ describe("IstioMesh and ServiceRoutes", () => {
     it("installs base, istiod and the ingress gateway at one pinned version, in order", () => {
         const byChart = Object.fromEntries(releases().map((r) => [r.inputs.chart, r]));
         assert.deepEqual(Object.keys(byChart).sort(), ["base", "gateway", "istiod"]);
-        for (const r of releases()) assert.equal(r.inputs.version, "1.26.2");
+        for (const r of releases()) assert.equal(r.inputs.version, "1.26.8");
         assert.ok(byChart.istiod!.dependencies.includes(byChart.base!.urn));
         assert.ok(byChart.gateway!.dependencies.includes(byChart.istiod!.urn));
         const mesh = (byChart.istiod!.inputs.values as { meshConfig: Record<string, unknown> }).meshConfig;
