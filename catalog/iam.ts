@@ -19,7 +19,9 @@ export const CONFUSED_DEPUTY: Sourced<{ readonly trusts: readonly ServiceTrust[]
     sources: [
         { url: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html", version: "VPC user guide, IAM role for publishing flow logs to CloudWatch Logs (trust policy with aws:SourceAccount and aws:SourceArn vpc-flow-log/*)", checked: CHECKED },
         { url: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_Monitoring.OS.Enabling.html#USER_Monitoring.OS.confused-deputy", version: "Aurora user guide, Enhanced Monitoring: protecting against the confused deputy problem (aws:SourceArn of the DB instance, aws:SourceAccount)", checked: CHECKED },
-        { url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html", version: "IAM user guide: both keys in one statement must name the same account", checked: CHECKED },
+        { url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/cross-service-confused-deputy-prevention.html", version: "RDS user guide: aws:SourceArn with wildcards for the unknown parts, both keys naming the same account", checked: CHECKED },
+        { url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-iam-setup.html", version: "RDS Proxy's role: its documented trust policy has no condition, so it is not scoped here", checked: CHECKED },
+        { url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html", version: "IAM user guide: the cross-service confused deputy", checked: CHECKED },
     ],
     rows: {
         trusts: [
