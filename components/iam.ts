@@ -1,9 +1,11 @@
 import type * as aws from "@pulumi/aws";
 import { serviceTrust } from "../catalog/iam";
 
+const allowService = (service: string, actions: string | string[]): aws.iam.PolicyStatement => ({ Effect: "Allow", Principal: { Service: service }, Action: actions });
+
 /** Trust policy that lets an AWS service assume a role (EKS, EC2, RDS, VPC Flow Logs…). */
 export function servicePrincipalTrust(service: string, actions: string | string[] = "sts:AssumeRole"): aws.iam.PolicyDocument {
-    return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: actions }] };
+    return { Version: "2012-10-17", Statement: [allowService(service, actions)] };
 }
 
 /**
@@ -17,13 +19,6 @@ export function scopedServiceTrust(service: string, region: string, account: str
     const sourceArn = trust.sourceArn.replace("{region}", region).replace("{account}", account);
     return {
         Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: service },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": sourceArn } },
-            },
-        ],
+        Statement: [{ ...allowService(service, "sts:AssumeRole"), Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": sourceArn } } }],
     };
 }

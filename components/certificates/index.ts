@@ -1,6 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ACME } from "../../catalog/certificates";
 import { CERT_MANAGER_CHART } from "../../catalog/chartValues/certManager";
 import { serviceAccountRole } from "../cluster/irsa";
 import { SYSTEM_PLACEMENT } from "../cluster/nodeGroups";
@@ -78,7 +77,7 @@ export class GatewayCertificates extends pulumi.ComponentResource {
             },
             { ...child, dependsOn: [namespace, ...args.nodeGroups] },
         );
-        const issuer = clusterIssuer({ server: ACME.rows.directories[args.acme.server], serverName: args.acme.server, email: args.acme.email, hostedZoneId: args.hostedZoneId, domain: args.domain, region: args.region });
+        const issuer = clusterIssuer({ server: args.acme.server, email: args.acme.email, hostedZoneId: args.hostedZoneId, domain: args.domain, region: args.region });
         this.issuerName = issuer.metadata.name;
         const issuerResource = new k8s.apiextensions.CustomResource(`${name}-issuer`, issuer, { ...child, dependsOn: [release] });
         const certificate = gatewayCertificate({ secretName: args.secretName, namespace: args.gatewayNamespace.name, hosts: args.hosts, issuer: issuer.metadata.name });

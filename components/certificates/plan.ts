@@ -53,8 +53,8 @@ export function certManagerValues(s: CertManagerSettings): CertManagerValues {
 }
 
 export interface IssuerSettings {
-    readonly server: string;
-    readonly serverName: "production" | "staging";
+    /** Let's Encrypt's directory (catalog/certificates.ts). */
+    readonly server: "production" | "staging";
     readonly email?: string;
     readonly hostedZoneId: string;
     readonly domain: string;
@@ -68,14 +68,14 @@ export interface IssuerSettings {
  * zones, and the selector keeps the solver to the stack's domain.
  */
 export function clusterIssuer(s: IssuerSettings) {
-    const name = `letsencrypt-${s.serverName}`;
+    const name = `letsencrypt-${s.server}`;
     return {
         apiVersion: CERT_MANAGER_API,
         kind: "ClusterIssuer",
         metadata: { name },
         spec: {
             acme: {
-                server: s.server,
+                server: ACME.rows.directories[s.server],
                 ...(s.email ? { email: s.email } : {}),
                 privateKeySecretRef: { name: `${name}-account` },
                 solvers: [{ selector: { dnsZones: [s.domain] }, dns01: { route53: { hostedZoneID: s.hostedZoneId, region: s.region } } }],

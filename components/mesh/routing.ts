@@ -193,7 +193,7 @@ function pathRoute(route: MeshRoute, namespace: string, extraMatch?: { header: s
               }
             : undefined;
     return {
-        name: subset !== undefined && extraMatch ? `${route.name}-${subset}` : route.name,
+        name: subset !== undefined && extraMatch ? tenantRouteName(route, subset) : route.name,
         match: [{ uri: { prefix: route.prefix }, ...(extraMatch ? { headers: { [extraMatch.header]: { exact: extraMatch.value } } } : {}) }],
         route: destinations,
         timeout: secondsText(route.timeoutSeconds),
@@ -204,8 +204,11 @@ function pathRoute(route: MeshRoute, namespace: string, extraMatch?: { header: s
 
 /** The names of the public VirtualService's routes a configured route becomes (an EnvoyFilter finds them by name). */
 export function publicRouteNames(route: MeshRoute, settings: RoutingSettings): string[] {
-    return route.service === settings.tenantService ? [...settings.tenants.map((tenant) => `${route.name}-${tenant}`), route.name] : [route.name];
+    return route.service === settings.tenantService ? [...settings.tenants.map((tenant) => tenantRouteName(route, tenant)), route.name] : [route.name];
 }
+
+/** The route a tenant's requests on a tenant-routed path take. */
+const tenantRouteName = (route: MeshRoute, tenant: string) => `${route.name}-${tenant}`;
 
 /** The tenant service's routes: each tenant to its subset by header, everything else to `default`. */
 function tenantRoutes(route: MeshRoute, namespace: string, settings: RoutingSettings): HttpRoute[] {

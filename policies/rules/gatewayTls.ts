@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { LOCAL_RATE_LIMIT } from "../../catalog/istio";
 import { NLB_TLS_LISTENER } from "../../catalog/network";
-import { boolean, clusterKey, isRecord, list, meta, record, selects, spec, str } from "./util";
+import { boolean, clusterKey, isRecord, labelsOf, list, meta, record, selects, spec, str } from "./util";
 
 /*
  * The public edge of each cluster, over the whole plan: every HTTPS server of a Gateway serves a certificate the
@@ -49,7 +49,7 @@ function limitsPerClient(typedConfig: unknown): boolean {
 /** The routes a gateway's per-client limit leaves out: all of them without a limit, or those a route patch overrides without one. */
 function unlimitedRoutes(gateway: PolicyResource, filters: readonly PolicyResource[], routeNames: readonly string[]): string[] {
     const selector = record(spec(gateway).selector);
-    const mine = filters.filter((f) => clusterKey(f) === clusterKey(gateway) && meta(f).namespace === meta(gateway).namespace && selects({ matchLabels: record(spec(f).workloadSelector).labels }, Object.fromEntries(Object.entries(selector).map(([k, v]) => [k, String(v)]))));
+    const mine = filters.filter((f) => clusterKey(f) === clusterKey(gateway) && meta(f).namespace === meta(gateway).namespace && selects({ matchLabels: record(spec(f).workloadSelector).labels }, labelsOf(selector)));
     const patches = mine.flatMap((f) => list(spec(f).configPatches).map(record));
     const inserted = patches.some((p) => p.applyTo === "HTTP_FILTER" && str(record(record(p.patch).value).name) === LOCAL_RATE_LIMIT.rows.filterName && limitsPerClient(record(record(p.patch).value).typed_config));
     if (!inserted) return [...routeNames];

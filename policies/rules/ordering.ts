@@ -3,7 +3,7 @@ import { BUILT_IN_API_GROUPS, CLUSTER_SCOPED_KINDS, CRD_INSTALLERS, PODLESS_CHAR
 import { INITIAL_NAMESPACES, ISTIO_INJECTION, LOAD_BALANCER_CONTROLLER_WEBHOOKS } from "../../catalog/ordering";
 import { CAPACITY_TYPE_LABEL } from "../../catalog/eks";
 import { DependencyGraph, GraphNode } from "./graph";
-import { Props, decoded, isRecord, list, record, str } from "./util";
+import { Props, decoded, isRecord, labelsOf, list, record, str } from "./util";
 
 /*
  * strata-deploy-ordering: on a fresh stack every Kubernetes object must wait for what it needs to exist,
@@ -77,7 +77,6 @@ export function graphOf(resources: readonly PolicyResource[]): DependencyGraph {
 const metadataOf = (r: PolicyResource) => record(r.props.metadata);
 const nameOf = (r: PolicyResource) => (r.type === RELEASE ? str(r.props.name) : str(metadataOf(r).name)) ?? r.name;
 const namespaceOf = (r: PolicyResource) => (r.type === RELEASE ? str(r.props.namespace) : str(metadataOf(r).namespace)) ?? "default";
-const labelsOf = (value: unknown): Record<string, string> => Object.fromEntries(Object.entries(record(value)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
 
 /** How a violation names an object: its kind, namespace/name and logical name. */
 function describe(r: PolicyResource): string {

@@ -1,5 +1,5 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { clusterKey, list, meta, record, selects, spec } from "./util";
+import { clusterKey, labelsOf, list, meta, record, selects, spec } from "./util";
 
 /*
  * A Deployment's or PodDisruptionBudget's selector must take the pods of one controller only. Pods of another
@@ -26,7 +26,7 @@ function podTemplates(resources: readonly PolicyResource[]): { owner: PolicyReso
     return resources.flatMap((r) => {
         const template = POD_TEMPLATES[r.type];
         if (!template) return [];
-        const labels = Object.fromEntries(Object.entries(record(record(record(template(r)).metadata).labels)).map(([k, v]) => [k, String(v)]));
+        const labels = labelsOf(record(record(template(r)).metadata).labels);
         return [{ owner: r, labels }];
     });
 }

@@ -12,6 +12,9 @@ export const str = (value: unknown): string | undefined => (typeof value === "st
 
 export const ofType = (args: StackValidationArgs, type: string) => args.resources.filter((r) => r.type === type);
 
+/** A labels-like map (labels, selectors, annotations) with its string values only. */
+export const labelsOf = (value: unknown): Record<string, string> => Object.fromEntries(Object.entries(record(value)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+
 /** Kubernetes object metadata. */
 export const meta = (r: PolicyResource) => {
     const m = record(r.props.metadata);

@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ISTIO_SIDECAR, ISTIO_STANDARD_SERIES, KUBE_PROMETHEUS_STACK } from "../../../catalog/metrics";
-import { clusterKey, decoded, list, meta, num, record, spec, str } from "../util";
+import { clusterKey, decoded, labelsOf, list, meta, num, record, spec, str } from "../util";
 import { DEPLOYMENT, HPA, scaledDeployment } from "../workloads";
 import { PodView, ScrapeTarget, scrapeTargets } from "./scrape";
 
@@ -24,8 +24,6 @@ export interface MetricPathProblem {
     readonly link: string;
 }
 
-type Labels = Record<string, string>;
-const strings = (value: unknown): Labels => Object.fromEntries(Object.entries(record(value)).map(([k, v]) => [k, String(v)]));
 
 /** Where the application serves its own metrics: the pod's prometheus.io annotations as the program wrote them. */
 interface AppEndpoint {
@@ -68,15 +66,15 @@ function mtlsMode(cluster: Cluster, namespace: string): string {
 function runningPod(deployment: PolicyResource, cluster: Cluster): RunningPod {
     const template = record(spec(deployment).template);
     const podMeta = record(template.metadata);
-    const labels = strings(podMeta.labels);
-    const annotations = strings(podMeta.annotations);
+    const labels = labelsOf(podMeta.labels);
+    const annotations = labelsOf(podMeta.annotations);
     const containers = list(record(template.spec).containers).map((raw) => {
         const c = record(raw);
         return { name: str(c.name) ?? "", ports: list(c.ports).map((p) => ({ name: str(record(p).name) ?? "", port: num(record(p).containerPort) ?? 0 })) };
     });
     const namespace = meta(deployment).namespace;
     const namespaceObject = cluster.namespaces.find((n) => meta(n).name === namespace);
-    const namespaceLabels = namespaceObject ? strings(meta(namespaceObject).labels) : {};
+    const namespaceLabels = namespaceObject ? labelsOf(meta(namespaceObject).labels) : {};
     const istiod = releaseOf(cluster, "istiod");
     const sidecar = istiod !== undefined && labels["sidecar.istio.io/inject"] !== "false" && (namespaceLabels["istio-injection"] === "enabled" || labels["sidecar.istio.io/inject"] === "true");
     const facts = ISTIO_SIDECAR.rows;
