@@ -1,3 +1,4 @@
+import { LOAD_BALANCER_CONTROLLER_POLICY } from "../../catalog/loadBalancerControllerPolicy";
 import type { Input } from "@pulumi/pulumi";
 import { DEPLOY_WAITS } from "../../catalog/ordering";
 import { VPA_LEADER_ELECTION } from "../../catalog/verticalPodAutoscaler";
@@ -50,7 +51,7 @@ export interface ClusterChartsArgs {
 
 export const SERVICE_ACCOUNTS = {
     clusterAutoscaler: { namespace: "kube-system", name: "cluster-autoscaler" },
-    loadBalancerController: { namespace: "kube-system", name: "aws-load-balancer-controller" },
+    loadBalancerController: LOAD_BALANCER_CONTROLLER_POLICY.rows.serviceAccount,
     ebsCsiController: { namespace: "kube-system", name: "ebs-csi-controller-sa" },
 } as const;
 

@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { servicePrincipalTrust } from "../iam";
 import { API_PORT, API_PROTOCOL, ApiAccess, apiAccessProblems, apiSources, describeApiAccessProblem } from "./apiAccess";
 import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts, coldClusterTimeoutSeconds } from "./charts";
-import { clusterAutoscalerPolicy, loadBalancerControllerPolicy } from "./iamPolicies";
+import { clusterAutoscalerPolicy } from "./iamPolicies";
+import { LOAD_BALANCER_CONTROLLER_POLICY } from "../../catalog/loadBalancerControllerPolicy";
 import { ServiceAccountRoleArgs, serviceAccountRole } from "./irsa";
 import { buildKubeconfig } from "./kubeconfig";
 import { NodeGroupPlan, NodeGroupSettings, planNodeGroup } from "./nodeGroups";
@@ -296,7 +297,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
         );
 
         const autoscalerRole = irsaRole("cluster-autoscaler", SERVICE_ACCOUNTS.clusterAutoscaler, { policy: clusterAutoscalerPolicy(args.clusterName) });
-        const lbcRole = irsaRole("aws-load-balancer-controller", SERVICE_ACCOUNTS.loadBalancerController, { policy: loadBalancerControllerPolicy() });
+        const lbcRole = irsaRole("aws-load-balancer-controller", SERVICE_ACCOUNTS.loadBalancerController, { policy: LOAD_BALANCER_CONTROLLER_POLICY.rows.document });
 
         const charts = clusterCharts({
             clusterName: args.clusterName,

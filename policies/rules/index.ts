@@ -1,5 +1,6 @@
 import { Policies } from "@pulumi/policy";
 import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capacity";
+import { controllerPolicy } from "./controllerPolicy";
 import { dataTier } from "./dataTier";
 import { driftFields } from "./drift";
 import { gatewayTls } from "./gatewayTls";
@@ -37,6 +38,7 @@ export const strataPolicies: Policies = [
     istioSafety,
     gatewayTls,
     iamTrust,
+    controllerPolicy,
     multiRegion,
     natGatewayPerZone,
     driftFields,
