@@ -142,6 +142,9 @@ const AWS: readonly ReplacingInputs[] = [
     { type: "aws:secretsmanager/secretVersion:SecretVersion", inputs: ["secretId", "secretString", "secretBinary", "secretStringWoVersion"], source: tf("0042e8ea0de293c6cd8b003f89f7f4d2fb5fcf31", "secretsmanager/secret_version.go") },
     // Data tier. Subnet ids of the subnet groups update in place (ModifyDBSubnetGroup / ModifyCacheSubnetGroup).
     { type: "aws:rds/subnetGroup:SubnetGroup", inputs: ["name", "namePrefix"], source: tf("01c08000ddb14181b5bd19201d8fca311dc570e4", "rds/subnet_group.go") },
+    { type: "aws:elasticache/user:User", inputs: ["userId", "userName"], source: tf("01f431114674c27cf790fafb67ac274bf8f765e1", "elasticache/user.go") },
+    // The id has no update path (ModifyUserGroup cannot rename), so a new id is a new group.
+    { type: "aws:elasticache/userGroup:UserGroup", inputs: ["engine", "userGroupId"], source: tf("06739b22cee5cb2a12cc0ca4458e3f84767869af", "elasticache/user_group.go") },
     { type: "aws:elasticache/subnetGroup:SubnetGroup", inputs: ["name"], source: tf("01c08000ddb14181b5bd19201d8fca311dc570e4", "elasticache/subnet_group.go") },
     {
         // storageType also replaces for non-Aurora engines (CustomizeDiff); every cluster here is Aurora.

@@ -14,6 +14,7 @@ import { hpaResources } from "../components/workload/hpa";
 import { cpuMillis, doubledCpu, memoryBytes } from "../components/workload/quantity";
 import { planSchedule } from "../components/workload/schedule";
 import { poolName } from "../components/workload/pod";
+import { cacheUserProblems, defaultKeys } from "../components/redis/users";
 import { checkVpaBounds, resolveVpa } from "../components/workload/vpa";
 import { CONFIG_KEYS, ClusterConfig, ENVIRONMENTS, Environment, ParsedPlatform, RedisShape, RegionConfig, apiAccessSchema, observabilitySchema, platformSchema, serviceSchema } from "./schema";
 
@@ -333,6 +334,11 @@ function serviceProblems(input: Json): Problem[] {
         const memoryLimit = svc.memoryLimit ?? svc.memory;
         if (memoryBytes(memoryLimit) < memoryBytes(svc.memory)) problems.push({ path: at("memoryLimit"), message: `memoryLimit (${memoryLimit}) must be ≥ memory (${svc.memory})` });
         for (const message of checkVpaBounds(svc.vpa)) problems.push({ path: at("vpa"), message });
+        if (raw.postgresPrivileges !== undefined && !svc.dependsOn.includes("postgres")) problems.push({ path: at("postgresPrivileges"), message: "grants table privileges, but postgres is not in dependsOn: add it there or drop these" });
+        if (raw.redisAccess !== undefined && !svc.dependsOn.includes("redis")) problems.push({ path: at("redisAccess"), message: "sets cache access, but redis is not in dependsOn: add it there or drop this" });
+        if (svc.dependsOn.includes("redis")) {
+            for (const problem of cacheUserProblems([{ service: name, keys: svc.redisAccess.keys ?? defaultKeys(name), commands: svc.redisAccess.commands }])) problems.push({ path: at("redisAccess", problem.setting), message: problem.message });
+        }
         try {
             resolveVpa(svc.vpa, hpaResources(hpa));
         } catch (error) {

@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
 import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
-import { GlobalDatastoreRole, REDIS_AUTH_SECRET, REDIS_CONFIGMAP, RedisCluster } from "../components/redis";
+import { GlobalDatastoreRole, REDIS_CONFIGMAP, RedisCluster, redisSecretName } from "../components/redis";
+import { defaultKeys } from "../components/redis/users";
 import { GlobalLoadBalancer } from "../components/edge";
 import { GatewayCertificates } from "../components/certificates";
 import { AcmCertificate } from "../components/certificates/acm";
@@ -13,7 +14,8 @@ import { GATEWAY_NAMESPACE, publicHost, regionalHost } from "../components/mesh/
 import { RegionalObservability } from "../components/observability";
 import { cacheMemoryAlarms, postgresConnectionAlarms } from "../components/observability/alerts";
 import { AutoscaledService, TenantPool } from "../components/workload";
-import { SHARD_CREDENTIALS_SECRET, SHARD_MAP_CONFIGMAP } from "../components/postgres";
+import { SHARD_MAP_CONFIGMAP } from "../components/postgres";
+import { serviceRoleName } from "../components/postgres/roles";
 import { auroraMaxConnections } from "../capacity/databases";
 import { PlatformConfig, ResolvedRegion } from "./config";
 
@@ -30,7 +32,7 @@ export interface RegionOutputs {
     readonly nodeSecurityGroupId: pulumi.Output<string>;
     /** Secret: authenticates through `aws eks get-token`. */
     readonly kubeconfig: pulumi.Output<string>;
-    /** The region's Redis configuration endpoint (TLS, AUTH from the `strata-redis-auth` Secret). */
+    /** The region's Redis configuration endpoint (TLS; each service signs in as its own user, from `strata-redis-<service>`). */
     readonly redisEndpoint: pulumi.Output<string>;
     /** In-cluster addresses of the metrics stack. */
     readonly prometheusAddress: string;
@@ -92,6 +94,7 @@ export class Platform extends pulumi.ComponentResource {
                     primary: f.region.primary,
                     provider: f.provider,
                     kubernetes: f.cluster.provider,
+                    nodeGroups: f.cluster.nodeGroups,
                     namespace: f.appNamespace,
                     vpcId: f.network.vpcId,
                     dataSubnetIds: f.network.dataSubnetIds,
@@ -104,6 +107,9 @@ export class Platform extends pulumi.ComponentResource {
                 shardKeys: config.postgres.shardKeys,
                 databaseName: config.postgres.databaseName,
                 masterUsername: config.postgres.masterUsername,
+                services: Object.entries(config.services)
+                    .filter(([, svc]) => svc.dependsOn.includes("postgres"))
+                    .map(([service, svc]) => ({ service, privileges: svc.postgresPrivileges })),
                 credentialsRotation: config.postgres.credentialsRotation,
                 engineVersion: config.postgres.engineVersion,
                 instanceClass: config.postgres.instanceClass,
@@ -121,7 +127,7 @@ export class Platform extends pulumi.ComponentResource {
         const caches = this.buildCaches(config, foundations);
         const monitoring = new Map(foundations.map((f) => [f.region.name, this.buildObservability(config, f, postgres)]));
         const meshes = new Map(foundations.map((f) => [f.region.name, config.mesh.enabled ? this.buildMesh(config, f, foundations) : undefined]));
-        for (const f of foundations) this.buildServices(config, f, monitoring.get(f.region.name) as RegionalObservability, meshes.get(f.region.name));
+        for (const f of foundations) this.buildServices(config, f, monitoring.get(f.region.name) as RegionalObservability, meshes.get(f.region.name), postgres);
         const edge = config.mesh.enabled ? this.buildEdge(config, foundations, meshes as Map<string, IstioMesh>) : undefined;
         this.edge = edge && { hostname: edge.hostname, regionalHostnames: edge.regionalHostnames, dnsName: edge.dnsName, staticIps: edge.staticIps };
         this.regions = Object.fromEntries(
@@ -270,9 +276,10 @@ export class Platform extends pulumi.ComponentResource {
     }
 
     /** Every configured service that runs in this region, in the application namespace. */
-    private buildServices(config: PlatformConfig, f: RegionFoundation, monitoring: RegionalObservability, mesh: IstioMesh | undefined): void {
+    private buildServices(config: PlatformConfig, f: RegionFoundation, monitoring: RegionalObservability, mesh: IstioMesh | undefined, postgres: ShardedPostgres): void {
         for (const [serviceName, svc] of Object.entries(config.services)) {
             if (svc.regions && !svc.regions.includes(f.region.name)) continue;
+            const usesPostgres = svc.dependsOn.includes("postgres");
             new AutoscaledService(
                 `${f.region.name}-${serviceName}`,
                 {
@@ -295,13 +302,19 @@ export class Platform extends pulumi.ComponentResource {
                     strictZoneSpread: config.environment === "prod",
                     dataTier: {
                         postgres: svc.dependsOn.includes("postgres")
-                            ? { configMap: SHARD_MAP_CONFIGMAP, secret: SHARD_CREDENTIALS_SECRET, poolSize: config.postgres.connectionPool.perPod }
+                            ? { configMap: SHARD_MAP_CONFIGMAP, user: serviceRoleName(serviceName), poolSize: config.postgres.connectionPool.perPod }
                             : undefined,
-                        redis: svc.dependsOn.includes("redis") ? { configMap: REDIS_CONFIGMAP, secret: REDIS_AUTH_SECRET } : undefined,
+                        redis: svc.dependsOn.includes("redis") ? { configMap: REDIS_CONFIGMAP, secret: redisSecretName(serviceName) } : undefined,
                     },
+                    // A role when the service has policies, or signs in to the shards (its IAM token is its password).
                     irsa:
-                        svc.iamPolicyArns.length > 0
-                            ? { oidcProviderArn: f.cluster.oidcProviderArn, oidcIssuerUrl: f.cluster.oidcIssuerUrl, policyArns: svc.iamPolicyArns }
+                        svc.iamPolicyArns.length > 0 || usesPostgres
+                            ? {
+                                  oidcProviderArn: f.cluster.oidcProviderArn,
+                                  oidcIssuerUrl: f.cluster.oidcIssuerUrl,
+                                  policyArns: svc.iamPolicyArns,
+                                  policy: usesPostgres ? postgres.signInPolicy(f.region.name, serviceName) : undefined,
+                              }
                             : undefined,
                     schedules: svc.schedules,
                     vpaCrds: f.cluster.releases.vpa,
@@ -315,8 +328,14 @@ export class Platform extends pulumi.ComponentResource {
                     credentialsRotation: rotationOf(config, svc.dependsOn),
                     // Tenant routing needs the mesh's subsets: each tenant's subset is its own pool.
                     tenantPools: mesh && serviceName === config.mesh.tenantService ? tenantPools(config.mesh, svc) : undefined,
-                    // Node groups so the pods have nodes on a fresh cluster; istiod so each pod gets its sidecar.
-                    after: [...f.cluster.nodeGroups, ...(mesh ? [mesh.controlPlane] : [])],
+                    // Node groups so the pods have nodes on a fresh cluster; istiod so each pod gets its sidecar; in the
+                    // writer region the database roles, so the first pods can sign in. Other regions wait for nothing
+                    // outside themselves: their first pods stay unready until the roles replicate to them.
+                    after: [
+                        ...f.cluster.nodeGroups,
+                        ...(mesh ? [mesh.controlPlane] : []),
+                        ...(usesPostgres && f.region.name === postgres.bootstrapRegion ? [postgres.bootstrap.job] : []),
+                    ],
                 },
                 { parent: this, providers: { kubernetes: f.cluster.provider, aws: f.provider } },
             );
@@ -352,6 +371,9 @@ export class Platform extends pulumi.ComponentResource {
                     protect: config.environment === "prod",
                     client: { maxRedirects: config.redis.maxRedirects, commandTimeoutSeconds: config.redis.commandTimeoutSeconds },
                     authRotation: config.redis.authRotation,
+                    services: Object.entries(config.services)
+                        .filter(([, svc]) => svc.dependsOn.includes("redis") && (!svc.regions || svc.regions.includes(f.region.name)))
+                        .map(([service, svc]) => ({ service, keys: svc.redisAccess.keys ?? defaultKeys(service), commands: svc.redisAccess.commands })),
                     publishTo: { provider: f.cluster.provider, namespace: f.appNamespace },
                     globalDatastore: role,
                 },
@@ -419,12 +441,12 @@ export class Platform extends pulumi.ComponentResource {
     }
 }
 
-/** The rotation markers of the data tiers a service uses, as one label: a new one rolls its pods onto the new credentials. */
+/**
+ * The rotation marker of the credentials a service's pods read, as one label: a new one rolls its pods onto the new
+ * cache password. The master password's rotation rolls nothing: no service holds it (they sign in with IAM tokens).
+ */
 function rotationOf(config: PlatformConfig, dependsOn: readonly string[]): string | undefined {
-    const markers = [
-        ...(dependsOn.includes("postgres") && config.postgres.credentialsRotation ? [`postgres.${config.postgres.credentialsRotation}`] : []),
-        ...(dependsOn.includes("redis") && config.redis.authRotation ? [`redis.${config.redis.authRotation}`] : []),
-    ];
+    const markers = dependsOn.includes("redis") && config.redis.authRotation ? [`redis.${config.redis.authRotation}`] : [];
     return markers.length > 0 ? markers.join("_") : undefined;
 }
 

@@ -10,6 +10,8 @@ import { INSTANCE_FAMILIES, INSTANCE_TYPES, instanceType } from "../catalog/inst
 import { REGION_NAMES } from "../catalog/regions";
 import { SECURITY_GROUP_ID } from "../components/cluster/apiAccess";
 import { TRANSIT_GATEWAY_ID } from "../components/network/transit";
+import { TABLE_PRIVILEGES } from "../components/postgres/roles";
+import { DEFAULT_COMMANDS, commandRuleProblems } from "../components/redis/users";
 
 /*
  * The one schema of a Strata stack's config. Every field's error message says what is allowed;
@@ -484,6 +486,18 @@ export const serviceSchema = section({
     userFacing: bool().default(true),
     /** Data tier this service connects to. */
     dependsOn: list(oneOf(["postgres", "redis"]), "data stores").default([]),
+    /** Table privileges of the service's own database role on every shard (with postgres in dependsOn). */
+    postgresPrivileges: list(oneOf(TABLE_PRIVILEGES), "table privileges").default(["SELECT"]),
+    /** The service's own cache user (with redis in dependsOn): key patterns (@default "<service>:*") and ACL command rules. */
+    redisAccess: section({
+        keys: list(text(/^[^\s~"/@,]+$/, "a key pattern such as \"api:*\""), "key patterns").optional(),
+        commands: z
+            .string({ error: 'must be ACL command rules such as "+@all -@dangerous +info"' })
+            .superRefine((commands, ctx) => {
+                for (const message of commandRuleProblems(commands)) ctx.addIssue({ code: "custom", message });
+            })
+            .default(DEFAULT_COMMANDS),
+    }).default({ commands: DEFAULT_COMMANDS }),
     /** Regions the service runs in; @default every region of the stack */
     regions: list(regionName(), "region names").optional(),
     probes: section({

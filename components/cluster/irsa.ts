@@ -36,7 +36,7 @@ export interface ServiceAccountRoleArgs {
     /** Managed policies to attach. @default none */
     readonly managedPolicyArns?: readonly pulumi.Input<string>[];
     /** An inline policy of the role's own. @default none */
-    readonly policy?: aws.iam.PolicyDocument;
+    readonly policy?: pulumi.Input<aws.iam.PolicyDocument>;
 }
 
 /** An IAM role one Kubernetes service account can assume; annotate the account with `role.arn`. */
@@ -54,6 +54,6 @@ export function serviceAccountRole(name: string, args: ServiceAccountRoleArgs, o
     (args.managedPolicyArns ?? []).forEach((policyArn, i) => {
         new aws.iam.RolePolicyAttachment(`${name}-${i}`, { role: role.name, policyArn }, opts);
     });
-    if (args.policy) new aws.iam.RolePolicy(name, { role: role.id, policy: JSON.stringify(args.policy) }, opts);
+    if (args.policy) new aws.iam.RolePolicy(name, { role: role.id, policy: pulumi.output(args.policy).apply((document) => JSON.stringify(document)) }, opts);
     return role;
 }

@@ -4,14 +4,18 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { BoundaryPort, PLATFORM_PORTS } from "../../catalog/ports";
 import { scopedServiceTrust, servicePrincipalTrust } from "../iam";
+import { IAM_DATABASE_AUTH } from "../../catalog/iamDatabaseAuth";
+import { DatabaseBootstrap } from "./bootstrap";
+import { ServiceDatabaseAccess, bootstrapSql, connectPolicy, proxyResourceId, rolePlanProblems, serviceRoleName } from "./roles";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
 import { GLOBAL_ROLE_TAG, Topology, TopologyRegion, WriteRoute, forwardingParameters, planTopology } from "./topology";
 
 /** Where Aurora PostgreSQL and every RDS Proxy of the shards listen (catalog/ports.ts). */
 export const POSTGRES_PORT = PLATFORM_PORTS.rows.postgres.port;
-/** The ConfigMap and Secret every region's application namespace receives. */
+/** The ConfigMap every region's application namespace receives (endpoints, never a credential). */
 export const SHARD_MAP_CONFIGMAP = "strata-shard-map";
-export const SHARD_CREDENTIALS_SECRET = "strata-shard-credentials";
+/** The schema the services' grants cover. */
+export const SERVICE_SCHEMA = "public";
 
 /** One region the shards live in. Its AWS and Kubernetes providers arrive here, not through `opts`. */
 export interface PostgresRegion {
@@ -22,8 +26,10 @@ export interface PostgresRegion {
      */
     readonly primary: boolean;
     readonly provider: aws.Provider;
-    /** The region's cluster: the shard map and credentials are published there. */
+    /** The region's cluster: the shard map is published there, and in the writer region the roles are created from it. */
     readonly kubernetes: k8s.Provider;
+    /** What a pod of the region's cluster waits for: node groups that can run it. */
+    readonly nodeGroups: readonly pulumi.Resource[];
     /** Application namespace to publish into. */
     readonly namespace: pulumi.Input<string>;
     readonly vpcId: pulumi.Input<string>;
@@ -69,6 +75,8 @@ export interface ShardedPostgresArgs {
     readonly shardKeys: Readonly<Record<string, string>>;
     readonly databaseName: string;
     readonly masterUsername: string;
+    /** The services that use the shards: each gets its own role, signing in with IAM. */
+    readonly services: readonly ServiceDatabaseAccess[];
     /** A new value replaces every shard's master password (the clusters are updated in place). @default none */
     readonly credentialsRotation?: string;
     /** Aurora PostgreSQL version, e.g. "16.4". */
@@ -149,6 +157,7 @@ function validate(args: ShardedPostgresArgs): Topology {
     for (const cls of [args.instanceClass, args.readerInstanceClass ?? args.instanceClass]) {
         if (!/^db\.[a-z0-9]+\.[a-z0-9]+$/.test(cls)) problems.push(`instance class "${cls}" must be in the db. family, e.g. db.r6g.large`);
     }
+    problems.push(...rolePlanProblems({ databaseName: args.databaseName, masterUsername: args.masterUsername, schema: SERVICE_SCHEMA, services: args.services }));
     const planned = planTopology({ ...args, regions: args.regions.map((r) => ({ name: r.name, primary: r.primary, readersPerShard: r.readersPerShard })) });
     if (!planned.ok) problems.push(...planned.problems);
     if (problems.length > 0 || !planned.ok) throw new Error(`ShardedPostgres: ${problems.join("; ")}`);
@@ -165,6 +174,12 @@ export class ShardedPostgres extends pulumi.ComponentResource {
     public readonly shardMap: pulumi.Output<ShardMapOutput>;
     /** Each region's shard clusters by identifier, with the role they play there (for alarms). */
     public readonly clusters: ReadonlyMap<string, readonly { identifier: string; role: "WRITER" | "READER" }[]>;
+    /** Per region, the resource ids a service signs in through: every shard cluster's, and every proxy's. */
+    private readonly signInResourceIds: ReadonlyMap<string, pulumi.Output<string[]>>;
+    private readonly accountId: pulumi.Output<string>;
+    /** The Job that creates the services' roles, and the region whose cluster runs it (the writer region). */
+    public readonly bootstrap: DatabaseBootstrap;
+    public readonly bootstrapRegion: string;
 
     constructor(name: string, args: ShardedPostgresArgs, opts?: pulumi.ComponentResourceOptions) {
         const topology = validate(args);
@@ -192,7 +207,8 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 { length: 40, special: true, overrideSpecial: "!#$%&*()-_=+[]{}<>:?", ...(args.credentialsRotation ? { keepers: { rotation: args.credentialsRotation } } : {}) },
                 { parent: this },
             );
-            const credentials = this.credentialsSecret(args, index, primary, others, sharedOf, password);
+            // The master credentials stay in Secrets Manager for people (break-glass); no application reads them.
+            this.credentialsSecret(args, index, primary, others, sharedOf, password);
             const globalCluster = global
                 ? new aws.rds.GlobalCluster(
                       `shard-${index}`,
@@ -221,10 +237,10 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                     ? []
                     : args.regions.map((region) => [
                           region.name,
-                          this.proxy(args, index, region, sharedOf(region), (members.get(region.name) as ShardCluster).cluster, credentials, primary, topology.proxyMaxConnectionsPercent as number),
+                          this.proxy(args, index, region, sharedOf(region), (members.get(region.name) as ShardCluster).cluster, topology.proxyMaxConnectionsPercent as number),
                       ]),
             );
-            return { index, password, members, proxyEndpoints };
+            return { index, password, members, proxies: proxyEndpoints };
         });
 
         /**
@@ -240,7 +256,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             return pulumi.all(
                 shards.map((shard) => {
                     const own = (shard.members.get(region.name) as ShardCluster).cluster;
-                    const write = route === "proxy" ? (shard.proxyEndpoints.get(region.name) as pulumi.Output<string>) : route === "cluster" ? own.endpoint : own.readerEndpoint;
+                    const write = route === "proxy" ? (shard.proxies.get(region.name) as aws.rds.Proxy).endpoint : route === "cluster" ? own.endpoint : own.readerEndpoint;
                     return pulumi.all([write, own.readerEndpoint]).apply(([writerEndpoint, readerEndpoint]) => ({
                         index: shard.index,
                         writerEndpoint,
@@ -253,6 +269,38 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             );
         };
         const endpoints = new Map(args.regions.map((region) => [region.name, endpointsIn(region)]));
+
+        this.accountId = aws.getCallerIdentityOutput({}, { parent: this, provider: primary.provider }).accountId;
+        this.signInResourceIds = new Map(
+            args.regions.map((region) => [
+                region.name,
+                pulumi.all(
+                    shards.flatMap((shard) => [
+                        (shard.members.get(region.name) as ShardCluster).cluster.clusterResourceId,
+                        ...(shard.proxies.has(region.name) ? [(shard.proxies.get(region.name) as aws.rds.Proxy).arn.apply(proxyResourceId)] : []),
+                    ]),
+                ),
+            ]),
+        );
+
+        // The roles are created on the writers; Aurora replicates them with the rest of the cluster volume to every
+        // other region (catalog/iamDatabaseAuth.ts), so one Job in the writer region serves them all.
+        const writerRegion = args.regions.find((r) => r.name === topology.writer) as PostgresRegion;
+        this.bootstrapRegion = writerRegion.name;
+        const writers = shards.map((shard) => shard.members.get(writerRegion.name) as ShardCluster);
+        // Named by its region: a switchover shows as the Job and its namespace leaving one cluster for the other.
+        this.bootstrap = new DatabaseBootstrap(
+            `${writerRegion.name}-db-bootstrap`,
+            {
+                provider: writerRegion.kubernetes,
+                databaseName: args.databaseName,
+                masterUsername: args.masterUsername,
+                shards: shards.map((shard, index) => ({ host: (writers[index] as ShardCluster).cluster.endpoint, password: shard.password.result })),
+                sql: bootstrapSql({ databaseName: args.databaseName, masterUsername: args.masterUsername, schema: SERVICE_SCHEMA, services: args.services }),
+                after: [...writers.flatMap((w) => w.instances), ...writerRegion.nodeGroups],
+            },
+            { parent: this },
+        );
 
         for (const region of args.regions) {
             const inCluster = { parent: this, provider: region.kubernetes };
@@ -270,23 +318,9 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                         buckets: String(BUCKETS),
                         port: String(POSTGRES_PORT),
                         database: args.databaseName,
-                        "secret-name": SHARD_CREDENTIALS_SECRET,
+                        // No password anywhere: each service signs in as its own role with an IAM token.
+                        auth: "iam",
                     },
-                },
-                inCluster,
-            );
-            new k8s.core.v1.Secret(
-                `${region.name}-shard-credentials`,
-                {
-                    metadata: { name: SHARD_CREDENTIALS_SECRET, namespace: region.namespace, labels: { "app.kubernetes.io/managed-by": "strata" } },
-                    type: "Opaque",
-                    // Keys stay readable in a diff; each password value is its own secret.
-                    stringData: Object.fromEntries(
-                        shards.flatMap((shard) => [
-                            [`shard-${shard.index}-username`, args.masterUsername],
-                            [`shard-${shard.index}-password`, pulumi.secret(shard.password.result)],
-                        ]),
-                    ),
                 },
                 inCluster,
             );
@@ -310,6 +344,13 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             }),
         }));
         this.registerOutputs({ shardMap: this.shardMap });
+    }
+
+    /** The policy with which a service's IRSA role in a region signs in as its own role on that region's shards and proxies. */
+    public signInPolicy(region: string, service: string): pulumi.Output<aws.iam.PolicyDocument> {
+        const ids = this.signInResourceIds.get(region);
+        if (!ids) throw new Error(`ShardedPostgres: no shards in region ${region}`);
+        return pulumi.all([ids, this.accountId]).apply(([resourceIds, account]) => connectPolicy(region, account, resourceIds, service));
     }
 
     /** What every shard of a region shares: key, subnet group, security groups, parameter groups, monitoring role. */
@@ -541,35 +582,25 @@ export class ShardedPostgres extends pulumi.ComponentResource {
 
     /**
      * An RDS Proxy in front of the region's shard cluster, with a read-only endpoint for the readers. Its
-     * read/write endpoint reaches a writer only while the region holds the writers.
+     * read/write endpoint reaches a writer only while the region holds the writers. IAM end to end: clients sign in
+     * as their own roles with IAM tokens, and the proxy signs in to the database as them with its role, so no
+     * secret backs it (catalog/iamDatabaseAuth.ts).
      */
-    private proxy(
-        args: ShardedPostgresArgs,
-        index: number,
-        region: PostgresRegion,
-        shared: RegionShared,
-        cluster: aws.rds.Cluster,
-        secret: aws.secretsmanager.Secret,
-        home: PostgresRegion,
-        maxConnectionsPercent: number,
-    ): pulumi.Output<string> {
+    private proxy(args: ShardedPostgresArgs, index: number, region: PostgresRegion, shared: RegionShared, cluster: aws.rds.Cluster, maxConnectionsPercent: number): aws.rds.Proxy {
         const opts = { parent: this, provider: region.provider };
         const base = `${region.name}-shard-${index}-proxy`;
         const proxySecurityGroup = shared.proxySecurityGroup as aws.ec2.SecurityGroup;
-        // The credentials' replica in this region: its ARN is the home secret's with this region.
-        const secretArn = region.name === home.name ? secret.arn : secret.arn.apply((arn) => arn.replace(`:secretsmanager:${home.name}:`, `:secretsmanager:${region.name}:`));
         const role = new aws.iam.Role(base, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("rds.amazonaws.com")) }, opts);
-        new aws.iam.RolePolicy(
+        const account = aws.getCallerIdentityOutput({}, opts).accountId;
+        if (args.services.length > 0) new aws.iam.RolePolicy(
             base,
             {
                 role: role.id,
-                policy: pulumi.all([secretArn, shared.key.arn]).apply(([arn, keyArn]) =>
+                // Exactly the services' users on exactly this shard's cluster in this region.
+                policy: pulumi.all([account, cluster.clusterResourceId]).apply(([id, resourceId]) =>
                     JSON.stringify({
                         Version: "2012-10-17",
-                        Statement: [
-                            { Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: arn },
-                            { Effect: "Allow", Action: ["kms:Decrypt"], Resource: keyArn },
-                        ],
+                        Statement: [{ Effect: "Allow", Action: ["rds-db:connect"], Resource: args.services.map((svc) => `arn:aws:rds-db:${region.name}:${id}:dbuser:${resourceId}/${serviceRoleName(svc.service)}`) }],
                     }),
                 ),
             },
@@ -585,8 +616,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 vpcSecurityGroupIds: [proxySecurityGroup.id],
                 requireTls: true,
                 idleClientTimeout: args.proxy.idleClientTimeoutSeconds,
-                // Applications sign in with the shard credentials they are given; IAM auth stays for people and tools.
-                auths: [{ authScheme: "SECRETS", secretArn, iamAuth: "DISABLED" }],
+                defaultAuthScheme: IAM_DATABASE_AUTH.rows.proxyEndToEndScheme,
             },
             opts,
         );
@@ -608,6 +638,6 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             },
             opts,
         );
-        return proxy.endpoint;
+        return proxy;
     }
 }

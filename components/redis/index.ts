@@ -4,12 +4,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { PLATFORM_PORTS } from "../../catalog/ports";
 import { CacheEngine, CachePlan, REDIS_PORT, planCache } from "./plan";
+import { ServiceCacheAccess, planCacheUsers } from "./users";
 
 export { REDIS_PORT } from "./plan";
 
-/** The ConfigMap and Secret the applications of the region's cluster receive. */
+/** The ConfigMap the applications of the region's cluster receive. */
 export const REDIS_CONFIGMAP = "strata-redis";
-export const REDIS_AUTH_SECRET = "strata-redis-auth";
+/** The Secret holding one service's cache user name and password. */
+export const redisSecretName = (service: string) => `strata-redis-${service}`;
 
 /** Where a replication group stands in an optional Global Datastore. */
 export type GlobalDatastoreRole = { readonly role: "primary" } | { readonly role: "secondary"; readonly globalReplicationGroupId: pulumi.Input<string> };
@@ -45,8 +47,10 @@ export interface RedisClusterArgs {
     readonly protect: boolean;
     /** Client settings published with the endpoint. */
     readonly client: { readonly maxRedirects: number; readonly commandTimeoutSeconds: number };
-    /** A new value replaces the AUTH token; with the ROTATE strategy the old one keeps working until the next change. @default none */
+    /** A new value replaces every cache user's password (the users are updated in place). @default none */
     readonly authRotation?: string;
+    /** The services that use the cache, each with its own user. */
+    readonly services: readonly ServiceCacheAccess[];
     /** The region's cluster and application namespace to publish into. */
     readonly publishTo: { readonly provider: k8s.Provider; readonly namespace: pulumi.Input<string> };
     /** Join or lead a Global Datastore. @default independent regional cache */
@@ -55,8 +59,9 @@ export interface RedisClusterArgs {
 
 /**
  * One regional ElastiCache replication group in cluster mode: encrypted in transit (required) and at rest
- * with a key of its own, AUTH-protected, reachable only from the cluster's nodes, logging slow and engine
- * events to CloudWatch, and published to the region's applications.
+ * with a key of its own, reachable only from the cluster's nodes, logging slow and engine events to CloudWatch,
+ * and published to the region's applications. Access is RBAC: a user per service with its own keys and password,
+ * and the built-in `default` user replaced by one that is off.
  */
 export class RedisCluster extends pulumi.ComponentResource {
     public readonly configurationEndpoint: pulumi.Output<string>;
@@ -79,6 +84,7 @@ export class RedisCluster extends pulumi.ComponentResource {
             maxmemoryPolicy: args.maxmemoryPolicy ?? "allkeys-lru",
             multiAz: args.multiAz,
         });
+        const planned = planCacheUsers(args.replicationGroupId, args.services);
         super("strata:redis:RedisCluster", name, {}, opts);
         this.plan = plan;
         this.port = REDIS_PORT;
@@ -103,7 +109,25 @@ export class RedisCluster extends pulumi.ComponentResource {
         const logGroups = (["slow-log", "engine-log"] as const).map(
             (logType) => [logType, new aws.cloudwatch.LogGroup(`${name}-redis-${logType}`, { name: `/aws/elasticache/${args.replicationGroupId}/${logType}`, retentionInDays: args.logRetentionDays }, child)] as const,
         );
-        const token = new random.RandomPassword(`${name}-redis-auth`, { length: 64, special: false, ...(args.authRotation ? { keepers: { rotation: args.authRotation } } : {}) }, child);
+        const users = planned.map((user) => {
+            // Letters and digits only: ElastiCache refuses , " / @ in passwords (catalog/elasticacheRbac.ts).
+            const password = new random.RandomPassword(
+                `${name}-redis-${user.service ?? "default"}`,
+                { length: 64, special: false, ...(args.authRotation ? { keepers: { rotation: args.authRotation } } : {}) },
+                child,
+            );
+            const resource = new aws.elasticache.User(
+                `${name}-redis-${user.service ?? "default"}`,
+                { userId: user.userId, userName: user.userName, engine: args.engine, accessString: user.accessString, authenticationMode: { type: "password", passwords: [pulumi.secret(password.result)] } },
+                child,
+            );
+            return { user, password, resource };
+        });
+        const userGroup = new aws.elasticache.UserGroup(
+            `${name}-redis-users`,
+            { userGroupId: `${args.replicationGroupId}-users`, engine: args.engine, userIds: users.map((u) => u.resource.userId) },
+            child,
+        );
 
         const secondary = args.globalDatastore?.role === "secondary" ? args.globalDatastore : undefined;
         const group = new aws.elasticache.ReplicationGroup(
@@ -126,8 +150,10 @@ export class RedisCluster extends pulumi.ComponentResource {
                 kmsKeyId: key.arn,
                 transitEncryptionEnabled: true,
                 transitEncryptionMode: "required",
-                authToken: token.result,
-                authTokenUpdateStrategy: "ROTATE",
+                // RBAC instead of an AUTH token. DELETE is what moves a cache created with a token to the user group,
+                // in place; a cache created with the group never sends it (catalog/elasticacheRbac.ts).
+                userGroupIds: [userGroup.userGroupId],
+                authTokenUpdateStrategy: "DELETE",
                 snapshotRetentionLimit: args.snapshotRetentionDays,
                 snapshotWindow: "05:00-06:00",
                 maintenanceWindow: "sun:06:30-sun:07:30",
@@ -163,20 +189,23 @@ export class RedisCluster extends pulumi.ComponentResource {
                     "max-redirects": String(args.client.maxRedirects),
                     "command-timeout-seconds": String(args.client.commandTimeoutSeconds),
                     engine: args.engine,
-                    "secret-name": REDIS_AUTH_SECRET,
+                    auth: "rbac",
                 },
             },
             inCluster,
         );
-        new k8s.core.v1.Secret(
-            `${name}-redis-auth`,
-            {
-                metadata: { name: REDIS_AUTH_SECRET, namespace: args.publishTo.namespace, labels: { "app.kubernetes.io/managed-by": "strata" } },
-                type: "Opaque",
-                stringData: { "auth-token": pulumi.secret(token.result) },
-            },
-            inCluster,
-        );
+        for (const { user, password } of users) {
+            if (user.service === undefined) continue;
+            new k8s.core.v1.Secret(
+                `${name}-redis-${user.service}`,
+                {
+                    metadata: { name: redisSecretName(user.service), namespace: args.publishTo.namespace, labels: { "app.kubernetes.io/managed-by": "strata", "strata.io/service": user.service } },
+                    type: "Opaque",
+                    stringData: { username: user.userName, password: pulumi.secret(password.result) },
+                },
+                inCluster,
+            );
+        }
 
         this.registerOutputs({ configurationEndpoint: this.configurationEndpoint, globalReplicationGroupId: this.globalReplicationGroupId });
     }

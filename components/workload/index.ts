@@ -1,3 +1,4 @@
+import type * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceAccountRole } from "../cluster/irsa";
@@ -40,8 +41,8 @@ export interface AutoscaledServiceArgs {
     readonly strictZoneSpread: boolean;
     /** ConfigMaps and Secrets of the data tier this service uses. @default none */
     readonly dataTier?: DataTierWiring;
-    /** An IRSA role with these managed policies for the service account. @default none */
-    readonly irsa?: { readonly oidcProviderArn: pulumi.Input<string>; readonly oidcIssuerUrl: pulumi.Input<string>; readonly policyArns: readonly string[] };
+    /** The service account's IRSA role: managed policies from its config, and an inline policy (its database sign-in). @default none */
+    readonly irsa?: { readonly oidcProviderArn: pulumi.Input<string>; readonly oidcIssuerUrl: pulumi.Input<string>; readonly policyArns: readonly string[]; readonly policy?: pulumi.Input<aws.iam.PolicyDocument> };
     /** Time-of-day replica bounds. @default none */
     readonly schedules?: { readonly timezone: string; readonly windows: readonly ScheduleWindow[]; readonly kubectlImage: string };
     /** The release that installs the VPA CRDs; the VPA object waits for it. */
@@ -172,7 +173,7 @@ export class AutoscaledService extends pulumi.ComponentResource {
         const role = args.irsa
             ? serviceAccountRole(
                   `${name}-irsa`,
-                  { ...args.irsa, namespace: args.namespace, serviceAccount: args.serviceName, managedPolicyArns: [...args.irsa.policyArns] },
+                  { ...args.irsa, namespace: args.namespace, serviceAccount: args.serviceName, managedPolicyArns: [...args.irsa.policyArns], policy: args.irsa.policy },
                   child,
               )
             : undefined;

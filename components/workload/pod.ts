@@ -16,7 +16,9 @@ export interface ProbeSettings {
 
 /** Where the data tier's published settings are, in the service's namespace. */
 export interface DataTierWiring {
-    readonly postgres?: { readonly configMap: string; readonly secret: string; readonly poolSize: number };
+    /** The shard map, and the service's own database user, which signs in with an IAM token (no password exists). */
+    readonly postgres?: { readonly configMap: string; readonly user: string; readonly poolSize: number };
+    /** The cache settings, and the Secret with the service's own cache user and password. */
     readonly redis?: { readonly configMap: string; readonly secret: string };
 }
 
@@ -75,14 +77,17 @@ function dataTier(wiring: DataTierWiring): { env: core.v1.EnvVar[]; volumes: cor
         const pg = wiring.postgres;
         env.push(
             { name: "STRATA_SHARD_MAP_FILE", value: "/etc/strata/postgres/shard-map.json" },
-            { name: "STRATA_PG_CREDENTIALS_DIR", value: "/etc/strata/postgres-credentials" },
+            // IAM database authentication: the app signs a token with its IRSA role (AWS_REGION and the web identity
+            // token are set by EKS's pod identity webhook), valid 15 minutes, as the password of PGUSER.
+            { name: "PGUSER", value: pg.user },
+            { name: "STRATA_PG_AUTH", value: "iam" },
             fromConfigMap("STRATA_PG_DATABASE", pg.configMap, "database"),
             fromConfigMap("STRATA_PG_PORT", pg.configMap, "port"),
             { name: "STRATA_PG_POOL_SIZE", value: String(pg.poolSize) },
             { name: "PGSSLMODE", value: "verify-full" },
         );
-        volumes.push({ name: "shard-map", configMap: { name: pg.configMap } }, { name: "postgres-credentials", secret: { secretName: pg.secret, defaultMode: 0o440 } });
-        mounts.push({ name: "shard-map", mountPath: "/etc/strata/postgres", readOnly: true }, { name: "postgres-credentials", mountPath: "/etc/strata/postgres-credentials", readOnly: true });
+        volumes.push({ name: "shard-map", configMap: { name: pg.configMap } });
+        mounts.push({ name: "shard-map", mountPath: "/etc/strata/postgres", readOnly: true });
     }
     if (wiring.redis) {
         const redis = wiring.redis;
@@ -93,10 +98,11 @@ function dataTier(wiring: DataTierWiring): { env: core.v1.EnvVar[]; volumes: cor
             fromConfigMap("STRATA_REDIS_CLUSTER_MODE", redis.configMap, "cluster-mode"),
             fromConfigMap("STRATA_REDIS_MAX_REDIRECTS", redis.configMap, "max-redirects"),
             fromConfigMap("STRATA_REDIS_COMMAND_TIMEOUT_SECONDS", redis.configMap, "command-timeout-seconds"),
-            { name: "STRATA_REDIS_AUTH_TOKEN_FILE", value: "/etc/strata/redis/auth-token" },
+            { name: "STRATA_REDIS_USERNAME_FILE", value: "/etc/strata/redis/username" },
+            { name: "STRATA_REDIS_PASSWORD_FILE", value: "/etc/strata/redis/password" },
         );
-        volumes.push({ name: "redis-auth", secret: { secretName: redis.secret, defaultMode: 0o440 } });
-        mounts.push({ name: "redis-auth", mountPath: "/etc/strata/redis", readOnly: true });
+        volumes.push({ name: "redis-user", secret: { secretName: redis.secret, defaultMode: 0o440 } });
+        mounts.push({ name: "redis-user", mountPath: "/etc/strata/redis", readOnly: true });
     }
     return { env, volumes, mounts };
 }

@@ -7,6 +7,7 @@ import { gatewayTls } from "./gatewayTls";
 import { iamTrust } from "./iamTrust";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
+import { masterCredentials } from "./masterCredentials";
 import { metricPaths } from "./metricPaths";
 import { natGatewayPerZone } from "./network";
 import { deployOrdering } from "./ordering";
@@ -39,6 +40,7 @@ export const strataPolicies: Policies = [
     gatewayTls,
     iamTrust,
     controllerPolicy,
+    masterCredentials,
     multiRegion,
     natGatewayPerZone,
     driftFields,

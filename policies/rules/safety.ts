@@ -39,7 +39,7 @@ export const auroraSafety: StackValidationPolicy = {
 
 export const elasticacheSafety: StackValidationPolicy = {
     name: "strata-elasticache-safety",
-    description: "ElastiCache: encryption in transit and at rest, an AUTH token, failover and Multi-AZ with replicas, snapshots in prod.",
+    description: "ElastiCache: encryption in transit and at rest, RBAC users instead of a shared AUTH token with the built-in default user replaced by a disabled one, failover and Multi-AZ with replicas, snapshots in prod.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { requireSnapshots: boolean("Caches keep daily snapshots", true) } },
     validateStack: (args, report) => {
@@ -49,9 +49,22 @@ export const elasticacheSafety: StackValidationPolicy = {
             const id = str(p.replicationGroupId) ?? group.name;
             if (p.transitEncryptionEnabled !== true) report(`Cache ${id}: encryption in transit is off`, group.urn);
             if (p.atRestEncryptionEnabled !== true) report(`Cache ${id}: encryption at rest is off`, group.urn);
-            if (p.authToken === undefined) report(`Cache ${id}: no AUTH token`, group.urn);
+            if (list(p.userGroupIds).length === 0) report(`Cache ${id}: no RBAC user group; without one every client signs in as the built-in default user`, group.urn);
+            if (p.authToken !== undefined) report(`Cache ${id}: signs in with one AUTH token every client shares; give each service its own user (RBAC) instead`, group.urn);
             if ((num(p.replicasPerNodeGroup) ?? 0) > 0 && (p.automaticFailoverEnabled !== true || p.multiAzEnabled !== true)) report(`Cache ${id}: has replicas but no automatic failover and Multi-AZ`, group.urn);
             if (c.requireSnapshots && (num(p.snapshotRetentionLimit) ?? 0) < 1) report(`Cache ${id}: no snapshots are kept; set redis.snapshotRetentionDays`, group.urn);
+        }
+        // ElastiCache's built-in `default` user (id "default") cannot be changed: a group replaces it with a user named
+        // `default` that is off (catalog/elasticacheRbac.ts).
+        const users = ofType(args, "aws:elasticache/user:User");
+        for (const group of ofType(args, "aws:elasticache/userGroup:UserGroup")) {
+            const ids = list(group.props.userIds).filter((u): u is string => typeof u === "string");
+            const id = str(group.props.userGroupId) ?? group.name;
+            if (ids.includes("default")) report(`User group ${id}: holds the built-in default user, which signs in without a password; replace it with a user named default that is off`, group.urn);
+        }
+        for (const user of users.filter((u) => u.props.userName === "default")) {
+            const access = str(user.props.accessString) ?? "";
+            if (!/^off(\s|$)/.test(access.trim())) report(`Cache user ${str(user.props.userId) ?? user.name}: is named default and is not off ("${access}"); any client that names no user signs in as it`, user.urn);
         }
     },
 };

@@ -138,7 +138,7 @@ describe("npm run plan", function () {
         }
     });
 
-    it("going from 4 to 8 shards only adds resources and updates the shard maps", () => {
+    it("going from 4 to 8 shards only adds resources, updates the shard maps and the services' sign-in policies, and runs the roles' Job again", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-8-shards-"));
         try {
             const text = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8").replace(/shards: 4\n/, "shards: 8\n");
@@ -150,11 +150,20 @@ describe("npm run plan", function () {
             const afterByUrn = new Map(after.resources.map((r) => [r.urn, r]));
             const deleted = before.resources.filter((r) => !afterByUrn.has(r.urn)).map((r) => r.urn);
             assert.deepEqual(deleted, [], "nothing existing disappears");
-            const changed = before.resources.filter((r) => JSON.stringify(afterByUrn.get(r.urn)?.inputs) !== JSON.stringify(r.inputs)).map((r) => r.urn);
+            const changed = before.resources.filter((r) => JSON.stringify(afterByUrn.get(r.urn)?.inputs) !== JSON.stringify(r.inputs)).map((r) => `${r.type} ${r.name}`);
+            const regions = ["us-east-1", "eu-west-1", "ap-southeast-1"];
+            const postgresServices = ["api", "auth-service", "fund-data-service"];
             assert.deepEqual(
                 changed.sort(),
-                ["us-east-1", "eu-west-1", "ap-southeast-1"].map((region) => `urn:pulumi:prod::strata::strata:stacks:Platform$strata:postgres:ShardedPostgres$kubernetes:core/v1:ConfigMap::${region}-shard-map`).sort(),
-                "only the shard maps change; every other input, and so every identity, stays",
+                [
+                    ...regions.map((region) => `kubernetes:core/v1:ConfigMap ${region}-shard-map`),
+                    // The new shards need the services' roles: the Job's hosts and name change, so it runs again.
+                    "kubernetes:core/v1:ConfigMap us-east-1-db-bootstrap-shards",
+                    "kubernetes:batch/v1:Job us-east-1-db-bootstrap-job",
+                    // Each service may now sign in to the new shards' clusters and proxies too.
+                    ...regions.flatMap((region) => postgresServices.map((svc) => `aws:iam/rolePolicy:RolePolicy ${region}-${svc}-irsa`)),
+                ].sort(),
+                "every other input, and so every identity, stays",
             );
             assert.equal(after.resources.filter((r) => r.type === "aws:rds/globalCluster:GlobalCluster").length, 8);
             assert.equal(after.resources.filter((r) => r.type === "aws:rds/cluster:Cluster").length, 24);
@@ -173,7 +182,7 @@ describe("npm run plan", function () {
         assert.deepEqual(["us-east-1", "eu-west-1", "ap-southeast-1"].map(nodes), [6, 4, 4]);
         for (const region of ["us-east-1", "eu-west-1", "ap-southeast-1"]) {
             assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, "configmap-apps-strata-redis.yaml")));
-            assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, "secret-apps-strata-redis-auth.yaml")));
+            for (const svc of ["api", "auth-service", "fund-data-service"]) assert.ok(fs.existsSync(path.join(out, "prod", "manifests", region, `secret-apps-strata-redis-${svc}.yaml`)));
         }
         const outputs = file.outputs as { regions: Record<string, { redisEndpoint: string }> };
         assert.match(outputs.regions["eu-west-1"]!.redisEndpoint, /^clustercfg\.strata-prod-eu-west-1\./);
@@ -330,12 +339,13 @@ describe("npm run plan", function () {
         }
         const changedTypes = (markdown: string, marker: string) => [...new Set(markdown.split("\n").filter((l) => l.startsWith(`| ${marker}`)).map((l) => l.split("|")[2]?.trim()))].sort();
 
-        it("adding shards creates and replaces only the shard maps (ConfigMap data replaces), with no DATA RISK", () => {
+        it("adding shards creates, replaces the shard maps and the roles' Job with its hosts (ConfigMap data replaces), updates the sign-in policies, with no DATA RISK", () => {
             const { run, markdown } = variant("more-shards", (t) => t.replace(/shards: 4\n/, "shards: 5\n"));
             assert.equal(run.status, 0, run.stderr);
-            assert.match(markdown, /\| \d+ \| 0 \| 3 \| 0 \| 0 \| 0 \|/);
-            assert.deepEqual(changedTypes(markdown, "+-"), ["`kubernetes:core/v1:ConfigMap`"]);
-            assert.match(run.stdout, /Against the base plan: \d+ to create, 0 to update, 3 to replace, 0 to delete, 0 DATA RISK/);
+            assert.match(markdown, /\| \d+ \| 9 \| 5 \| 0 \| 0 \| 0 \|/);
+            assert.deepEqual(changedTypes(markdown, "+-"), ["`kubernetes:batch/v1:Job`", "`kubernetes:core/v1:ConfigMap`"]);
+            assert.deepEqual(changedTypes(markdown, "~"), ["`aws:iam/rolePolicy:RolePolicy`"]);
+            assert.match(run.stdout, /Against the base plan: \d+ to create, 9 to update, 5 to replace, 0 to delete, 0 DATA RISK/);
         });
 
         it("changing the Postgres instance class updates the instances in place, with no DATA RISK", () => {
@@ -346,7 +356,7 @@ describe("npm run plan", function () {
         });
 
         it("scaling a service updates only its HPAs: its own and its tenant pools', which take its bounds", () => {
-            const { run, markdown } = variant("scale-api", (t) => t.replace("      minReplicas: 3\n      maxReplicas: 100\n      dependsOn: [postgres, redis]\n      hpa:\n        cpuUtilization: 70\n        memoryUtilization: 80\n        podsMetrics:", "      minReplicas: 3\n      maxReplicas: 90\n      dependsOn: [postgres, redis]\n      hpa:\n        cpuUtilization: 70\n        memoryUtilization: 80\n        podsMetrics:"));
+            const { run, markdown } = variant("scale-api", (t) => t.replace("      minReplicas: 3\n      maxReplicas: 100\n      dependsOn: [postgres, redis]\n      # Its own database role", "      minReplicas: 3\n      maxReplicas: 90\n      dependsOn: [postgres, redis]\n      # Its own database role"));
             assert.equal(run.status, 0, run.stderr);
             assert.deepEqual(changedTypes(markdown, "~"), ["`kubernetes:autoscaling/v2:HorizontalPodAutoscaler`"]);
             assert.match(markdown, /\| 0 \| 9 \| 0 \| 0 \| 0 \| 0 \|/);

@@ -31,25 +31,25 @@ describe("rotating credentials (postgres.credentialsRotation, redis.authRotation
 
     it("replaces only the generated secrets, deletes nothing and puts no data at risk", () => {
         assert.equal(status, 0, stdout);
-        assert.match(stdout, /Against the base plan: 0 to create, \d+ to update, 7 to replace, 0 to delete, 0 DATA RISK/);
+        assert.match(stdout, /Against the base plan: 0 to create, \d+ to update, 16 to replace, 0 to delete, 0 DATA RISK/);
         const replaced = [...stdout.matchAll(/^\s+\+- (\S+) (\S+) \(REPLACE: (.*)\)$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
-        assert.deepEqual(replaced.sort(), [
-            "random:index/randomPassword:RandomPassword ap-southeast-1-redis-auth keepers",
-            "random:index/randomPassword:RandomPassword eu-west-1-redis-auth keepers",
-            "random:index/randomPassword:RandomPassword shard-0-password keepers",
-            "random:index/randomPassword:RandomPassword shard-1-password keepers",
-            "random:index/randomPassword:RandomPassword shard-2-password keepers",
-            "random:index/randomPassword:RandomPassword shard-3-password keepers",
-            "random:index/randomPassword:RandomPassword us-east-1-redis-auth keepers",
-        ]);
+        const password = (name: string) => `random:index/randomPassword:RandomPassword ${name} keepers`;
+        assert.deepEqual(
+            replaced.sort(),
+            [
+                ...[0, 1, 2, 3].map((i) => password(`shard-${i}-password`)),
+                // Every cache user's password, the disabled stand-in default's too; the users themselves update in place.
+                ...["us-east-1", "eu-west-1", "ap-southeast-1"].flatMap((region) => ["default", "api", "auth-service", "fund-data-service"].map((user) => password(`${region}-redis-${user}`))),
+            ].sort(),
+        );
     });
 
-    it("rolls every pod that uses the data tier, and only those, onto the new credentials", () => {
+    it("rolls every pod that uses the cache, and only those, onto the new passwords; the master password rolls nothing, as no pod holds it", () => {
         const updated = [...stdout.matchAll(/^\s+~ (\S+) (\S+)/gm)].map((m) => m[1]);
         assert.ok(updated.length > 0 && updated.every((type) => type === "kubernetes:apps/v1:Deployment"), updated.join(", "));
         const annotation = (name: string) =>
             (rotated.resources.find((r) => r.type === "kubernetes:apps/v1:Deployment" && r.name === name)!.inputs.spec as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations["strata.io/credentials-rotation"];
-        assert.equal(annotation("us-east-1-api-tenant-a-deployment"), "postgres.2026-12-06_redis.2026-12-06");
+        assert.equal(annotation("us-east-1-api-tenant-a-deployment"), "redis.2026-12-06");
         assert.equal(annotation("us-east-1-notification-service-deployment"), undefined, "it uses neither tier");
     });
 });

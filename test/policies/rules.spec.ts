@@ -97,7 +97,9 @@ function goodStack(): PlanResource[] {
         ...["writer", "reader-1", "reader-2"].map((role) =>
             planResource({ type: "aws:rds/clusterInstance:ClusterInstance", name: `shard-0-${role}`, protect: true, dependencies: ["urn:pulumi:test::strata::aws:rds/cluster:Cluster::shard-0"], inputs: { identifier: `s-shard-0-${role}`, instanceClass: "db.r6g.2xlarge", publiclyAccessible: false, performanceInsightsEnabled: true } }),
         ),
-        planResource({ type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "cache", protect: true, inputs: { replicationGroupId: "c", transitEncryptionEnabled: true, atRestEncryptionEnabled: true, authToken: "[secret]", replicasPerNodeGroup: 1, numNodeGroups: 3, automaticFailoverEnabled: true, multiAzEnabled: true, snapshotRetentionLimit: 7 } }),
+        planResource({ type: "aws:elasticache/user:User", name: "cache-default", inputs: { userId: "c-default", userName: "default", accessString: "off -@all" } }),
+        planResource({ type: "aws:elasticache/userGroup:UserGroup", name: "cache-users", inputs: { userGroupId: "c-users", userIds: ["c-default", "c-api"] } }),
+        planResource({ type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "cache", protect: true, inputs: { replicationGroupId: "c", transitEncryptionEnabled: true, atRestEncryptionEnabled: true, userGroupIds: ["c-users"], replicasPerNodeGroup: 1, numNodeGroups: 3, automaticFailoverEnabled: true, multiAzEnabled: true, snapshotRetentionLimit: 7 } }),
         inK8s("kubernetes:security.istio.io/v1beta1:PeerAuthentication", "mtls", { metadata: { name: "default", namespace: "istio-system" }, spec: { mtls: { mode: "STRICT" } } }),
         inK8s("kubernetes:networking.istio.io/v1beta1:DestinationRule", "dr", { metadata: { name: "api", namespace: "apps" }, spec: { trafficPolicy: { outlierDetection: { consecutive5xxErrors: 5 }, connectionPool: { tcp: { maxConnections: 100 } } } } }),
         inK8s("kubernetes:networking.istio.io/v1beta1:VirtualService", "vs", {
@@ -164,6 +166,10 @@ describe("policy pack rules", () => {
         ["strata-aurora-safety", "shard-0", (i) => ((i.backupRetentionPeriod = 3), (i.storageEncrypted = false), i), "Aurora s-shard-0: storage is not encrypted"],
         ["strata-aurora-safety", "shard-0-reader-1", (i) => ((i.publiclyAccessible = true), i), "Aurora instance s-shard-0-reader-1 is publicly accessible"],
         ["strata-elasticache-safety", "cache", (i) => ((i.transitEncryptionEnabled = false), i), "Cache c: encryption in transit is off"],
+        ["strata-elasticache-safety", "cache", (i) => ((i.userGroupIds = []), i), "Cache c: no RBAC user group; without one every client signs in as the built-in default user"],
+        ["strata-elasticache-safety", "cache", (i) => ((i.authToken = "[secret]"), i), "Cache c: signs in with one AUTH token every client shares; give each service its own user (RBAC) instead"],
+        ["strata-elasticache-safety", "cache-users", (i) => ((i.userIds = ["default", "c-api"]), i), "User group c-users: holds the built-in default user, which signs in without a password; replace it with a user named default that is off"],
+        ["strata-elasticache-safety", "cache-default", (i) => ((i.accessString = "on ~* +@all"), i), 'Cache user c-default: is named default and is not off ("on ~* +@all"); any client that names no user signs in as it'],
         ["strata-eks-safety", "eks", (i) => ((i.vpcConfig = { endpointPublicAccess: true }), i), "EKS c1: the API endpoint is public; set cluster.endpointPublicAccess false"],
         ["strata-eks-safety", "lt", (i) => ((i.metadataOptions = { httpTokens: "optional" }), i), "Launch template lt: IMDSv2 is not required"],
         ["strata-protect-stateful", "cache", (_i, r) => ({ ...r, protect: false }), "ReplicationGroup cache is not protected: a mistaken delete would lose data"],

@@ -219,6 +219,34 @@ describe("stack config", () => {
         });
     });
 
+    describe("data-tier identities", () => {
+        it("grants are checked with the data stores a service uses, every problem at once, by path", () => {
+            const settings = prod();
+            const services = settings.services as Record<string, Record<string, unknown>>;
+            services["notification-service"]!.postgresPrivileges = ["SELECT"];
+            services["notification-service"]!.redisAccess = { commands: "+@all" };
+            services.api!.postgresPrivileges = ["TRUNCATE"];
+            services.api!.redisAccess = { keys: ["api:*", "has space"], commands: "+@all reset" };
+            const errors = errorsOf(settings);
+            assert.ok(errors.some((e) => e.startsWith("strata:services.api.postgresPrivileges[0]: must be one of SELECT, INSERT, UPDATE, DELETE")), errors.join("\n"));
+            assert.ok(errors.some((e) => e.startsWith("strata:services.api.redisAccess.keys[1]:")), errors.join("\n"));
+            assert.ok(errors.some((e) => e.startsWith('strata:services.api.redisAccess.commands: "reset" must be +command, -command, +@category or -@category (ACL rules; ElastiCache sets passwords, and refuses reset)')), errors.join("\n"));
+            assert.ok(errors.includes("strata:services.notification-service.postgresPrivileges: grants table privileges, but postgres is not in dependsOn: add it there or drop these"), errors.join("\n"));
+            assert.ok(errors.includes("strata:services.notification-service.redisAccess: sets cache access, but redis is not in dependsOn: add it there or drop this"), errors.join("\n"));
+        });
+
+        it("a service that uses the shards reads only by default, and its cache keys are its own prefix", () => {
+            const settings = prod();
+            const services = settings.services as Record<string, Record<string, unknown>>;
+            delete services.api!.postgresPrivileges;
+            const parsed = parseStackConfig(settings, "prod");
+            assert.ok(parsed.ok);
+            const api = parsed.config.services.api!;
+            assert.deepEqual(api.postgresPrivileges, ["SELECT"]);
+            assert.deepEqual([api.redisAccess.keys, api.redisAccess.commands], [undefined, "+@all -@dangerous +info"]);
+        });
+    });
+
     describe("alert receivers", () => {
         const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] }, adminRoleArns: ["arn:aws:iam::123456789012:role/break-glass"] }, edge: { hostedZoneId: "Z0EXAMPLE00000000000" } };
 

@@ -185,15 +185,22 @@ describe("ShardedPostgres", () => {
             }
         });
 
-        it("puts a proxy in front of every region's shard cluster, signing in with that region's replica of the credentials", () => {
+        it("puts a proxy in front of every region's shard cluster, IAM end to end: no secret, and its role signs in as exactly the services' roles on its own shard", () => {
             assert.deepEqual(
                 ofType(resources, T.proxy).map((p) => `${p.name} in ${p.region}`).sort(),
                 [0, 1, 2, 3].flatMap((i) => ["us-east-1", "eu-west-1", "ap-southeast-1"].map((region) => `${region}-shard-${i}-proxy in ${region}`)).sort(),
             );
             for (const proxy of ofType(resources, T.proxy)) {
-                const [auth] = proxy.inputs.auths as { secretArn: string }[];
-                assert.match(String(auth?.secretArn), new RegExp(`^arn:aws:secretsmanager:${proxy.region}:`), `${proxy.name} reads its own region's replica`);
+                assert.equal(proxy.inputs.defaultAuthScheme, "IAM_AUTH");
+                assert.equal(proxy.inputs.auths, undefined, `${proxy.name} reads no secret`);
+                const policy = JSON.parse(String(one(resources, "aws:iam/rolePolicy:RolePolicy", proxy.name).inputs.policy)) as { Statement: { Action: string[]; Resource: string[] }[] };
+                assert.equal(policy.Statement.length, 1);
+                assert.deepEqual(policy.Statement[0]!.Action, ["rds-db:connect"]);
+                assert.equal(policy.Statement[0]!.Resource.length, 1);
+                assert.match(policy.Statement[0]!.Resource[0]!, new RegExp(`^arn:aws:rds-db:${proxy.region}:123456789012:dbuser:cluster-[A-Z0-9]+/svc_api$`));
             }
+            const resourcesOf = (name: string) => (JSON.parse(String(one(resources, "aws:iam/rolePolicy:RolePolicy", name).inputs.policy)) as { Statement: { Resource: string[] }[] }).Statement[0]!.Resource;
+            assert.notDeepEqual(resourcesOf("us-east-1-shard-0-proxy"), resourcesOf("us-east-1-shard-1-proxy"), "each proxy's role reaches its own shard only");
             const targets = ofType(resources, T.proxyTarget).map((t) => [t.region, t.inputs.dbClusterIdentifier]);
             assert.ok(targets.some(([region, id]) => region === "eu-west-1" && id === "strata-prod-eu-west-1-shard-0"));
         });
@@ -276,13 +283,56 @@ describe("ShardedPostgres", () => {
     describe("secrets", () => {
         it("never puts a password in a plain output, a ConfigMap or a plan file", async () => {
             const { resources: revealed } = await build("strata-s", [{ name: "us-west-2", primary: true, readers: 1 }], { shards: 1 });
-            const password = String((one(revealed, T.k8sSecret, "us-west-2-shard-credentials").inputs.stringData as Record<string, string>)["shard-0-password"]);
+            const password = String((one(revealed, T.k8sSecret, "us-west-2-db-bootstrap-master").inputs.stringData as Record<string, string>)["shard-0-password"]);
             assert.match(password, /^offline-/);
             const { resources: masked, shardMap } = await build("strata-s", [{ name: "us-west-2", primary: true, readers: 1 }], { shards: 1 }, "mask");
             assert.ok(!JSON.stringify(masked).includes(password), "a plan file would hold the password");
             assert.ok(!JSON.stringify(shardMap).includes(password), "the shard map output holds the password");
             assert.ok(!JSON.stringify(one(masked, T.configMap, "us-west-2-shard-map")).includes(password));
             assert.equal(one(masked, T.cluster, "us-west-2-shard-0").inputs.masterPassword, SECRET_MASK);
+        });
+
+        it("keeps the master password out of the application namespace: only the bootstrap namespace holds it", async () => {
+            const { resources: revealed } = await build("strata-s", [{ name: "us-west-2", primary: true, readers: 1 }], { shards: 1 });
+            const secrets = ofType(revealed, T.k8sSecret).map((r) => `${(r.inputs.metadata as { namespace: string }).namespace}/${(r.inputs.metadata as { name: string }).name}`);
+            assert.deepEqual(secrets, ["strata-db-bootstrap/postgres-master"]);
+            const data = (one(revealed, T.configMap, "us-west-2-shard-map").inputs.data as Record<string, string>);
+            assert.equal(data.auth, "iam");
+        });
+    });
+
+    describe("the services' database roles (bootstrap Job)", () => {
+        let resources: PlanResource[];
+        before(async () => {
+            resources = (await build("strata-prod", PROD_REGIONS, { services: [{ service: "api", privileges: ["SELECT", "INSERT"] }, { service: "reports", privileges: ["SELECT"] }] })).resources;
+        });
+
+        it("runs one Job in the writer region's cluster, in a namespace of its own that holds the master passwords and runs nothing else", () => {
+            const namespace = one(resources, "kubernetes:core/v1:Namespace", "us-east-1-db-bootstrap-namespace");
+            const labels = (namespace.inputs.metadata as { labels: Record<string, string> }).labels;
+            assert.equal(labels["strata.io/holds-master-credentials"], "true");
+            assert.equal(labels["pod-security.kubernetes.io/enforce"], "restricted");
+            assert.equal(labels["istio-injection"], "disabled", "a sidecar would keep the Job's pod running");
+            const job = one(resources, "kubernetes:batch/v1:Job", "us-east-1-db-bootstrap-job");
+            assert.match(String(job.provider), /strata-prod-us-east-1-k8s/, "the writer region's cluster");
+            const pod = (job.inputs.spec as { template: { spec: Record<string, unknown> } }).template.spec;
+            assert.equal(pod.automountServiceAccountToken, false, "the Job needs no Kubernetes API");
+            const master = one(resources, T.k8sSecret, "us-east-1-db-bootstrap-master");
+            assert.deepEqual(Object.keys(master.inputs.stringData as object), ["shard-0-password", "shard-1-password", "shard-2-password", "shard-3-password"]);
+            const hosts = one(resources, T.configMap, "us-east-1-db-bootstrap-shards").inputs.data as Record<string, string>;
+            assert.deepEqual(Object.keys(hosts), ["shard-0-host", "shard-1-host", "shard-2-host", "shard-3-host"]);
+            for (const [key, host] of Object.entries(hosts)) assert.match(host, new RegExp(`^strata-prod-us-east-1-shard-${key.split("-")[1]}\\.cluster-`), "each shard's writer endpoint");
+            // Nothing in the component grants anyone access to the namespace: no Role, no binding.
+            assert.equal(resources.filter((r) => /rbac\.authorization\.k8s\.io/.test(r.type)).length, 0);
+        });
+
+        it("ships the SQL for exactly the configured services, and renames the Job when it changes so that it runs again", async () => {
+            const sql = (one(resources, T.configMap, "us-east-1-db-bootstrap-sql").inputs.data as Record<string, string>)["roles.sql"] as string;
+            assert.match(sql, /GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO svc_api;/);
+            assert.match(sql, /GRANT SELECT ON ALL TABLES IN SCHEMA public TO svc_reports;/);
+            const name = (one(resources, "kubernetes:batch/v1:Job", "us-east-1-db-bootstrap-job").inputs.metadata as { name: string }).name;
+            const other = (await build("strata-prod", PROD_REGIONS, { services: [{ service: "api", privileges: ["SELECT"] }] })).resources;
+            assert.notEqual((one(other, "kubernetes:batch/v1:Job", "us-east-1-db-bootstrap-job").inputs.metadata as { name: string }).name, name);
         });
     });
 
@@ -385,16 +435,23 @@ describe("ShardedPostgres", () => {
             assert.ok(!pick(after, T.instance).includes("eu-west-1-shard-0-writer"));
         });
 
+        const bootstrapIn = (region: string) =>
+            ["DatabaseBootstrap", "Namespace", "ServiceAccount", "Secret master", "ConfigMap shards", "ConfigMap sql", "Job job"].map((t) => {
+                const [type, suffix] = t.split(" ");
+                return `${type} ${region}-db-bootstrap${suffix ? `-${suffix}` : type === "Namespace" ? "-namespace" : type === "ServiceAccount" ? "-sa" : ""}`;
+            });
+
         it("shows in the plan diff: reader autoscaling moving to eu-west-1, role tags and final-snapshot settings swapping, the two changed regions' shard maps rewritten; no DATA RISK", () => {
             const diff = diffPlans(planFile(base), planFile(after));
             assert.deepEqual(diff.dataRisks, []);
             assert.deepEqual(
                 diff.created.map((r) => `${r.type.split(":").pop()} ${r.name}`).sort(),
-                [0, 1].flatMap((i) => [`Policy eu-west-1-shard-${i}-readers`, `Target eu-west-1-shard-${i}-readers`]).sort(),
+                [...[0, 1].flatMap((i) => [`Policy eu-west-1-shard-${i}-readers`, `Target eu-west-1-shard-${i}-readers`]), ...bootstrapIn("eu-west-1")].sort(),
             );
+            // The roles' Job follows the writer: it can reach only its own region's writers.
             assert.deepEqual(
                 diff.deleted.map((r) => `${r.type.split(":").pop()} ${r.name}`).sort(),
-                [0, 1].flatMap((i) => [`Policy us-east-1-shard-${i}-readers`, `Target us-east-1-shard-${i}-readers`]).sort(),
+                [...[0, 1].flatMap((i) => [`Policy us-east-1-shard-${i}-readers`, `Target us-east-1-shard-${i}-readers`]), ...bootstrapIn("us-east-1")].sort(),
             );
             const updated = Object.fromEntries(diff.updated.map((u) => [u.resource.name, u.changes.map((c) => c.path).sort()]));
             const clusterChange = ["finalSnapshotIdentifier", "skipFinalSnapshot", 'tags["strata.io/global-role"]'];

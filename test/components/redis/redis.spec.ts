@@ -47,6 +47,7 @@ async function build(region: string, over: Over, secrets: "mask" | "reveal" = "r
                 logRetentionDays: 90,
                 protect: true,
                 client: { maxRedirects: 3, commandTimeoutSeconds: 5 },
+                services: [{ service: "api", keys: ["api:*"], commands: "+@all -@dangerous +info" }],
                 publishTo: { provider: kubernetes, namespace: "apps" },
                 ...over,
             },
@@ -71,14 +72,28 @@ describe("RedisCluster", () => {
             assert.equal(group.inputs.replicationGroupId, "strata-test-us-east-1");
         });
 
-        it("encrypts in transit (required) and at rest with its own key, and requires AUTH", () => {
+        it("encrypts in transit (required) and at rest with its own key, and signs clients in through its RBAC user group, not a token", () => {
             const group = ofType(resources, T.group)[0]!;
             assert.equal(group.inputs.transitEncryptionEnabled, true);
             assert.equal(group.inputs.transitEncryptionMode, "required");
             assert.equal(group.inputs.atRestEncryptionEnabled, true);
             assert.match(String(group.inputs.kmsKeyId), /^arn:aws:kms:us-east-1:/);
             assert.ok(group.dependencies.includes(ofType(resources, T.key)[0]!.urn));
-            assert.match(String(group.inputs.authToken), /^offline-/);
+            assert.equal(group.inputs.authToken, undefined);
+            assert.equal(group.inputs.authTokenUpdateStrategy, "DELETE", "moves a cache created with a token to RBAC in place");
+            assert.deepEqual(group.inputs.userGroupIds, ["strata-test-us-east-1-users"]);
+        });
+
+        it("has a user per service with its own keys and password, and the built-in default user replaced by one that is off", () => {
+            const users = ofType(resources, "aws:elasticache/user:User").map((u) => [u.inputs.userId, u.inputs.userName, u.inputs.accessString]);
+            assert.deepEqual(users, [
+                ["strata-test-us-east-1-default", "default", "off -@all"],
+                ["strata-test-us-east-1-api", "api", "on ~api:* &* +@all -@dangerous +info"],
+            ]);
+            const group = ofType(resources, "aws:elasticache/userGroup:UserGroup")[0]!;
+            assert.deepEqual(group.inputs.userIds, ["strata-test-us-east-1-default", "strata-test-us-east-1-api"]);
+            const passwords = ofType(resources, "aws:elasticache/user:User").map((u) => (u.inputs.authenticationMode as { type: string; passwords: string[] }).passwords[0]);
+            assert.equal(new Set(passwords).size, 2, "every user has a password of its own");
         });
 
         it("fails over automatically across zones, keeps a week of snapshots and a final one, and is protected", () => {
@@ -123,26 +138,41 @@ describe("RedisCluster", () => {
             assert.ok((params.inputs.parameters as { name: string; value: string }[]).some((p) => p.name === "reserved-memory-percent" && p.value === "20"));
         });
 
-        it("publishes the endpoint and client settings, and the token as a Secret, into the given cluster", () => {
+        it("publishes the endpoint and client settings, and each service's own user as a Secret, into the given cluster", () => {
             const configMap = one(resources, T.configMap, "us-east-1-redis");
             assert.equal(configMap.provider, resources.find((r) => r.type === "pulumi:providers:kubernetes")?.urn);
             const data = configMap.inputs.data as Record<string, string>;
             assert.match(data.endpoint ?? "", /^clustercfg\.strata-test-us-east-1\./);
             assert.deepEqual([data.port, data.tls, data["cluster-mode"], data["max-redirects"], data["command-timeout-seconds"]], ["6379", "true", "true", "3", "5"]);
-            const secret = one(resources, T.secret, "us-east-1-redis-auth");
-            assert.equal((secret.inputs.metadata as { name: string }).name, "strata-redis-auth");
+            assert.equal(data.auth, "rbac");
+            const secret = one(resources, T.secret, "us-east-1-redis-api");
+            assert.equal((secret.inputs.metadata as { name: string }).name, "strata-redis-api");
+            assert.deepEqual(Object.keys(secret.inputs.stringData as object).sort(), ["password", "username"]);
+            assert.equal(ofType(resources, T.secret).length, 1, "the stand-in default user's password is published nowhere");
             assert.equal(secret.provider, configMap.provider);
             for (const manifest of renderManifests(resources)) validateObject(manifest.object, manifest.path);
         });
     });
 
-    it("never lets the AUTH token into a plain output, the ConfigMap or a plan file", async () => {
+    it("never lets a user's password into a plain output, the ConfigMap or a plan file", async () => {
         const revealed = await build("eu-west-1", { shards: 2 });
-        const token = String(ofType(revealed, T.group)[0]?.inputs.authToken);
+        const password = String((one(revealed, "aws:elasticache/user:User", "eu-west-1-redis-api").inputs.authenticationMode as { passwords: string[] }).passwords[0]);
+        assert.match(password, /^offline-/);
         const masked = await build("eu-west-1", { shards: 2 }, "mask");
-        assert.ok(!JSON.stringify(masked).includes(token));
-        assert.equal(ofType(masked, T.group)[0]?.inputs.authToken, SECRET_MASK);
-        assert.ok(!JSON.stringify(one(revealed, T.configMap, "eu-west-1-redis")).includes(token));
+        assert.ok(!JSON.stringify(masked).includes(password));
+        assert.deepEqual(one(masked, "aws:elasticache/user:User", "eu-west-1-redis-api").inputs.authenticationMode, { passwords: [SECRET_MASK], type: "password" });
+        assert.ok(!JSON.stringify(one(revealed, T.configMap, "eu-west-1-redis")).includes(password));
+    });
+
+    it("refuses cache access that is not a key pattern or an ACL rule, naming each, before registering anything", async () => {
+        let error: Error | undefined;
+        try {
+            await build("eu-west-1", { services: [{ service: "api", keys: [], commands: "+@all reset" }] });
+        } catch (e) {
+            error = e as Error;
+        }
+        assert.match(String(error?.message), /services\.api\.redisAccess\.keys is empty/);
+        assert.match(String(error?.message), /services\.api\.redisAccess\.commands "reset" must be/);
     });
 
     it("dev shape: one shard with one replica, unprotected, no final snapshot", async () => {
@@ -178,7 +208,7 @@ describe("RedisCluster", () => {
                 new RedisCluster("refused", {
                     region: "us-east-1", replicationGroupId: "x".repeat(41), vpcId: "v", subnetIds: [], clientSecurityGroupId: "sg", engine: "redis", engineVersion: "7.1",
                     nodeType: "cache.r7g.large", shards: 1, replicasPerShard: 0, multiAz: true, snapshotRetentionDays: 1, logRetentionDays: 7, protect: false,
-                    client: { maxRedirects: 3, commandTimeoutSeconds: 5 }, publishTo: { provider: kubernetes, namespace: "apps" },
+                    client: { maxRedirects: 3, commandTimeoutSeconds: 5 }, services: [], publishTo: { provider: kubernetes, namespace: "apps" },
                 });
             } catch (e) {
                 error = e as Error;

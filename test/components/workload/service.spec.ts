@@ -39,7 +39,7 @@ const apiArgs = (over: Partial<AutoscaledServiceArgs> = {}): AutoscaledServiceAr
     vpa: { mode: "Off", controlledValues: "RequestsAndLimits", minAllowed: { cpu: "100m", memory: "128Mi" }, maxAllowed: { cpu: "4", memory: "8Gi" } },
     probes,
     strictZoneSpread: true,
-    dataTier: { postgres: { configMap: "strata-shard-map", secret: "strata-shard-credentials", poolSize: 20 }, redis: { configMap: "strata-redis", secret: "strata-redis-auth" } },
+    dataTier: { postgres: { configMap: "strata-shard-map", user: "svc_api", poolSize: 20 }, redis: { configMap: "strata-redis", secret: "strata-redis-api" } },
     ...over,
 });
 
@@ -88,13 +88,15 @@ describe("AutoscaledService", () => {
             assert.equal(pod.terminationGracePeriodSeconds, 45);
         });
 
-        it("wires the shard map, the cache settings and both secrets in as files and env", () => {
-            const pod = (ofType(resources, T.deployment)[0]!.inputs.spec as { template: { spec: { containers: { env: { name: string; valueFrom?: { configMapKeyRef?: { name: string } } }[] }[]; volumes: { name: string; configMap?: { name: string }; secret?: { secretName: string } }[] } } }).template.spec;
+        it("wires the shard map and its own database user (IAM sign-in, no password), and its own cache user's Secret as files", () => {
+            const pod = (ofType(resources, T.deployment)[0]!.inputs.spec as { template: { spec: { containers: { env: { name: string; value?: string; valueFrom?: { configMapKeyRef?: { name: string } } }[] }[]; volumes: { name: string; configMap?: { name: string }; secret?: { secretName: string } }[] } } }).template.spec;
             const env = Object.fromEntries(pod.containers[0]!.env.map((e) => [e.name, e]));
             assert.equal(env.STRATA_REDIS_ENDPOINT?.valueFrom?.configMapKeyRef?.name, "strata-redis");
             assert.equal(env.STRATA_PG_DATABASE?.valueFrom?.configMapKeyRef?.name, "strata-shard-map");
-            assert.deepEqual(pod.volumes.map((v) => v.configMap?.name ?? v.secret?.secretName ?? v.name), ["tmp", "strata-shard-map", "strata-shard-credentials", "strata-redis-auth"]);
-            assert.ok(!JSON.stringify(pod).includes("password"), "no credential inline");
+            assert.deepEqual(pod.volumes.map((v) => v.configMap?.name ?? v.secret?.secretName ?? v.name), ["tmp", "strata-shard-map", "strata-redis-api"]);
+            assert.deepEqual([env.PGUSER?.value, env.STRATA_PG_AUTH?.value], ["svc_api", "iam"]);
+            assert.deepEqual([env.STRATA_REDIS_USERNAME_FILE?.value, env.STRATA_REDIS_PASSWORD_FILE?.value], ["/etc/strata/redis/username", "/etc/strata/redis/password"]);
+            assert.ok(!JSON.stringify(pod).includes("offline-"), "no credential inline");
         });
 
         it("scales on the requirements' metrics with their behaviour exactly", () => {
