@@ -6,7 +6,7 @@ import { BoundaryPort, PLATFORM_PORTS } from "../../catalog/ports";
 import { scopedServiceTrust, servicePrincipalTrust } from "../iam";
 import { IAM_DATABASE_AUTH } from "../../catalog/iamDatabaseAuth";
 import { DatabaseBootstrap } from "./bootstrap";
-import { ServiceDatabaseAccess, bootstrapSql, connectPolicy, proxyResourceId, rolePlanProblems, serviceRoleName } from "./roles";
+import { ServiceDatabaseAccess, bootstrapSql, connectPolicy, dbUserArn, proxyResourceId, rolePlanProblems, serviceRoleName } from "./roles";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
 import { GLOBAL_ROLE_TAG, Topology, TopologyRegion, WriteRoute, forwardingParameters, planTopology } from "./topology";
 
@@ -168,7 +168,8 @@ function validate(args: ShardedPostgresArgs): Topology {
  * N Aurora PostgreSQL shards. With one region each shard is a regional cluster; with several, an Aurora
  * global database created from the home (primary) region, whose writer-region cluster takes the writes
  * while every other region holds a secondary cluster with local readers that forwards its applications'
- * writes. The shard map and credentials are published to every region's cluster.
+ * writes. The shard map is published to every region's cluster; each service signs in as its own role, which a Job
+ * in the writer region creates.
  */
 export class ShardedPostgres extends pulumi.ComponentResource {
     public readonly shardMap: pulumi.Output<ShardMapOutput>;
@@ -189,6 +190,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         const others = args.regions.filter((r) => !r.primary);
         const global = topology.global;
         const roleOf = (region: PostgresRegion) => topology.regions.find((r) => r.name === region.name) as TopologyRegion;
+        this.accountId = aws.getCallerIdentityOutput({}, { parent: this, provider: primary.provider }).accountId;
 
         this.clusters = new Map(
             args.regions.map((region) => [
@@ -270,7 +272,6 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         };
         const endpoints = new Map(args.regions.map((region) => [region.name, endpointsIn(region)]));
 
-        this.accountId = aws.getCallerIdentityOutput({}, { parent: this, provider: primary.provider }).accountId;
         this.signInResourceIds = new Map(
             args.regions.map((region) => [
                 region.name,
@@ -406,7 +407,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             args.monitoringIntervalSeconds > 0
                 ? new aws.iam.Role(
                       `${region.name}-postgres-monitoring`,
-                      { assumeRolePolicy: aws.getCallerIdentityOutput({}, opts).accountId.apply((id) => JSON.stringify(scopedServiceTrust("monitoring.rds.amazonaws.com", region.name, id))) },
+                      { assumeRolePolicy: this.accountId.apply((id) => JSON.stringify(scopedServiceTrust("monitoring.rds.amazonaws.com", region.name, id))) },
                       opts,
                   )
                 : undefined;
@@ -420,7 +421,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         return { key, subnetGroup, securityGroup, proxySecurityGroup, clusterParameters, instanceParameters, monitoringRole };
     }
 
-    /** The shard's credentials in Secrets Manager in the home region, replicated to every other region under its own key. */
+    /** The shard's master credentials in Secrets Manager in the home region (break-glass), replicated to every other region under its own key. */
     private credentialsSecret(
         args: ShardedPostgresArgs,
         index: number,
@@ -428,7 +429,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         others: readonly PostgresRegion[],
         sharedOf: (r: PostgresRegion) => RegionShared,
         password: random.RandomPassword,
-    ): aws.secretsmanager.Secret {
+    ): void {
         const opts = { parent: this, provider: primary.provider };
         const secret = new aws.secretsmanager.Secret(
             `shard-${index}-credentials`,
@@ -453,7 +454,6 @@ export class ShardedPostgres extends pulumi.ComponentResource {
             },
             opts,
         );
-        return secret;
     }
 
     private shardCluster(
@@ -591,16 +591,15 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         const base = `${region.name}-shard-${index}-proxy`;
         const proxySecurityGroup = shared.proxySecurityGroup as aws.ec2.SecurityGroup;
         const role = new aws.iam.Role(base, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("rds.amazonaws.com")) }, opts);
-        const account = aws.getCallerIdentityOutput({}, opts).accountId;
         if (args.services.length > 0) new aws.iam.RolePolicy(
             base,
             {
                 role: role.id,
                 // Exactly the services' users on exactly this shard's cluster in this region.
-                policy: pulumi.all([account, cluster.clusterResourceId]).apply(([id, resourceId]) =>
+                policy: pulumi.all([this.accountId, cluster.clusterResourceId]).apply(([account, resourceId]) =>
                     JSON.stringify({
                         Version: "2012-10-17",
-                        Statement: [{ Effect: "Allow", Action: ["rds-db:connect"], Resource: args.services.map((svc) => `arn:aws:rds-db:${region.name}:${id}:dbuser:${resourceId}/${serviceRoleName(svc.service)}`) }],
+                        Statement: [{ Effect: "Allow", Action: ["rds-db:connect"], Resource: args.services.map((svc) => dbUserArn(region.name, account, resourceId, serviceRoleName(svc.service))) }],
                     }),
                 ),
             },
