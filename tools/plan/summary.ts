@@ -1,6 +1,7 @@
 import { PlanFile } from "./contract";
+import { identityLines } from "./identities";
 
-/** Resources per region and type, then the policy results: what a reviewer reads first. */
+/** Resources per region and type, who signs in to the data tier as whom, then the policy results: what a reviewer reads first. */
 export function summarize(plan: PlanFile): string {
     const custom = plan.resources.filter((r) => r.custom);
     const byRegion = new Map<string, Map<string, number>>();
@@ -22,6 +23,7 @@ export function summarize(plan: PlanFile): string {
         const width = Math.max(...[...types.keys()].map((t) => t.length));
         for (const [type, count] of [...types.entries()].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${type.padEnd(width)}  ${String(count).padStart(4)}`);
     }
+    lines.push(...identityLines(plan));
     const { evaluated, violations } = plan.policies;
     const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory").length;
     lines.push("", `Policies: ${evaluated} evaluated, ${violations.length} violation(s), ${mandatory} mandatory`);
