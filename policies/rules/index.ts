@@ -10,6 +10,7 @@ import { nameLimits } from "./limits";
 import { masterCredentials } from "./masterCredentials";
 import { metricPaths } from "./metricPaths";
 import { natGatewayPerZone } from "./network";
+import { podSecurity } from "./podSecurity";
 import { deployOrdering } from "./ordering";
 import { networkFlows } from "./reachability";
 import { selectorOverlap } from "./selectors";
@@ -25,6 +26,7 @@ export const strataPolicies: Policies = [
     vpaWithHpa,
     metricPaths,
     selectorOverlap,
+    podSecurity,
     nodeGroups,
     dataBounds,
     hpaFitsCluster,

@@ -118,7 +118,7 @@ export function releasePlacements(values: unknown): Placement[] {
 }
 
 /** The pod template of a workload, or undefined for kinds that run no pods. */
-function podTemplateOf(r: PolicyResource): Props | undefined {
+export function podTemplateOf(r: PolicyResource): Props | undefined {
     const kind = kubernetesKind(r.type)?.kind;
     const path = kind === undefined ? undefined : POD_SPEC_PATHS[kind];
     if (path === undefined) return undefined;
