@@ -13,6 +13,7 @@ import { unservedMetrics } from "../components/observability/metrics";
 import { hpaResources } from "../components/workload/hpa";
 import { cpuMillis, doubledCpu, memoryBytes } from "../components/workload/quantity";
 import { planSchedule } from "../components/workload/schedule";
+import { imagePinProblem } from "../components/workload/image";
 import { poolName } from "../components/workload/pod";
 import { cacheUserProblems, defaultKeys } from "../components/redis/users";
 import { checkVpaBounds, resolveVpa } from "../components/workload/vpa";
@@ -334,6 +335,10 @@ function serviceProblems(input: Json): Problem[] {
         const memoryLimit = svc.memoryLimit ?? svc.memory;
         if (memoryBytes(memoryLimit) < memoryBytes(svc.memory)) problems.push({ path: at("memoryLimit"), message: `memoryLimit (${memoryLimit}) must be ≥ memory (${svc.memory})` });
         for (const message of checkVpaBounds(svc.vpa)) problems.push({ path: at("vpa"), message });
+        const imageProblem = imagePinProblem(svc.image, false);
+        if (imageProblem) problems.push({ path: at("image"), message: `must be pinned: the image ${imageProblem}; name a version tag or a digest` });
+        const kubectlProblem = svc.schedules ? imagePinProblem(svc.schedules.kubectlImage, false) : undefined;
+        if (svc.schedules && kubectlProblem) problems.push({ path: at("schedules", "kubectlImage"), message: `must be pinned: the image ${kubectlProblem}; name a version tag or a digest` });
         if (raw.postgresPrivileges !== undefined && !svc.dependsOn.includes("postgres")) problems.push({ path: at("postgresPrivileges"), message: "grants table privileges, but postgres is not in dependsOn: add it there or drop these" });
         if (raw.redisAccess !== undefined && !svc.dependsOn.includes("redis")) problems.push({ path: at("redisAccess"), message: "sets cache access, but redis is not in dependsOn: add it there or drop this" });
         if (svc.dependsOn.includes("redis")) {

@@ -5,6 +5,7 @@ import { dataTier } from "./dataTier";
 import { driftFields } from "./drift";
 import { gatewayTls } from "./gatewayTls";
 import { iamTrust } from "./iamTrust";
+import { imagesProbes } from "./imagesProbes";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
 import { masterCredentials } from "./masterCredentials";
@@ -27,6 +28,7 @@ export const strataPolicies: Policies = [
     metricPaths,
     selectorOverlap,
     podSecurity,
+    imagesProbes,
     nodeGroups,
     dataBounds,
     hpaFitsCluster,

@@ -247,6 +247,17 @@ describe("stack config", () => {
         });
     });
 
+    it("refuses a service image without a version, and a latest one, by path", () => {
+        const settings = prod();
+        const services = settings.services as Record<string, Record<string, unknown>>;
+        services.api!.image = "public.ecr.aws/strata/api";
+        services["auth-service"]!.image = "public.ecr.aws/strata/auth-service:latest";
+        assert.deepEqual(errorsOf(settings), [
+            'strata:services.api.image: must be pinned: the image has no tag: it runs whatever latest is when a node pulls it; name a version tag or a digest (got "public.ecr.aws/strata/api")',
+            'strata:services.auth-service.image: must be pinned: the image is tagged latest: two nodes can run different code; name a version tag or a digest (got "public.ecr.aws/strata/auth-service:latest")',
+        ]);
+    });
+
     describe("alert receivers", () => {
         const prod = { environment: "prod", cluster: { apiAccess: { securityGroupIds: ["sg-0123456789abcdef0"] }, adminRoleArns: ["arn:aws:iam::123456789012:role/break-glass"] }, edge: { hostedZoneId: "Z0EXAMPLE00000000000" } };
 
