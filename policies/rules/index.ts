@@ -6,6 +6,7 @@ import { driftFields } from "./drift";
 import { gatewayTls } from "./gatewayTls";
 import { iamTrust } from "./iamTrust";
 import { imagesProbes } from "./imagesProbes";
+import { istioSecurity } from "./istioSecurity";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
 import { masterCredentials } from "./masterCredentials";
@@ -41,6 +42,7 @@ export const strataPolicies: Policies = [
     eksSafety,
     protectStateful,
     istioSafety,
+    istioSecurity,
     gatewayTls,
     iamTrust,
     controllerPolicy,

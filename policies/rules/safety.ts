@@ -128,7 +128,10 @@ export const istioSafety: StackValidationPolicy = {
                 .filter((p) => meta(p).namespace === "istio-system" && record(spec(p).mtls).mode === "STRICT")
                 .map(clusterKey),
         );
-        for (const cluster of meshed) if (!strict.has(cluster)) report(`A meshed cluster has no mesh-wide STRICT PeerAuthentication in istio-system`);
+        // Named on the cluster's first VirtualService: the missing object has no URN, the routes it leaves open do.
+        for (const cluster of meshed) {
+            if (!strict.has(cluster)) report(`A meshed cluster has no mesh-wide STRICT PeerAuthentication in istio-system`, ofType(args, `${ISTIO}:VirtualService`).find((vs) => clusterKey(vs) === cluster)?.urn);
+        }
         for (const rule of ofType(args, `${ISTIO}:DestinationRule`)) {
             const policy = record(spec(rule).trafficPolicy);
             if (!policy.outlierDetection) report(`DestinationRule ${meta(rule).name}: no outlier detection; a failing endpoint keeps its share of traffic`, rule.urn);

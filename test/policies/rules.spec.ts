@@ -34,7 +34,7 @@ function waitsOf(type: string, inputs: JsonObject): string[] {
         ...(typeof namespace === "string" && namespace !== "default" ? [testUrn("kubernetes:core/v1:Namespace", `ns-${namespace}`)] : []),
         ...(/\.istio\.io\//.test(type) ? [testUrn("kubernetes:helm.sh/v3:Release", "istio-base")] : []),
         ...(type.includes(":autoscaling.k8s.io/") ? [testUrn("kubernetes:helm.sh/v3:Release", "vpa")] : []),
-        ...(type === "kubernetes:apps/v1:Deployment" ? [testUrn("aws:eks/nodeGroup:NodeGroup", "workload")] : []),
+        ...(type === "kubernetes:apps/v1:Deployment" ? [testUrn("aws:eks/nodeGroup:NodeGroup", "workload"), testUrn("kubernetes:helm.sh/v3:Release", "istiod")] : []),
     ];
 }
 const inK8s = (type: string, name: string, inputs: JsonObject) => planResource({ type, name, provider: k8s.urn, inputs, dependencies: waitsOf(type, inputs) });
@@ -63,8 +63,10 @@ function goodStack(): PlanResource[] {
         apiFromRunner(eks),
         apiFromRunner(eks2),
         k8s,
-        ...["apps", "istio-system", "istio-ingress"].map((namespace) => inK8s("kubernetes:core/v1:Namespace", `ns-${namespace}`, { metadata: { name: namespace } })),
+        ...["apps", "istio-system", "istio-ingress"].map((namespace) => inK8s("kubernetes:core/v1:Namespace", `ns-${namespace}`, { metadata: { name: namespace, ...(namespace === "apps" ? { labels: { "istio-injection": "enabled" } } : {}) } })),
+        inK8s("kubernetes:security.istio.io/v1:AuthorizationPolicy", "deny-all", { metadata: { name: "deny-all", namespace: "apps" }, spec: {} }),
         release("istio-base", "base", "1.26.8", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
+        release("istiod", "istiod", "1.26.8", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
         release("vpa", "vpa", "4.7.2", "https://charts.fairwinds.com/stable", "kube-system"),
         release("metrics-server", "metrics-server", "3.12.2", "https://kubernetes-sigs.github.io/metrics-server/", "kube-system"),
         planResource({ type: "aws:ec2/launchTemplate:LaunchTemplate", name: "lt", inputs: { metadataOptions: { httpTokens: "required" } } }),
@@ -73,7 +75,24 @@ function goodStack(): PlanResource[] {
         {
             ...inK8s("kubernetes:apps/v1:Deployment", "api-deployment", {
                 metadata: { name: "api", namespace: "apps", labels },
-                spec: { template: { spec: { containers: [{ name: "api", resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } }] } } },
+                spec: {
+                    template: {
+                        spec: {
+                            automountServiceAccountToken: false,
+                            securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+                            containers: [
+                                {
+                                    name: "api",
+                                    image: "ghcr.io/strata/api:1.4.2",
+                                    readinessProbe: { httpGet: { path: "/ready", port: 8080 } },
+                                    livenessProbe: { httpGet: { path: "/live", port: 8080 } },
+                                    securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, readOnlyRootFilesystem: true },
+                                    resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } },
+                                },
+                            ],
+                        },
+                    },
+                },
             }),
             // The HPA owns replicas (strata-drift-fields).
             ignoreChanges: ["spec.replicas"],
