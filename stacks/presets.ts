@@ -211,6 +211,7 @@ export const PRESETS: Record<Environment, Preset> = {
             deletionProtection: false,
             performanceInsightsRetentionDays: 7,
             monitoringIntervalSeconds: 60,
+            logRetentionDays: 7,
         },
         redis: { ...shared.redis, nodeType: "cache.t4g.small", shards: 1, replicasPerShard: 1, snapshotRetentionDays: 1, multiAz: true, logRetentionDays: 7 },
         services: services("dev"),
@@ -232,14 +233,14 @@ export const PRESETS: Record<Environment, Preset> = {
         network: {
             azCount: 3,
             natGateways: "perAz",
-            flowLogs: { enabled: true, retentionDays: 90, trafficType: "ALL", maxAggregationIntervalSeconds: 60 },
+            flowLogs: { enabled: true, retentionDays: 365, trafficType: "ALL", maxAggregationIntervalSeconds: 60 },
         },
         cluster: {
             ...shared.cluster,
             endpointPublicAccess: false,
             publicAccessCidrs: [],
             deletionProtection: true,
-            logRetentionDays: 90,
+            logRetentionDays: 365,
             nodeGroups: {
                 system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.xlarge"], minSize: 3, maxSize: 9, desiredSize: 3 },
                 general: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.2xlarge"], minSize: 3, maxSize: 60, desiredSize: 6 },
@@ -264,8 +265,9 @@ export const PRESETS: Record<Environment, Preset> = {
             deletionProtection: true,
             performanceInsightsRetentionDays: 31,
             monitoringIntervalSeconds: 15,
+            logRetentionDays: 365,
         },
-        redis: { ...shared.redis, nodeType: "cache.r7g.large", shards: 2, replicasPerShard: 1, snapshotRetentionDays: 7, multiAz: true, logRetentionDays: 90 },
+        redis: { ...shared.redis, nodeType: "cache.r7g.large", shards: 2, replicasPerShard: 1, snapshotRetentionDays: 7, multiAz: true, logRetentionDays: 365 },
         services: services("prod"),
         mesh: { ...shared.mesh, domain: "strata.example.com", gateway: { minReplicas: 3, maxReplicas: 30, cpu: "1", memory: "1Gi" } },
         observability: {

@@ -366,6 +366,8 @@ const postgres = section({
     performanceInsightsRetentionDays: oneOfNumbers(PERFORMANCE_INSIGHTS_DAYS),
     /** Enhanced monitoring interval in seconds (0 turns it off). */
     monitoringIntervalSeconds: oneOfNumbers([0, 1, 5, 10, 15, 30, 60] as const),
+    /** Days CloudWatch keeps each shard's exported PostgreSQL log. */
+    logRetentionDays: oneOfNumbers(LOG_RETENTION_DAYS),
     /** Application Auto Scaling of each cluster's reader count, on reader CPU. */
     readerAutoscaling: section({
         enabled: bool(),

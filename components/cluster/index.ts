@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { EBS_CSI_KEY } from "../../catalog/kms";
+import { SERVICE_LOG_GROUPS, serviceLogGroup } from "../../catalog/logGroups";
+import { customerKey } from "../customerKey";
 import { servicePrincipalTrust } from "../iam";
 import { API_PORT, API_PROTOCOL, ApiAccess, apiAccessProblems, apiSources, describeApiAccessProblem } from "./apiAccess";
 import { AutoscalerSettings, ChartVersions, SERVICE_ACCOUNTS, clusterCharts, coldClusterTimeoutSeconds } from "./charts";
@@ -55,6 +58,8 @@ export interface RegionalClusterArgs {
     readonly deletionProtection: boolean;
     /** Days CloudWatch keeps control-plane logs. */
     readonly logRetentionDays: number;
+    /** The region's log key (RegionalNetwork.logKeyArn): the control-plane log group is encrypted with it. */
+    readonly logKeyArn: pulumi.Input<string>;
     readonly autoscaler: AutoscalerSettings;
     /**
      * Exact version of every managed add-on, from the stack config. Never looked up: EKS's default moves, and a
@@ -146,15 +151,14 @@ export class RegionalCluster extends pulumi.ComponentResource {
         const partition = aws.getPartitionOutput({}, child).partition;
         const managedPolicy = (policy: string) => pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}`;
 
-        const key = new aws.kms.Key(
-            `${name}-secrets`,
-            { description: `Envelope encryption of Kubernetes secrets in ${args.clusterName}`, enableKeyRotation: true, deletionWindowInDays: 30 },
-            stateful,
-        );
+        const key = customerKey(`${name}-secrets`, { description: `Envelope encryption of Kubernetes secrets in ${args.clusterName}` }, stateful);
+        // Node volumes: Auto Scaling launches the managed groups' instances, so its service-linked role uses the key.
+        const volumeKey = customerKey(`${name}-volumes`, { description: `Node volumes of ${args.clusterName}`, users: [{ kind: "autoScalingVolumes" }] }, stateful);
+        new aws.kms.Alias(`${name}-volumes`, { name: `alias/${args.clusterName}-volumes`, targetKeyId: volumeKey.keyId }, child);
         new aws.kms.Alias(`${name}-secrets`, { name: `alias/${args.clusterName}-secrets`, targetKeyId: key.keyId }, child);
 
         // EKS writes to this group by name; creating it first puts retention under our control.
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-control-plane`, { name: `/aws/eks/${args.clusterName}/cluster`, retentionInDays: args.logRetentionDays }, child);
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-control-plane`, { name: serviceLogGroup(SERVICE_LOG_GROUPS.rows.eksControlPlane, args.clusterName), retentionInDays: args.logRetentionDays, kmsKeyId: args.logKeyArn }, child);
 
         const clusterRole = new aws.iam.Role(`${name}-cluster`, { assumeRolePolicy: JSON.stringify(servicePrincipalTrust("eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"])) }, child);
         const clusterPolicy = new aws.iam.RolePolicyAttachment(`${name}-cluster`, { role: clusterRole.name, policyArn: managedPolicy("AmazonEKSClusterPolicy") }, child);
@@ -267,6 +271,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
                 nodeRoleArn: nodeRole.arn,
                 zoneSubnets,
                 securityGroupIds: [clusterSecurityGroupId, clientGroup.id],
+                volumeKeyArn: volumeKey.arn,
                 dependsOn: [nodeAccess, ...nodePolicies, ...networking],
             }),
         );
@@ -280,7 +285,11 @@ export class RegionalCluster extends pulumi.ComponentResource {
                 { oidcProviderArn: oidc.arn, oidcIssuerUrl: this.oidcIssuerUrl, namespace: account.namespace, serviceAccount: account.name, ...access },
                 child,
             );
-        const ebsCsiRole = irsaRole("ebs-csi", SERVICE_ACCOUNTS.ebsCsiController, { managedPolicyArns: [managedPolicy("service-role/AmazonEBSCSIDriverPolicy")] });
+        // The managed policy grants no KMS use: the driver gets exactly the volume key, which the StorageClass names.
+        const ebsCsiRole = irsaRole("ebs-csi", SERVICE_ACCOUNTS.ebsCsiController, {
+            managedPolicyArns: [managedPolicy("service-role/AmazonEBSCSIDriverPolicy")],
+            policy: volumeKey.arn.apply((keyArn): aws.iam.PolicyDocument => ({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...EBS_CSI_KEY.rows.actions], Resource: keyArn }] })),
+        });
         addon("coredns", {}, nodeGroups);
         const ebsCsi = addon("aws-ebs-csi-driver", { serviceAccountRoleArn: ebsCsiRole.arn }, nodeGroups);
 
@@ -335,13 +344,13 @@ export class RegionalCluster extends pulumi.ComponentResource {
             ]),
         );
 
-        // Encrypted gp3 as the default class: nothing in the cluster gets an unencrypted volume by accident.
+        // Encrypted gp3 under the volume key as the default class: nothing in the cluster gets an unencrypted volume by accident.
         new k8s.storage.v1.StorageClass(
             `${name}-gp3`,
             {
                 metadata: { name: this.storageClassName, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
                 provisioner: "ebs.csi.aws.com",
-                parameters: { type: "gp3", encrypted: "true" },
+                parameters: { type: "gp3", encrypted: "true", [EBS_CSI_KEY.rows.storageClassParameter]: volumeKey.arn },
                 volumeBindingMode: "WaitForFirstConsumer",
                 allowVolumeExpansion: true,
                 reclaimPolicy: args.deletionProtection ? "Retain" : "Delete",
@@ -372,6 +381,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
             nodeRoleArn: pulumi.Input<string>;
             zoneSubnets: pulumi.Output<string[]>;
             securityGroupIds: pulumi.Input<string>[];
+            volumeKeyArn: pulumi.Input<string>;
             dependsOn: pulumi.Resource[];
         },
     ): aws.eks.NodeGroup[] {
@@ -386,7 +396,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
                 // Groups named here replace the ones EKS would attach, so the cluster's own group is listed too.
                 vpcSecurityGroupIds: on.securityGroupIds,
                 blockDeviceMappings: [
-                    { deviceName: "/dev/xvda", ebs: { volumeSize: group.diskSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+                    { deviceName: "/dev/xvda", ebs: { volumeSize: group.diskSizeGiB, volumeType: "gp3", encrypted: "true", kmsKeyId: on.volumeKeyArn, deleteOnTermination: "true" } },
                 ],
                 tagSpecifications: [{ resourceType: "instance", tags: { Name: `${name}-${groupName}` } }],
             },

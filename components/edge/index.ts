@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { customerKey } from "../customerKey";
 import { publicHost, regionalHost } from "../mesh/routing";
 
 /** Route 53's hosted zone for every Global Accelerator DNS name. */
@@ -43,6 +44,8 @@ export interface GlobalLoadBalancerArgs {
     readonly dnsProvider: aws.Provider;
     /** `protect` on the accelerator (its static IPs are in customers' allow-lists) and the log bucket. */
     readonly protect: boolean;
+    /** Days the accelerator's flow logs stay in their bucket (the stack's flow-log retention). */
+    readonly flowLogRetentionDays: number;
 }
 
 function validate(args: GlobalLoadBalancerArgs): void {
@@ -111,8 +114,17 @@ export class GlobalLoadBalancer extends pulumi.ComponentResource {
         const global = { parent: this, provider };
         const bucket = new aws.s3.Bucket(`${name}-flow-logs`, { forceDestroy: !args.protect }, { ...global, protect: args.protect });
         new aws.s3.BucketPublicAccessBlock(`${name}-flow-logs`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, global);
-        new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-flow-logs`, { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, global);
-        new aws.s3.BucketLifecycleConfiguration(`${name}-flow-logs`, { bucket: bucket.id, rules: [{ id: "expire", status: "Enabled", filter: {}, expiration: { days: 90 } }] }, global);
+        const key = customerKey(`${name}-flow-logs`, { description: `Global Accelerator flow logs of ${name}`, users: [{ kind: "logDelivery" }] }, { ...global, protect: args.protect });
+        new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-flow-logs`,
+            { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn } }] },
+            global,
+        );
+        new aws.s3.BucketLifecycleConfiguration(
+            `${name}-flow-logs`,
+            { bucket: bucket.id, rules: [{ id: "expire", status: "Enabled", filter: {}, expiration: { days: args.flowLogRetentionDays } }] },
+            global,
+        );
 
         const accelerator = new aws.globalaccelerator.Accelerator(
             `${name}-accelerator`,

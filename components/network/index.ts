@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { customerKey } from "../customerKey";
 import { scopedServiceTrust } from "../iam";
 import { NetworkPlan, SubnetTier, planNetwork } from "./plan";
 import { RemoteNetworks, TransitPlan, planTransit } from "./transit";
@@ -65,6 +66,8 @@ export class RegionalNetwork extends pulumi.ComponentResource {
     public readonly publicSubnetIds: pulumi.Output<string[]>;
     public readonly privateSubnetIds: pulumi.Output<string[]>;
     public readonly dataSubnetIds: pulumi.Output<string[]>;
+    /** The region's key for CloudWatch log groups: the flow logs here, and the groups of the region's cluster, shards and cache. */
+    public readonly logKeyArn: pulumi.Output<string>;
     /** The address plan the subnets were built from. */
     public readonly plan: NetworkPlan;
     /** The transit gateway attachment and its routes (none without a transit gateway): what reaches remote networks. */
@@ -177,6 +180,10 @@ export class RegionalNetwork extends pulumi.ComponentResource {
 
         this.remotePath = transit ? this.createTransitPath(name, vpc, transit, privateRouteTables) : [];
 
+        const logKey = customerKey(`${name}-logs`, { description: `CloudWatch log groups in ${args.region}`, users: [{ kind: "cloudWatchLogs", region: args.region }] }, child);
+        new aws.kms.Alias(`${name}-logs`, { name: `alias/${args.clusterName}-logs`, targetKeyId: logKey.keyId }, child);
+        this.logKeyArn = logKey.arn;
+
         if (args.flowLogs.enabled) this.createFlowLogs(name, vpc, args.flowLogs, args.region);
 
         this.registerOutputs({
@@ -185,6 +192,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
             publicSubnetIds: this.publicSubnetIds,
             privateSubnetIds: this.privateSubnetIds,
             dataSubnetIds: this.dataSubnetIds,
+            logKeyArn: this.logKeyArn,
         });
     }
 
@@ -218,7 +226,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
 
     private createFlowLogs(name: string, vpc: aws.ec2.Vpc, settings: FlowLogSettings, region: string): void {
         const child = { parent: this };
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: settings.retentionDays, tags: { Name: `${name}-flow-logs` } }, child);
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: settings.retentionDays, kmsKeyId: this.logKeyArn, tags: { Name: `${name}-flow-logs` } }, child);
         const account = aws.getCallerIdentityOutput({}, child).accountId;
         const role = new aws.iam.Role(`${name}-flow-logs`, { assumeRolePolicy: account.apply((id) => JSON.stringify(scopedServiceTrust("vpc-flow-logs.amazonaws.com", region, id))) }, child);
         new aws.iam.RolePolicy(

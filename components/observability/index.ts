@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { SYSTEM_PLACEMENT } from "../cluster/nodeGroups";
+import { customerKey } from "../customerKey";
 import { serviceAccountRole } from "../cluster/irsa";
 import { AlarmSpec, AlertThresholds, prometheusAlerts } from "./alerts";
 import { MetricSource, adapterRules, sidecarPodMonitorSpec } from "./metrics";
@@ -201,24 +202,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
     /** An SNS topic encrypted with a key CloudWatch may use, and its e-mail subscribers. */
     private alertTopic(name: string, args: RegionalObservabilityArgs): aws.sns.Topic {
         const child = { parent: this };
-        const account = aws.getCallerIdentityOutput({}, child).accountId;
-        const key = new aws.kms.Key(
-            `${name}-alerts`,
-            {
-                description: `Alert topic of ${args.clusterName}`,
-                enableKeyRotation: true,
-                policy: account.apply((id) =>
-                    JSON.stringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            { Sid: "Account", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${id}:root` }, Action: "kms:*", Resource: "*" },
-                            { Sid: "CloudWatchAlarms", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" },
-                        ],
-                    }),
-                ),
-            },
-            child,
-        );
+        const key = customerKey(`${name}-alerts`, { description: `Alert topic of ${args.clusterName}`, users: [{ kind: "cloudWatchAlarms" }] }, child);
         const topic = new aws.sns.Topic(`${name}-alerts`, { name: `${args.clusterName}-alerts`, kmsMasterKeyId: key.arn }, child);
         // Named by address, not list position: removing one address must not replace (and unconfirm) the others.
         for (const email of args.emails ?? []) new aws.sns.TopicSubscription(`${name}-alerts-email-${email}`, { topic: topic.arn, protocol: "email", endpoint: email }, child);

@@ -5,6 +5,8 @@ import * as random from "@pulumi/random";
 import { BoundaryPort, PLATFORM_PORTS } from "../../catalog/ports";
 import { scopedServiceTrust, servicePrincipalTrust } from "../iam";
 import { IAM_DATABASE_AUTH } from "../../catalog/iamDatabaseAuth";
+import { SERVICE_LOG_GROUPS, serviceLogGroup } from "../../catalog/logGroups";
+import { customerKey } from "../customerKey";
 import { DatabaseBootstrap } from "./bootstrap";
 import { ServiceDatabaseAccess, bootstrapSql, connectPolicy, dbUserArn, proxyResourceId, rolePlanProblems, serviceRoleName } from "./roles";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
@@ -41,6 +43,8 @@ export interface PostgresRegion {
     readonly clientSecurityGroupId: pulumi.Input<string>;
     /** Reader instances per shard in this region (0–15). */
     readonly readersPerShard: number;
+    /** The region's log key (RegionalNetwork.logKeyArn): each shard's exported PostgreSQL log is encrypted with it. */
+    readonly logKeyArn: pulumi.Input<string>;
 }
 
 export interface ReaderAutoscaling {
@@ -91,6 +95,8 @@ export interface ShardedPostgresArgs {
     readonly performanceInsightsRetentionDays: number;
     /** Enhanced monitoring interval in seconds; 0 turns it off. */
     readonly monitoringIntervalSeconds: number;
+    /** Days CloudWatch keeps each shard's exported PostgreSQL log. */
+    readonly logRetentionDays: number;
     readonly readerAutoscaling: ReaderAutoscaling;
     readonly proxy: ProxySettings;
 }
@@ -357,11 +363,7 @@ export class ShardedPostgres extends pulumi.ComponentResource {
     /** What every shard of a region shares: key, subnet group, security groups, parameter groups, monitoring role. */
     private regionShared(args: ShardedPostgresArgs, region: PostgresRegion, topology: Topology): RegionShared {
         const opts = { parent: this, provider: region.provider };
-        const key = new aws.kms.Key(
-            `${region.name}-postgres`,
-            { description: `Aurora storage, Performance Insights and credentials in ${region.name}`, enableKeyRotation: true, deletionWindowInDays: 30 },
-            { ...opts, protect: args.deletionProtection },
-        );
+        const key = customerKey(`${region.name}-postgres`, { description: `Aurora storage, Performance Insights and credentials in ${region.name}` }, { ...opts, protect: args.deletionProtection });
         new aws.kms.Alias(`${region.name}-postgres`, { name: `alias/${args.identifierPrefix}-${region.name}-postgres`, targetKeyId: key.keyId }, opts);
         const subnetGroup = new aws.rds.SubnetGroup(`${region.name}-postgres`, { subnetIds: region.dataSubnetIds, description: "Isolated data subnets" }, opts);
         // Rules are standalone resources, so neither group declares inline rules (the provider would revoke the
@@ -471,6 +473,12 @@ export class ShardedPostgres extends pulumi.ComponentResource {
         // Current role: moves with writerRegion.
         const writes = topologyRole.writer;
         const opts = { parent: this, provider: region.provider };
+        // RDS writes the export to this group by name and would otherwise create it unencrypted, kept forever.
+        const logGroup = new aws.cloudwatch.LogGroup(
+            `${base}-postgresql-log`,
+            { name: serviceLogGroup(SERVICE_LOG_GROUPS.rows.auroraPostgresql, identifier), retentionInDays: args.logRetentionDays, kmsKeyId: region.logKeyArn },
+            opts,
+        );
         const cluster = new aws.rds.Cluster(
             base,
             {
@@ -503,14 +511,14 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 // A secondary of a global database cannot be snapshotted; the primary's final snapshot holds the data.
                 skipFinalSnapshot: !writes,
                 finalSnapshotIdentifier: writes ? `${identifier}-final` : undefined,
-                enabledCloudwatchLogsExports: ["postgresql"],
+                enabledCloudwatchLogsExports: [SERVICE_LOG_GROUPS.rows.auroraPostgresqlExport],
                 applyImmediately: false,
                 tags: role.globalCluster ? { [GLOBAL_ROLE_TAG]: writes ? "primary" : "secondary" } : undefined,
             },
             {
                 ...opts,
                 protect: args.deletionProtection,
-                dependsOn: role.after,
+                dependsOn: [...(role.after ?? []), logGroup],
                 // RDS moves the minor version (automatic minor upgrades, or the global cluster's upgrade), and a
                 // secondary reads back its primary as replication source: undoing either would downgrade the engine or
                 // promote the secondary (catalog/drift.ts). A switchover swaps roles, so every member ignores the source.

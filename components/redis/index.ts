@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { PLATFORM_PORTS } from "../../catalog/ports";
+import { customerKey } from "../customerKey";
 import { CacheEngine, CachePlan, REDIS_PORT, planCache } from "./plan";
 import { ServiceCacheAccess, planCacheUsers } from "./users";
 
@@ -43,6 +44,8 @@ export interface RedisClusterArgs {
     readonly snapshotRetentionDays: number;
     /** Days CloudWatch keeps slow and engine logs. */
     readonly logRetentionDays: number;
+    /** The region's log key (RegionalNetwork.logKeyArn): the slow and engine log groups are encrypted with it. */
+    readonly logKeyArn: pulumi.Input<string>;
     /** `protect` and a final snapshot on delete. */
     readonly protect: boolean;
     /** Client settings published with the endpoint. */
@@ -90,7 +93,7 @@ export class RedisCluster extends pulumi.ComponentResource {
         this.port = REDIS_PORT;
         const child = { parent: this };
 
-        const key = new aws.kms.Key(`${name}-redis`, { description: `ElastiCache at rest in ${args.region}`, enableKeyRotation: true, deletionWindowInDays: 30 }, { ...child, protect: args.protect });
+        const key = customerKey(`${name}-redis`, { description: `ElastiCache at rest in ${args.region}` }, { ...child, protect: args.protect });
         const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-redis`, { name: args.replicationGroupId, description: "Isolated data subnets", subnetIds: args.subnetIds }, child);
         // The rule is a standalone resource, so the group declares no inline rules (the provider would revoke the
         // standalone one); with none the group has no egress, as the cache opens no connections.
@@ -107,7 +110,7 @@ export class RedisCluster extends pulumi.ComponentResource {
             child,
         );
         const logGroups = (["slow-log", "engine-log"] as const).map(
-            (logType) => [logType, new aws.cloudwatch.LogGroup(`${name}-redis-${logType}`, { name: `/aws/elasticache/${args.replicationGroupId}/${logType}`, retentionInDays: args.logRetentionDays }, child)] as const,
+            (logType) => [logType, new aws.cloudwatch.LogGroup(`${name}-redis-${logType}`, { name: `/aws/elasticache/${args.replicationGroupId}/${logType}`, retentionInDays: args.logRetentionDays, kmsKeyId: args.logKeyArn }, child)] as const,
         );
         const users = planned.map((user) => {
             // Letters and digits only: ElastiCache refuses , " / @ in passwords (catalog/elasticacheRbac.ts).

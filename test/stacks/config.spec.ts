@@ -80,7 +80,7 @@ describe("stack config", () => {
             assert.ok(result.ok);
             assert.equal(result.config.stack, "staging");
             assert.equal(result.config.regions.length, 3);
-            assert.equal(result.config.network.flowLogs.retentionDays, 90);
+            assert.equal(result.config.network.flowLogs.retentionDays, 365);
         });
 
         it("merge fixed-shape sections key by key", () => {

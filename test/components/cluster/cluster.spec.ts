@@ -35,6 +35,7 @@ const base = (region: string, over: Partial<RegionalClusterArgs>): RegionalClust
     kubernetesVersion: "1.33",
     vpcId: "vpc-0123456789abcdef0",
     privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+    logKeyArn: `arn:aws:kms:${region}:123456789012:key/logs`,
     zoneCount: 3,
     endpointPublicAccess: false,
     apiAccess: RUNNERS,
@@ -155,12 +156,17 @@ describe("RegionalCluster", () => {
             assert.deepEqual(system.inputs.taints, [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }]);
         });
 
-        it("boots nodes from launch templates that require IMDSv2 and encrypt the root volume", () => {
+        it("boots nodes from launch templates that require IMDSv2 and encrypt the root volume with the cluster's volume key", () => {
+            const volumeKey = one(resources, "aws:kms/key:Key", "eu-west-1-volumes");
+            assert.equal(volumeKey.protect, true);
+            const principals = (JSON.parse(volumeKey.inputs.policy as string).Statement as { Principal: { AWS: string } }[]).map((st) => st.Principal.AWS);
+            assert.ok(principals.some((p) => p.endsWith(":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling")), "Auto Scaling may use the key");
             for (const name of ["eu-west-1-system", "eu-west-1-compute"]) {
                 const template = one(resources, T.template, name);
                 assert.equal((template.inputs.metadataOptions as Record<string, unknown>).httpTokens, "required");
                 const [device] = template.inputs.blockDeviceMappings as { ebs: Record<string, unknown> }[];
                 assert.equal(device?.ebs.encrypted, "true");
+                assert.match(String(device?.ebs.kmsKeyId), /^arn:aws:kms:eu-west-1:\d{12}:key\//);
                 assert.equal(device?.ebs.volumeType, "gp3");
                 for (const zone of ["z1", "z2", "z3"]) assert.ok(one(resources, T.nodeGroup, `${name}-${zone}`).dependencies.includes(template.urn));
             }
@@ -319,6 +325,16 @@ describe("RegionalCluster", () => {
             assert.equal((autoscaler.inputs.values as { replicaCount: number }).replicaCount, 1);
             const storage = resources.find((r) => r.type === "kubernetes:storage.k8s.io/v1:StorageClass");
             assert.equal(storage?.inputs.reclaimPolicy, "Delete");
+        });
+
+        it("provisions claims under the volume key, which the EBS CSI driver's role alone may use for them", () => {
+            const storage = resources.find((r) => r.type === "kubernetes:storage.k8s.io/v1:StorageClass");
+            const keyArn = (storage?.inputs.parameters as Record<string, string>).kmsKeyId;
+            assert.match(String(keyArn), /^arn:aws:kms:[a-z0-9-]+:\d{12}:key\//);
+            const csiPolicy = resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name.endsWith("-ebs-csi"));
+            assert.deepEqual(JSON.parse(String(csiPolicy?.inputs.policy)).Statement, [
+                { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"], Resource: keyArn },
+            ]);
         });
     });
 

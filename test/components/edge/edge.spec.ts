@@ -29,6 +29,7 @@ async function build(over: Over): Promise<{ resources: PlanResource[]; error?: E
                 fallbackRegion: "us-east-1",
                 healthCheck: { path: "/healthz/ready", port: 443, intervalSeconds: 30, healthyThreshold: 3 },
                 protect: true,
+                flowLogRetentionDays: 365,
                 acceleratorProvider,
                 dnsProvider,
                 ...over,
@@ -61,7 +62,19 @@ describe("GlobalLoadBalancer", () => {
             assert.equal(accelerator?.protect, true);
             assert.equal((accelerator?.inputs.attributes as { flowLogsEnabled: boolean }).flowLogsEnabled, true);
             assert.equal(ofType(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")[0]?.inputs.blockPublicPolicy, true);
-            assert.equal(ofType(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").length, 1);
+            const [encryption] = ofType(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
+            const [rule] = encryption?.inputs.rules as { applyServerSideEncryptionByDefault: { sseAlgorithm: string; kmsMasterKeyId: string } }[];
+            const key = one(resources, "aws:kms/key:Key", "edge-flow-logs");
+            assert.equal(rule?.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+            assert.match(rule?.applyServerSideEncryptionByDefault.kmsMasterKeyId ?? "", /^arn:aws:kms:us-west-2:\d{12}:key\//);
+            const statements = JSON.parse(key.inputs.policy as string).Statement as { Principal: { Service?: string }; Action: string[] }[];
+            assert.deepEqual(statements.find((st) => st.Principal.Service === "delivery.logs.amazonaws.com")?.Action, ["kms:GenerateDataKey*"]);
+            assert.equal(key.protect, true);
+        });
+
+        it("keeps the flow logs for the stack's flow-log retention", () => {
+            const [lifecycle] = ofType(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration");
+            assert.deepEqual((lifecycle?.inputs.rules as { expiration: { days: number } }[]).map((r) => r.expiration.days), [365]);
         });
 
         it("listens on TCP 443 and 80 with one endpoint group per region on that region's NLB", () => {

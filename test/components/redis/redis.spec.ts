@@ -37,6 +37,7 @@ async function build(region: string, over: Over, secrets: "mask" | "reveal" = "r
                 vpcId: "vpc-1",
                 subnetIds: ["subnet-d1", "subnet-d2", "subnet-d3"],
                 clientSecurityGroupId: "sg-nodes",
+                logKeyArn: "arn:aws:kms:us-east-1:123456789012:key/logs",
                 engine: "redis",
                 engineVersion: "7.1",
                 nodeType: "cache.r7g.large",
@@ -206,7 +207,7 @@ describe("RedisCluster", () => {
             const kubernetes = new k8s.Provider("refused-k8s", { kubeconfig: "{}" });
             try {
                 new RedisCluster("refused", {
-                    region: "us-east-1", replicationGroupId: "x".repeat(41), vpcId: "v", subnetIds: [], clientSecurityGroupId: "sg", engine: "redis", engineVersion: "7.1",
+                    region: "us-east-1", replicationGroupId: "x".repeat(41), vpcId: "v", subnetIds: [], clientSecurityGroupId: "sg", logKeyArn: "k", engine: "redis", engineVersion: "7.1",
                     nodeType: "cache.r7g.large", shards: 1, replicasPerShard: 0, multiAz: true, snapshotRetentionDays: 1, logRetentionDays: 7, protect: false,
                     client: { maxRedirects: 3, commandTimeoutSeconds: 5 }, services: [], publishTo: { provider: kubernetes, namespace: "apps" },
                 });
