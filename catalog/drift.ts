@@ -218,7 +218,7 @@ const entries: readonly DriftEntry[] = [
                 source: EKS_CLUSTER_DOC,
             },
         ],
-        note: "Left unset, EKS picks the newest version at create; the provider documents that the version must be configured and increased to upgrade. The pin is only stable inside standard support: past its end (catalog/eks.ts) a STANDARD cluster is upgraded by EKS and the pinned version would ask for a downgrade.",
+        note: "Left unset, EKS picks the newest version at create; the provider documents that the version must be configured and increased to upgrade. A STANDARD cluster is upgraded by EKS past its version's standard support and the pin would then ask for a downgrade, so Strata sets EXTENDED (catalog/eks.ts UPGRADE_POLICY): the pin holds, and strata-operations flags a version in (costlier) extended support.",
         sources: [EKS_CLUSTER_DOC],
     },
     {

@@ -68,6 +68,19 @@ export function supportPhase(v: EksVersion, asOf: string = EKS_AS_OF): string {
 }
 
 /**
+ * What a cluster's upgrade policy does at the end of standard support. STANDARD makes AWS upgrade the control plane
+ * itself, behind the program's back (the next `pulumi up` would ask for the old version, which EKS cannot go back
+ * to); EXTENDED keeps the version the program states, at extended-support cost once that starts.
+ */
+export const UPGRADE_POLICY: Sourced<{ readonly standardAutoUpgrades: true; readonly extendedCannotBeDisabledOnceEntered: true; readonly supportType: "EXTENDED" }> = {
+    sources: [
+        { url: "https://docs.aws.amazon.com/eks/latest/userguide/view-upgrade-policy.html", version: "EKS User Guide, cluster upgrade policy: \"If your upgrade policy is STANDARD, it will be automatically upgraded\"", checked: "2026-12-06" },
+        { url: "https://docs.aws.amazon.com/eks/latest/userguide/disable-extended-support.html", version: "EKS User Guide, disable extended support: it cannot be disabled once a cluster has entered it, only for clusters on standard support", checked: "2026-12-06" },
+    ],
+    rows: { standardAutoUpgrades: true, extendedCannotBeDisabledOnceEntered: true, supportType: "EXTENDED" },
+};
+
+/**
  * The label EKS puts on every node of a managed node group with the group's capacity type (ON_DEMAND or SPOT); the
  * cluster autoscaler gives a group's node template the same label from DescribeNodegroup, so a pod selecting it can
  * also trigger a scale-up from zero.

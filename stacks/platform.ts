@@ -234,6 +234,7 @@ export class Platform extends pulumi.ComponentResource {
                 helmTimeoutSeconds: f.cluster.helmTimeoutSeconds,
                 targetGroupNamePrefix: `strata-${config.stack}`,
                 tlsAtLoadBalancer,
+                deletionProtection: config.cluster.deletionProtection,
             },
             { parent: this, providers: { aws: f.provider, kubernetes: f.cluster.provider } },
         );

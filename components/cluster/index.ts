@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { UPGRADE_POLICY } from "../../catalog/eks";
 import { EBS_CSI_KEY } from "../../catalog/kms";
 import { SERVICE_LOG_GROUPS, serviceLogGroup } from "../../catalog/logGroups";
 import { customerKey } from "../customerKey";
@@ -205,7 +206,9 @@ export class RegionalCluster extends pulumi.ComponentResource {
                 enabledClusterLogTypes: CONTROL_PLANE_LOGS,
                 accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
                 deletionProtection: args.deletionProtection,
-                upgradePolicy: { supportType: "STANDARD" },
+                // The version stays the one the stack states (catalog/eks.ts UPGRADE_POLICY); strata-operations
+                // flags a version past standard support, whose extended support costs more.
+                upgradePolicy: { supportType: UPGRADE_POLICY.rows.supportType },
             },
             { ...stateful, dependsOn: [clusterPolicy, logGroup] },
         );

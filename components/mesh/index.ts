@@ -97,6 +97,8 @@ export interface IstioMeshArgs {
     readonly targetGroupNamePrefix: string;
     /** TLS ends at the NLB with this ACM certificate (of the NLB's region), and the gateway serves plain HTTP behind it. @default TLS at the gateway */
     readonly tlsAtLoadBalancer?: { readonly certificateArn: pulumi.Input<string> };
+    /** Refuse deletion of the NLB (AWS's flag): its address is what the edge and clients point at. */
+    readonly deletionProtection: boolean;
 }
 
 /**
@@ -195,6 +197,7 @@ export class IstioMesh extends pulumi.ComponentResource {
                 subnets: args.publicSubnetIds,
                 securityGroups: [securityGroup.id],
                 enableCrossZoneLoadBalancing: true,
+                enableDeletionProtection: args.deletionProtection,
                 tags: { Name: `${args.clusterName}-ingress` },
             },
             child,

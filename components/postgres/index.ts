@@ -7,6 +7,7 @@ import { scopedServiceTrust, servicePrincipalTrust } from "../iam";
 import { IAM_DATABASE_AUTH } from "../../catalog/iamDatabaseAuth";
 import { SERVICE_LOG_GROUPS, serviceLogGroup } from "../../catalog/logGroups";
 import { customerKey } from "../customerKey";
+import { ROTATION_TAG } from "../tags";
 import { DatabaseBootstrap } from "./bootstrap";
 import { ServiceDatabaseAccess, bootstrapSql, connectPolicy, dbUserArn, proxyResourceId, rolePlanProblems, serviceRoleName } from "./roles";
 import { BUCKETS, HASH_ALGORITHM, MAX_SHARDS, ShardEndpoints, shardMapDocument, shardRanges } from "./shardMap";
@@ -441,6 +442,9 @@ export class ShardedPostgres extends pulumi.ComponentResource {
                 kmsKeyId: sharedOf(primary).key.arn,
                 replicas: others.map((region) => ({ region: region.name, kmsKeyId: sharedOf(region).key.arn })),
                 recoveryWindowInDays: args.deletionProtection ? 30 : 7,
+                // Rotated by the stack's marker, not by a Secrets Manager schedule: a rotation Lambda would change
+                // the password behind Pulumi, whose next `up` would set it back (README, "Rotating credentials").
+                tags: { [ROTATION_TAG]: "postgres.credentialsRotation" },
             },
             opts,
         );

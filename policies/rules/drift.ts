@@ -1,6 +1,6 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { DriftCondition, DriftField, driftEntry } from "../../catalog/drift";
-import { clusterKey, decoded, isRecord, list, meta, record, spec, str } from "./util";
+import { clusterKey, decoded, isRecord, list, meta, orUnknown, record, spec, str } from "./util";
 
 /*
  * Fields that AWS or a controller changes after create (catalog/drift.ts) must be ignored or pinned, or the second
@@ -15,19 +15,6 @@ const CRON_JOB = "kubernetes:batch/v1:CronJob";
 /** The value at a dotted input path. */
 function valueAt(props: Record<string, unknown>, path: string): unknown {
     return path.split(".").reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), props);
-}
-
-/**
- * During `pulumi preview` CrossGuard throws on reading an input that is not known yet (a resource's id before it
- * exists); read such a value as `whenUnknown`. Conditions then count as holding, so the safe handling is demanded.
- */
-function orUnknown<T>(read: () => T, whenUnknown: T): T {
-    try {
-        return read();
-    } catch (error) {
-        if (error instanceof Error && "unknownTypeSentinel" in error) return whenUnknown;
-        throw error;
-    }
 }
 
 const UNKNOWN = Symbol("unknown during preview");

@@ -3,15 +3,19 @@ import { connectionsFitPostgres, hpaFitsCluster, throughputTarget } from "./capa
 import { controllerPolicy } from "./controllerPolicy";
 import { dataTier } from "./dataTier";
 import { driftFields } from "./drift";
+import { encryption, kmsKeys } from "./encryption";
+import { networkExposure } from "./exposure";
 import { gatewayTls } from "./gatewayTls";
 import { iamTrust } from "./iamTrust";
 import { imagesProbes } from "./imagesProbes";
 import { istioSecurity } from "./istioSecurity";
+import { logging } from "./logging";
 import { scaleUpTime } from "./dynamics";
 import { nameLimits } from "./limits";
 import { masterCredentials } from "./masterCredentials";
 import { metricPaths } from "./metricPaths";
 import { natGatewayPerZone } from "./network";
+import { operations } from "./operations";
 import { podSecurity } from "./podSecurity";
 import { deployOrdering } from "./ordering";
 import { networkFlows } from "./reachability";
@@ -46,6 +50,11 @@ export const strataPolicies: Policies = [
     gatewayTls,
     iamTrust,
     controllerPolicy,
+    encryption,
+    kmsKeys,
+    networkExposure,
+    logging,
+    operations,
     masterCredentials,
     multiRegion,
     natGatewayPerZone,

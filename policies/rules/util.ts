@@ -10,6 +10,19 @@ export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value
 export const num = (value: unknown): number | undefined => (typeof value === "number" ? value : typeof value === "string" && value !== "" && !Number.isNaN(Number(value)) ? Number(value) : undefined);
 export const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
+/**
+ * During `pulumi preview` CrossGuard throws on reading an input that is not known yet (a resource's id before it
+ * exists); read such a value as `whenUnknown`. Conditions then count as holding, so the safe handling is demanded.
+ */
+export function orUnknown<T>(read: () => T, whenUnknown: T): T {
+    try {
+        return read();
+    } catch (error) {
+        if (error instanceof Error && "unknownTypeSentinel" in error) return whenUnknown;
+        throw error;
+    }
+}
+
 export const ofType = (args: StackValidationArgs, type: string) => args.resources.filter((r) => r.type === type);
 
 /** A labels-like map (labels, selectors, annotations) with its string values only. */

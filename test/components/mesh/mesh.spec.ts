@@ -34,6 +34,7 @@ async function build(): Promise<PlanResource[]> {
                 targetGroupNamePrefix: "strata-prod",
                 nodeGroups: [nodeGroup],
                 helmTimeoutSeconds: 1200,
+                deletionProtection: true,
             },
             { providers: { aws: provider, kubernetes } },
         );
@@ -127,9 +128,10 @@ describe("IstioMesh and ServiceRoutes", () => {
         assert.equal(values.service.type, "ClusterIP");
     });
 
-    it("fronts the gateway with a cross-zone public NLB whose target groups are bound to the gateway pods", () => {
+    it("fronts the gateway with a cross-zone public NLB, protected from deletion, whose target groups are bound to the gateway pods", () => {
         const [nlb] = ofType(resources, "aws:lb/loadBalancer:LoadBalancer");
         assert.deepEqual([nlb?.inputs.loadBalancerType, nlb?.inputs.internal, nlb?.inputs.enableCrossZoneLoadBalancing, nlb?.inputs.subnets], ["network", false, true, ["subnet-p1", "subnet-p2", "subnet-p3"]]);
+        assert.equal(nlb?.inputs.enableDeletionProtection, true);
         const bindings = ofType(resources, "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding");
         assert.deepEqual(bindings.map((b) => (b.inputs.spec as { serviceRef: { port: number } }).serviceRef.port).sort(), [443, 80]);
         const groups = ofType(resources, "aws:lb/targetGroup:TargetGroup");

@@ -1,0 +1,136 @@
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { isRecord, list, num, orUnknown, record } from "./util";
+
+/*
+ * What must not be reachable from the internet. strata-network-flows proves the flows the platform needs are open;
+ * this proves nothing else is: no security group admits the whole internet beyond the public ports, the default
+ * group of every VPC admits nothing, nodes get no public address or SSH, no database is public, and S3 buckets
+ * block public access. Pure: reads the planned inputs.
+ */
+
+export interface ExposureSettings {
+    /** Ports a security group may open to 0.0.0.0/0 or ::/0: the public listeners. */
+    readonly publicPorts: readonly number[];
+}
+
+export interface Problem {
+    readonly resource: PolicyResource;
+    readonly message: string;
+}
+
+const UNKNOWN = Symbol("unknown during preview");
+const read = (r: PolicyResource, ...path: string[]): unknown => orUnknown(() => path.reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), r.props), UNKNOWN);
+
+/** Ports that are named when open to the internet: data stores, remote administration, the kubelet. */
+const NAMED_PORTS: Readonly<Record<number, string>> = { 22: "SSH", 3389: "RDP", 5432: "PostgreSQL", 6379: "Redis", 10250: "the kubelet" };
+
+const isInternet = (cidr: unknown) => typeof cidr === "string" && /\/0$/.test(cidr);
+
+/** "all ports", or the range and the named ports inside it, when an ingress to the internet reaches beyond the public ports. */
+function exposure(protocol: unknown, from: unknown, to: unknown, settings: ExposureSettings): string | undefined {
+    const proto = String(protocol ?? "").toLowerCase();
+    if (proto === "-1" || proto === "all") return "all ports and protocols";
+    const low = num(from);
+    const high = num(to) ?? low;
+    if (low === undefined || high === undefined) return undefined;
+    const open = (port: number) => port >= low && port <= high;
+    const named = Object.entries(NAMED_PORTS).filter(([port]) => open(Number(port))).map(([port, what]) => `${port} (${what})`);
+    const beyondPublic = high - low + 1 > settings.publicPorts.filter(open).length;
+    if (!beyondPublic) return undefined;
+    const range = low === high ? `port ${low}` : `ports ${low}-${high}`;
+    return named.length > 0 ? `${range}, including ${named.join(", ")}` : range;
+}
+
+function ingressProblems(r: PolicyResource, settings: ExposureSettings): string[] {
+    const problems: string[] = [];
+    const check = (what: string, cidrs: unknown[], protocol: unknown, from: unknown, to: unknown) => {
+        const open = cidrs.filter(isInternet);
+        if (open.length === 0) return;
+        const reach = exposure(protocol, from, to, settings);
+        if (reach) problems.push(`${what} opens ${reach} to ${open.join(" and ")}; only ${settings.publicPorts.join(", ")} may face the internet`);
+    };
+    switch (r.type) {
+        case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
+            check(`Security group rule ${r.name}`, [read(r, "cidrIpv4"), read(r, "cidrIpv6")], read(r, "ipProtocol"), read(r, "fromPort"), read(r, "toPort"));
+            break;
+        case "aws:ec2/securityGroupRule:SecurityGroupRule":
+            if (read(r, "type") === "ingress") check(`Security group rule ${r.name}`, [...list(read(r, "cidrBlocks")), ...list(read(r, "ipv6CidrBlocks"))], read(r, "protocol"), read(r, "fromPort"), read(r, "toPort"));
+            break;
+        case "aws:ec2/securityGroup:SecurityGroup":
+            list(read(r, "ingress")).map(record).forEach((rule, i) => check(`Security group ${r.name} (ingress #${i})`, [...list(rule.cidrBlocks), ...list(rule.ipv6CidrBlocks)], rule.protocol, rule.fromPort, rule.toPort));
+            break;
+    }
+    return problems;
+}
+
+function hostProblems(r: PolicyResource): string[] {
+    switch (r.type) {
+        case "aws:ec2/launchTemplate:LaunchTemplate":
+            return list(read(r, "networkInterfaces"))
+                .map(record)
+                .filter((ni) => ni.associatePublicIpAddress === true || ni.associatePublicIpAddress === "true")
+                .map(() => `Launch template ${r.name} gives its instances public IP addresses (networkInterfaces.associatePublicIpAddress)`);
+        case "aws:eks/nodeGroup:NodeGroup":
+            return isRecord(read(r, "remoteAccess")) ? [`Node group ${r.name} opens SSH to its nodes (remoteAccess); use SSM Session Manager`] : [];
+        case "aws:ec2/subnet:Subnet":
+            return read(r, "mapPublicIpOnLaunch") === true ? [`Subnet ${r.name} gives every instance launched in it a public IP address (mapPublicIpOnLaunch)`] : [];
+        case "aws:rds/clusterInstance:ClusterInstance":
+        case "aws:rds/instance:Instance":
+            return read(r, "publiclyAccessible") === true ? [`Database instance ${r.name} is publicly accessible (publiclyAccessible)`] : [];
+        default:
+            return [];
+    }
+}
+
+const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
+const BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+function bucketProblems(bucket: PolicyResource, all: readonly PolicyResource[]): string[] {
+    const of = (type: string) => all.filter((x) => x.type === type && x.dependencies.some((d) => d.urn === bucket.urn));
+    const problems: string[] = [];
+    const blocks = of("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+    if (blocks.length === 0) problems.push(`S3 bucket ${bucket.name} has no public access block`);
+    for (const block of blocks) {
+        const off = BLOCK_FLAGS.filter((flag) => read(block, flag) !== UNKNOWN && read(block, flag) !== true);
+        if (off.length > 0) problems.push(`S3 bucket ${bucket.name}'s public access block leaves ${off.join(", ")} off`);
+    }
+    const acls = [read(bucket, "acl"), ...of("aws:s3/bucketAcl:BucketAcl").map((a) => read(a, "acl")), ...of("aws:s3/bucketAclV2:BucketAclV2").map((a) => read(a, "acl"))];
+    for (const acl of acls.filter((a) => typeof a === "string" && PUBLIC_ACLS.includes(a))) problems.push(`S3 bucket ${bucket.name} has the public ACL ${String(acl)}`);
+    return problems;
+}
+
+function defaultGroupProblems(vpc: PolicyResource, all: readonly PolicyResource[]): string[] {
+    const groups = all.filter((g) => g.type === "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" && g.dependencies.some((d) => d.urn === vpc.urn));
+    if (groups.length === 0) return [`VPC ${vpc.name}'s default security group is not managed: AWS gives it rules that admit the group itself and all egress; adopt it with no rules (aws.ec2.DefaultSecurityGroup)`];
+    return groups.flatMap((g) => {
+        const rules = [...list(read(g, "ingress")), ...list(read(g, "egress"))];
+        return rules.length > 0 ? [`VPC ${vpc.name}'s default security group ${g.name} keeps ${rules.length} rule(s); it must admit nothing`] : [];
+    });
+}
+
+export function exposureProblems(resources: readonly PolicyResource[], settings: ExposureSettings): Problem[] {
+    return resources.flatMap((r) => {
+        const messages = [
+            ...ingressProblems(r, settings),
+            ...hostProblems(r),
+            ...(r.type === "aws:s3/bucket:Bucket" ? bucketProblems(r, resources) : []),
+            ...(r.type === "aws:ec2/vpc:Vpc" ? defaultGroupProblems(r, resources) : []),
+        ];
+        return messages.map((message) => ({ resource: r, message }));
+    });
+}
+
+export const networkExposure: StackValidationPolicy = {
+    name: "strata-network-exposure",
+    description: "No security group opens more than the public ports to the internet (never SSH, RDP, PostgreSQL, Redis, the kubelet or all ports); default security groups admit nothing; no public IPs or SSH on nodes; no public database; S3 buckets block public access and carry no public ACL.",
+    enforcementLevel: "mandatory",
+    configSchema: {
+        properties: {
+            publicPorts: { type: "array", items: { type: "integer", minimum: 1, maximum: 65535 }, description: "Ports that may face 0.0.0.0/0 and ::/0 (the public listeners)", default: [80, 443] },
+        },
+    },
+    validateStack: (args, reportViolation) => {
+        const settings = args.getConfig<ExposureSettings>();
+        for (const problem of exposureProblems(args.resources, settings)) reportViolation(problem.message, problem.resource.urn);
+    },
+};
