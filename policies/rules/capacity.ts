@@ -35,16 +35,18 @@ export const hpaFitsCluster: StackValidationPolicy = {
                 groups.map((g) => ({ name: g.name, maxSize: groupBounds(g).maxSize, allocatable: groupAllocatable(list(g.props.instanceTypes).map(String)) })),
                 headroomPercent,
             );
-            for (const unknown of fit.unknownGroups) report(`Node group ${unknown}: an instance type is not in catalog/instanceTypes.ts, so its capacity cannot be checked; add it`);
+            const groupNames = groups.map((g) => g.name).join(", ");
+            for (const unknown of fit.unknownGroups) report(`Node group ${unknown}: an instance type is not in catalog/instanceTypes.ts, so its capacity cannot be checked; add it`, groups.find((g) => g.name === unknown)?.urn ?? cluster.urn);
             for (const name of fit.oversized) {
                 const w = workloads.find((x) => x.name === name);
-                report(`HPA ${name}: one pod requests ${w?.cpu} CPU and ${w?.memory} memory, more than any workload node of cluster ${str(cluster.props.name) ?? cluster.name} can hold, so it would never schedule; lower its requests or add a larger instance type`, cluster.urn);
+                const hpa = hpas.find((h) => meta(h).name === name);
+                report(`HPA ${name}: one pod requests ${w?.cpu} CPU and ${w?.memory} memory, more than any workload node of cluster ${str(cluster.props.name) ?? cluster.name} (node groups ${groupNames}) can hold, so it would never schedule; lower its requests or add a larger instance type`, hpa?.urn ?? cluster.urn);
             }
             if (fit.short.length > 0) {
                 const cores = (m: number) => (m / 1000).toFixed(1);
                 report(
                     `Cluster ${str(cluster.props.name) ?? cluster.name}: at their HPA maximums the workloads need ${cores(fit.demand.cpuMillis)} vCPU, ${(fit.demand.memoryMiB / 1024).toFixed(1)} GiB and ${fit.demand.pods} pods, ` +
-                        `but the workload node groups offer ${cores(fit.supply.cpuMillis)} vCPU, ${(fit.supply.memoryMiB / 1024).toFixed(1)} GiB and ${fit.supply.pods} pods (${headroomPercent} % kept free); short on ${fit.short.join(", ")}: raise node group maxSize or lower maxReplicas`,
+                        `but the workload node groups (${groupNames}) offer ${cores(fit.supply.cpuMillis)} vCPU, ${(fit.supply.memoryMiB / 1024).toFixed(1)} GiB and ${fit.supply.pods} pods (${headroomPercent} % kept free); short on ${fit.short.join(", ")}: raise node group maxSize or lower maxReplicas`,
                     cluster.urn,
                 );
             }

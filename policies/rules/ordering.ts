@@ -187,7 +187,7 @@ export const deployOrdering: StackValidationPolicy = {
     validateStack: (args, report) => {
         const graph = graphOf(args.resources);
         const cycle = graph.findCycle();
-        if (cycle) report(`Dependency cycle: ${cycle.join(" → ")}; the engine would wait forever`);
+        if (cycle) report(`Dependency cycle: ${cycle.join(" → ")}; the engine would wait forever`, cycle[0]);
 
         for (const cluster of clusters(args.resources).values()) {
             const objects = cluster.objects.filter((r) => !NOT_OBJECTS.has(r.type));

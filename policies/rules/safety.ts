@@ -160,11 +160,14 @@ export const multiRegion: StackValidationPolicy = {
     validateStack: (args, report) => {
         const { minRegions } = args.getConfig<{ minRegions: number }>();
         if (minRegions < 2) return;
-        const regions = new Set(ofType(args, "aws:eks/cluster:Cluster").map(regionOf).filter((r) => r !== undefined));
-        if (regions.size < minRegions) report(`The stack runs clusters in ${regions.size} region(s); prod needs at least ${minRegions} behind a global entry point`);
-        const groups = ofType(args, "aws:globalaccelerator/endpointGroup:EndpointGroup").filter((g) => str(g.props.healthCheckPath) !== undefined);
+        const clusters = ofType(args, "aws:eks/cluster:Cluster");
+        const regions = new Set(clusters.map(regionOf).filter((r) => r !== undefined));
+        // Stack-level findings are named on the resource a fix starts from: a cluster, or the entry point.
+        if (regions.size < minRegions) report(`The stack runs clusters in ${regions.size} region(s); prod needs at least ${minRegions} behind a global entry point`, clusters[0]?.urn);
+        const endpointGroups = ofType(args, "aws:globalaccelerator/endpointGroup:EndpointGroup");
+        const groups = endpointGroups.filter((g) => str(g.props.healthCheckPath) !== undefined);
         const checks = ofType(args, "aws:route53/healthCheck:HealthCheck");
-        if (groups.length === 0 && checks.length === 0) report("No health-checked global entry point (Global Accelerator endpoint groups or Route 53 health checks); set edge.mode");
+        if (groups.length === 0 && checks.length === 0) report("No health-checked global entry point (Global Accelerator endpoint groups or Route 53 health checks); set edge.mode", endpointGroups[0]?.urn ?? clusters[0]?.urn);
     },
 };
 
@@ -191,7 +194,7 @@ export const dataBounds: StackValidationPolicy = {
         const c = args.getConfig<DataBounds>();
         const clusters = ofType(args, "aws:rds/cluster:Cluster");
         const shards = new Set(clusters.map((r) => str(r.props.clusterIdentifier)?.replace(/^.*-shard-/, "")));
-        if (shards.size > c.maxShards) report(`${shards.size} Postgres shards exceed the bound of ${c.maxShards}`);
+        if (shards.size > c.maxShards) report(`${shards.size} Postgres shards exceed the bound of ${c.maxShards}`, clusters[clusters.length - 1]?.urn);
         for (const cluster of clusters) {
             const readers = ofType(args, "aws:rds/clusterInstance:ClusterInstance").filter((i) => i.dependencies.some((d) => d.urn === cluster.urn) && !str(i.props.identifier)?.endsWith("-writer")).length;
             if (readers < c.minReadersPerShard || readers > 15) report(`Aurora ${str(cluster.props.clusterIdentifier)}: ${readers} reader(s); keep ${c.minReadersPerShard}–15 (postgres.replicasPerShard)`, cluster.urn);

@@ -192,7 +192,7 @@ export const nodeGroups: StackValidationPolicy = {
             }
         }
         for (const [cluster, total] of perCluster) {
-            if (total > c.maxNodesPerCluster) report(`Cluster ${cluster.split("::").pop()}: node groups may grow to ${total} nodes, above the cap of ${c.maxNodesPerCluster}`);
+            if (total > c.maxNodesPerCluster) report(`Cluster ${cluster.split("::").pop()}: node groups may grow to ${total} nodes, above the cap of ${c.maxNodesPerCluster}`, cluster === "unknown" ? undefined : cluster);
         }
     },
 };

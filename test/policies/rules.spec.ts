@@ -15,15 +15,29 @@ import { planResource } from "../harness";
 const awsProvider = planResource({ type: "pulumi:providers:aws", name: "p", inputs: { region: "us-east-1", defaultTags: JSON.stringify({ tags: { "strata:environment": "prod" } }) } });
 /** The component the clusters belong to: it names the deployer's runner group (strata-network-flows). */
 const regionalCluster = planResource({ type: "strata:cluster:RegionalCluster", name: "rc", custom: false, region: null, inputs: { apiAccess: { cidrs: [], securityGroupIds: ["sg-0runner"] } } });
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/k1";
+/** The control-plane log groups the clusters write to, created first (strata-logging). */
+const controlPlaneLogs = (cluster: string, provider: string) =>
+    planResource({ type: "aws:cloudwatch/logGroup:LogGroup", name: `${cluster}-logs`, provider, inputs: { name: `/aws/eks/${cluster}/cluster`, retentionInDays: 365, kmsKeyId: KEY } });
+const eksLogs = controlPlaneLogs("c1", awsProvider.urn);
+const eks2Logs = controlPlaneLogs("c2", `${awsProvider.urn}-eu`);
 const eks = planResource({
     type: "aws:eks/cluster:Cluster",
     name: "eks",
     parent: regionalCluster.urn,
     provider: awsProvider.urn,
-    inputs: { name: "c1", version: "1.33", vpcConfig: { endpointPublicAccess: false }, encryptionConfig: { resources: ["secrets"] }, enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] },
+    dependencies: [eksLogs.urn],
+    inputs: {
+        name: "c1",
+        version: "1.35",
+        deletionProtection: true,
+        vpcConfig: { endpointPublicAccess: false },
+        encryptionConfig: { resources: ["secrets"], provider: { keyArn: KEY } },
+        enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+    },
     protect: true,
 });
-const eks2 = { ...eks, urn: `${eks.urn}-2`, name: "eks2", provider: `${awsProvider.urn}-eu`, inputs: { ...eks.inputs, name: "c2" } };
+const eks2 = { ...eks, urn: `${eks.urn}-2`, name: "eks2", provider: `${awsProvider.urn}-eu`, dependencies: [eks2Logs.urn], inputs: { ...eks.inputs, name: "c2" } };
 const awsProviderEu = { ...awsProvider, urn: `${awsProvider.urn}-eu`, inputs: { ...awsProvider.inputs, region: "eu-west-1" } };
 const k8s = planResource({ type: "pulumi:providers:kubernetes", name: "k", dependencies: [eks.urn] });
 const testUrn = (type: string, name: string) => `urn:pulumi:test::strata::${type}::${name}`;
@@ -58,6 +72,8 @@ function goodStack(): PlanResource[] {
         awsProvider,
         awsProviderEu,
         regionalCluster,
+        eksLogs,
+        eks2Logs,
         eks,
         eks2,
         apiFromRunner(eks),
@@ -112,13 +128,13 @@ function goodStack(): PlanResource[] {
             metadata: { name: "api", namespace: "apps" },
             spec: { targetRef: { name: "api" }, updatePolicy: { updateMode: "Auto" }, resourcePolicy: { containerPolicies: [{ containerName: "api", controlledResources: ["memory"], minAllowed: { memory: "128Mi" }, maxAllowed: { cpu: "4", memory: "8Gi" } }] } },
         }),
-        planResource({ type: "aws:rds/cluster:Cluster", name: "shard-0", protect: true, inputs: { clusterIdentifier: "s-shard-0", storageEncrypted: true, iamDatabaseAuthenticationEnabled: true, deletionProtection: true, backupRetentionPeriod: 14 } }),
+        planResource({ type: "aws:rds/cluster:Cluster", name: "shard-0", protect: true, inputs: { clusterIdentifier: "s-shard-0", storageEncrypted: true, kmsKeyId: KEY, iamDatabaseAuthenticationEnabled: true, deletionProtection: true, backupRetentionPeriod: 14, skipFinalSnapshot: false } }),
         ...["writer", "reader-1", "reader-2"].map((role) =>
-            planResource({ type: "aws:rds/clusterInstance:ClusterInstance", name: `shard-0-${role}`, protect: true, dependencies: ["urn:pulumi:test::strata::aws:rds/cluster:Cluster::shard-0"], inputs: { identifier: `s-shard-0-${role}`, instanceClass: "db.r6g.2xlarge", publiclyAccessible: false, performanceInsightsEnabled: true } }),
+            planResource({ type: "aws:rds/clusterInstance:ClusterInstance", name: `shard-0-${role}`, protect: true, dependencies: ["urn:pulumi:test::strata::aws:rds/cluster:Cluster::shard-0"], inputs: { identifier: `s-shard-0-${role}`, instanceClass: "db.r6g.2xlarge", publiclyAccessible: false, performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY, monitoringInterval: 15 } }),
         ),
         planResource({ type: "aws:elasticache/user:User", name: "cache-default", inputs: { userId: "c-default", userName: "default", accessString: "off -@all" } }),
         planResource({ type: "aws:elasticache/userGroup:UserGroup", name: "cache-users", inputs: { userGroupId: "c-users", userIds: ["c-default", "c-api"] } }),
-        planResource({ type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "cache", protect: true, inputs: { replicationGroupId: "c", transitEncryptionEnabled: true, atRestEncryptionEnabled: true, userGroupIds: ["c-users"], replicasPerNodeGroup: 1, numNodeGroups: 3, automaticFailoverEnabled: true, multiAzEnabled: true, snapshotRetentionLimit: 7 } }),
+        planResource({ type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "cache", protect: true, inputs: { replicationGroupId: "c", transitEncryptionEnabled: true, atRestEncryptionEnabled: true, kmsKeyId: KEY, logDeliveryConfigurations: [{ logType: "slow-log", destinationType: "kinesis-firehose", destination: "c-slow-log", logFormat: "json" }], userGroupIds: ["c-users"], replicasPerNodeGroup: 1, numNodeGroups: 3, automaticFailoverEnabled: true, multiAzEnabled: true, snapshotRetentionLimit: 7 } }),
         inK8s("kubernetes:security.istio.io/v1beta1:PeerAuthentication", "mtls", { metadata: { name: "default", namespace: "istio-system" }, spec: { mtls: { mode: "STRICT" } } }),
         inK8s("kubernetes:networking.istio.io/v1beta1:DestinationRule", "dr", { metadata: { name: "api", namespace: "apps" }, spec: { trafficPolicy: { outlierDetection: { consecutive5xxErrors: 5 }, connectionPool: { tcp: { maxConnections: 100 } } } } }),
         inK8s("kubernetes:networking.istio.io/v1beta1:VirtualService", "vs", {
@@ -178,8 +194,8 @@ describe("policy pack rules", () => {
         ["strata-node-groups", "system", (i) => ((i.capacityType = "SPOT"), i), "Node group system: a system group runs on spot; cluster add-ons must not be reclaimed — use ON_DEMAND"],
         ["strata-node-groups", "workload", (i) => ((i.scalingConfig = { minSize: 3, desiredSize: 3, maxSize: 1200 }), i), "Node group workload: maxSize 1200 exceeds the cap of 1000"],
         ["strata-data-bounds", "cache", (i) => ((i.replicasPerNodeGroup = 0), (i.multiAzEnabled = false), i), "Cache c: 0 replica(s) per shard; keep 1–5"],
-        ["strata-capacity-hpa-fit", "api-deployment", (i) => ((((((i.spec as JsonObject).template as JsonObject).spec as JsonObject).containers as JsonObject[])[0]!.resources = { requests: { cpu: "9", memory: "1Gi" }, limits: { cpu: "9", memory: "1Gi" } }), i), "HPA api: one pod requests 9 CPU and 1Gi memory, more than any workload node of cluster c1 can hold, so it would never schedule; lower its requests or add a larger instance type"],
-        ["strata-capacity-hpa-fit", "workload", (i) => ((i.scalingConfig = { minSize: 1, desiredSize: 1, maxSize: 5 }), i), "Cluster c1: at their HPA maximums the workloads need 50.0 vCPU, 100.0 GiB and 100 pods, but the workload node groups offer 39.5 vCPU, 155.2 GiB and 290 pods (20 % kept free); short on cpu: raise node group maxSize or lower maxReplicas"],
+        ["strata-capacity-hpa-fit", "api-deployment", (i) => ((((((i.spec as JsonObject).template as JsonObject).spec as JsonObject).containers as JsonObject[])[0]!.resources = { requests: { cpu: "9", memory: "1Gi" }, limits: { cpu: "9", memory: "1Gi" } }), i), "HPA api: one pod requests 9 CPU and 1Gi memory, more than any workload node of cluster c1 (node groups workload) can hold, so it would never schedule; lower its requests or add a larger instance type"],
+        ["strata-capacity-hpa-fit", "workload", (i) => ((i.scalingConfig = { minSize: 1, desiredSize: 1, maxSize: 5 }), i), "Cluster c1: at their HPA maximums the workloads need 50.0 vCPU, 100.0 GiB and 100 pods, but the workload node groups (workload) offer 39.5 vCPU, 155.2 GiB and 290 pods (20 % kept free); short on cpu: raise node group maxSize or lower maxReplicas"],
         ["strata-capacity-postgres-connections", "shard-0-writer", (i) => ((i.instanceClass = "db.r6g.large"), i), "Writer s-shard-0-writer: 2000 connections at the services' HPA maximums exceed 1621 (max_connections 1802 less 10 %); enable postgres.proxy, lower connectionPool.perPod or maxReplicas, or use a larger instance class"],
         ["strata-capacity-throughput", "api-hpa", (i) => ((hpaSpec(i).maxReplicas = 40), i), "HPA api: 40 pods × 100 req/s = 4000 req/s cannot carry this region's 50 % of 10000 req/s (5000); raise maxReplicas"],
         ["strata-aurora-safety", "shard-0", (i) => ((i.backupRetentionPeriod = 3), (i.storageEncrypted = false), i), "Aurora s-shard-0: storage is not encrypted"],
@@ -215,12 +231,24 @@ describe("policy pack rules", () => {
         assert.deepEqual(found, ["The stack runs clusters in 1 region(s); prod needs at least 2 behind a global entry point"]);
     });
 
-    it("dev's config relaxes thresholds and demotes every rule to advisory", async () => {
+    it("names a resource on the stack-level findings: the cluster short of regions, the endpoint group that lost its health check, the HPA that cannot fit", async () => {
+        const single = await runPolicies(strataPolicies.filter((p) => p.name === "strata-multi-region"), goodStack().filter((r) => r.name !== "eks2"));
+        assert.deepEqual(single.violations.map((v) => v.urn), [eks.urn]);
+        const unchecked = await runPolicies(strataPolicies.filter((p) => p.name === "strata-multi-region"), broken("eg", (i) => ((i.healthCheckPath = undefined as unknown as string), i)));
+        assert.deepEqual(unchecked.violations.map((v) => v.urn), [goodStack().find((r) => r.name === "eg")?.urn]);
+        const big = broken("api-deployment", (i) => ((((((i.spec as JsonObject).template as JsonObject).spec as JsonObject).containers as JsonObject[])[0]!.resources = { requests: { cpu: "9", memory: "1Gi" }, limits: { cpu: "9", memory: "1Gi" } }), i));
+        const unfit = await runPolicies(strataPolicies.filter((p) => p.name === "strata-capacity-hpa-fit"), big);
+        assert.deepEqual(unfit.violations.map((v) => v.urn), [goodStack().find((r) => r.name === "api-hpa")?.urn]);
+    });
+
+    it("dev's config relaxes thresholds and demotes the data-safety rules to advisory, but not the encryption baseline", async () => {
         const dev = JSON.parse(JSON.stringify(require("../../policies/config/dev.json"))) as PackConfig;
         const stack = broken("api-hpa", (i) => ((hpaSpec(i).minReplicas = 1), (hpaSpec(i).behavior = { scaleDown: { stabilizationWindowSeconds: 0 } }), i));
         assert.deepEqual(await violations("strata-hpa-bounds", stack, dev), []);
         const result = await runPolicies(strataPolicies, broken("cache", (i) => ((i.transitEncryptionEnabled = false), i)), dev);
-        assert.ok(result.violations.length > 0 && result.violations.every((v) => v.enforcementLevel === "advisory"));
+        const levels = (policy: string) => result.violations.filter((v) => v.policy === policy).map((v) => v.enforcementLevel);
+        assert.deepEqual(levels("strata-elasticache-safety"), ["advisory"]);
+        assert.deepEqual(levels("strata-encryption"), ["mandatory"]);
     });
 
     it("the config files name every rule, and prod's keep every rule mandatory", () => {
