@@ -238,7 +238,7 @@ describe("policy pack rules", () => {
         assert.deepEqual(unchecked.violations.map((v) => v.urn), [goodStack().find((r) => r.name === "eg")?.urn]);
         const big = broken("api-deployment", (i) => ((((((i.spec as JsonObject).template as JsonObject).spec as JsonObject).containers as JsonObject[])[0]!.resources = { requests: { cpu: "9", memory: "1Gi" }, limits: { cpu: "9", memory: "1Gi" } }), i));
         const unfit = await runPolicies(strataPolicies.filter((p) => p.name === "strata-capacity-hpa-fit"), big);
-        assert.deepEqual(unfit.violations.map((v) => v.urn), [goodStack().find((r) => r.name === "api-hpa")?.urn]);
+        assert.deepEqual(unfit.violations.filter((v) => v.message.startsWith("HPA api:")).map((v) => v.urn), [goodStack().find((r) => r.name === "api-hpa")?.urn]);
     });
 
     it("dev's config relaxes thresholds and demotes the data-safety rules to advisory, but not the encryption baseline", async () => {
