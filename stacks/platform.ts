@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { POD_SECURITY_ADMISSION } from "../catalog/podSecurityAdmission";
 import { RegionalCluster, addonVersionsByName } from "../components/cluster";
 import { RegionalNetwork } from "../components/network";
 import { ShardMapOutput, ShardedPostgres } from "../components/postgres";
@@ -48,6 +49,8 @@ export interface RegionOutputs {
 export const cacheIdFor = (stack: string, region: string) => `strata-${stack}-${region}`;
 
 /** Tags every AWS resource of the stack carries (through each provider's default tags). */
+const PSA = POD_SECURITY_ADMISSION.rows;
+
 const baseTags = (config: PlatformConfig) => ({
     "strata:project": "strata",
     "strata:stack": config.stack,
@@ -440,7 +443,19 @@ export class Platform extends pulumi.ComponentResource {
         );
         const namespace = new k8s.core.v1.Namespace(
             `${region.name}-apps`,
-            { metadata: { name: settings.appNamespace, labels: { "istio-injection": "enabled", "app.kubernetes.io/managed-by": "strata" } } },
+            {
+                metadata: {
+                    name: settings.appNamespace,
+                    labels: {
+                        "istio-injection": "enabled",
+                        "app.kubernetes.io/managed-by": "strata",
+                        // Audited and warned against the restricted standard, not enforced: the injected istio-init
+                        // needs NET_ADMIN and NET_RAW until Istio CNI is installed (catalog/podSecurityAdmission.ts).
+                        [PSA.modeLabel.audit]: PSA.restricted,
+                        [PSA.modeLabel.warn]: PSA.restricted,
+                    },
+                },
+            },
             { parent: this, provider: cluster.provider },
         );
         return { region, provider, network, cluster, appNamespace: namespace.metadata.name, namespace };

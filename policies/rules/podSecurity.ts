@@ -1,6 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { POD_SECURITY_ADMISSION } from "../../catalog/podSecurityAdmission";
 import { kubernetesKind, podTemplateOf } from "./ordering";
-import { Props, clusterKey, list, meta, record, str } from "./util";
+import { Props, boolean, clusterKey, list, meta, record, str } from "./util";
 
 /*
  * Every pod template the program renders (Deployments, Jobs, CronJobs, and any other workload kind) meets the
@@ -69,11 +70,32 @@ export function podSecurityProblems(resources: readonly PolicyResource[]): PodPr
     });
 }
 
+/**
+ * Every namespace of the plan that runs the program's pods enforces the restricted standard, or, where
+ * `requireEnforce` is off, at least audits and warns at it (a meshed namespace can enforce only with
+ * Istio CNI: catalog/podSecurityAdmission.ts).
+ */
+export function namespaceAdmissionProblems(resources: readonly PolicyResource[], requireEnforce: boolean): PodProblem[] {
+    const labels = POD_SECURITY_ADMISSION.rows.modeLabel;
+    const level = POD_SECURITY_ADMISSION.rows.restricted;
+    const running = new Set(resources.filter((r) => r.type.startsWith("kubernetes:") && podTemplateOf(r) !== undefined).map((r) => `${clusterKey(r)}|${meta(r).namespace}`));
+    return resources
+        .filter((r) => r.type === "kubernetes:core/v1:Namespace" && running.has(`${clusterKey(r)}|${meta(r).name}`))
+        .flatMap((ns) => {
+            // An enforcing namespace admits nothing the others would only report.
+            if (meta(ns).labels[labels.enforce] === level) return [];
+            const modes = (requireEnforce ? (["enforce", "audit", "warn"] as const) : (["audit", "warn"] as const)).filter((mode) => meta(ns).labels[labels[mode]] !== level);
+            return modes.length === 0 ? [] : [{ resource: ns, message: `Namespace ${meta(ns).name} runs pods without Pod Security Admission ${modes.join(", ")} at ${level} (${modes.map((m) => labels[m]).join(", ")})` }];
+        });
+}
+
 export const podSecurity: StackValidationPolicy = {
     name: "strata-pod-security",
-    description: "Every pod template meets the restricted Pod Security Standard with a read-only root filesystem, and mounts an API token only when it is bound to a role.",
+    description: "Every pod template meets the restricted Pod Security Standard with a read-only root filesystem, and mounts an API token only when it is bound to a role; the namespaces they run in audit, warn and (where required) enforce the restricted standard.",
     enforcementLevel: "mandatory",
+    configSchema: { properties: { requireEnforce: boolean("Namespaces running the program's pods must enforce the restricted standard (needs Istio CNI where the namespace is meshed)", true) } },
     validateStack: (args, reportViolation) => {
-        for (const problem of podSecurityProblems(args.resources)) reportViolation(problem.message, problem.resource.urn);
+        const { requireEnforce } = args.getConfig<{ requireEnforce: boolean }>();
+        for (const problem of [...podSecurityProblems(args.resources), ...namespaceAdmissionProblems(args.resources, requireEnforce)]) reportViolation(problem.message, problem.resource.urn);
     },
 };

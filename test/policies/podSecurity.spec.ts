@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { podSecurityProblems } from "../../policies/rules/podSecurity";
+import { namespaceAdmissionProblems, podSecurityProblems } from "../../policies/rules/podSecurity";
 import { JsonObject, PlanResource } from "../../tools/plan/contract";
 import { resolve } from "../../tools/plan/policyRunner";
 import { plannedStack } from "../planCommand";
@@ -55,5 +55,30 @@ describe("strata-pod-security", () => {
         assert.ok(cronJobs.length > 0);
         const unbound = plan.resources.filter((r) => !(r.type.endsWith(":RoleBinding") && r.name.endsWith("-scaler")));
         assert.deepEqual([...new Set(problemsOf(unbound).map((p) => p.split(" @ ")[1]))].sort(), cronJobs.map((r) => r.name).sort(), "without the binding each scaler's token is needless");
+    });
+});
+
+describe("strata-pod-security: Pod Security Admission on the namespaces", () => {
+    const admission = (resources: readonly PlanResource[], requireEnforce: boolean) => namespaceAdmissionProblems(resolve(resources).resources, requireEnforce).map((p) => `${p.message} @ ${p.resource.name}`);
+
+    it("finds the app namespaces auditing and warning at restricted, and the bootstrap namespace enforcing it", () => {
+        for (const stack of ["dev", "prod"]) assert.deepEqual(admission(plannedStack(stack).plan.resources, false), [], stack);
+    });
+
+    it("names every app namespace where enforcing is required: the injected istio-init needs NET_ADMIN until Istio CNI", () => {
+        assert.deepEqual(
+            admission(plannedStack("prod").plan.resources, true).sort(),
+            ["ap-southeast-1-apps", "eu-west-1-apps", "us-east-1-apps"].map((n) => `Namespace apps runs pods without Pod Security Admission enforce at restricted (pod-security.kubernetes.io/enforce) @ ${n}`),
+        );
+    });
+
+    it("names an app namespace that lost its audit label", () => {
+        const resources = plannedStack("prod").plan.resources.map((r) => {
+            if (r.type !== "kubernetes:core/v1:Namespace" || r.name !== "eu-west-1-apps") return r;
+            const copy = structuredClone(r);
+            delete ((copy.inputs.metadata as JsonObject).labels as JsonObject)["pod-security.kubernetes.io/audit"];
+            return copy;
+        });
+        assert.deepEqual(admission(resources, false), ["Namespace apps runs pods without Pod Security Admission audit at restricted (pod-security.kubernetes.io/audit) @ eu-west-1-apps"]);
     });
 });

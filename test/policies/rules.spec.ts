@@ -79,7 +79,7 @@ function goodStack(): PlanResource[] {
         apiFromRunner(eks),
         apiFromRunner(eks2),
         k8s,
-        ...["apps", "istio-system", "istio-ingress"].map((namespace) => inK8s("kubernetes:core/v1:Namespace", `ns-${namespace}`, { metadata: { name: namespace, ...(namespace === "apps" ? { labels: { "istio-injection": "enabled" } } : {}) } })),
+        ...["apps", "istio-system", "istio-ingress"].map((namespace) => inK8s("kubernetes:core/v1:Namespace", `ns-${namespace}`, { metadata: { name: namespace, ...(namespace === "apps" ? { labels: { "istio-injection": "enabled", "pod-security.kubernetes.io/enforce": "restricted" } } : {}) } })),
         inK8s("kubernetes:security.istio.io/v1:AuthorizationPolicy", "deny-all", { metadata: { name: "deny-all", namespace: "apps" }, spec: {} }),
         release("istio-base", "base", "1.26.8", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
         release("istiod", "istiod", "1.26.8", "https://istio-release.storage.googleapis.com/charts", "istio-system"),
