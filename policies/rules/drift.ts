@@ -1,6 +1,6 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { DriftCondition, DriftField, driftEntry } from "../../catalog/drift";
-import { clusterKey, decoded, isRecord, list, meta, orUnknown, record, spec, str } from "./util";
+import { UNKNOWN, clusterKey, decoded, isRecord, list, meta, orUnknown, record, spec, str } from "./util";
 
 /*
  * Fields that AWS or a controller changes after create (catalog/drift.ts) must be ignored or pinned, or the second
@@ -17,7 +17,6 @@ function valueAt(props: Record<string, unknown>, path: string): unknown {
     return path.split(".").reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), props);
 }
 
-const UNKNOWN = Symbol("unknown during preview");
 
 /** `ignoreChanges` covers a path when it names the path or one of its parents. */
 export const ignores = (ignoreChanges: readonly string[], path: string): boolean =>

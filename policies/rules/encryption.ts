@@ -1,6 +1,6 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { EBS_CSI_KEY } from "../../catalog/kms";
-import { integer, isRecord, list, orUnknown, record, str } from "./util";
+import { UNKNOWN, integer, list, readInput, record, str } from "./util";
 
 /*
  * Encryption at rest under the stack's own keys. Every store of data or metadata names a customer-managed key: an
@@ -14,12 +14,7 @@ export interface Problem {
     readonly message: string;
 }
 
-/** A value not known before deploy: an output of another resource, such as a key the same plan creates. */
-const UNKNOWN = Symbol("unknown during preview");
 
-function read(r: PolicyResource, ...path: string[]): unknown {
-    return orUnknown(() => path.reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), r.props), UNKNOWN);
-}
 
 /** A customer-managed key reference: a key or alias of the account, not AWS's own `alias/aws/...`; unknown counts (it is a key the plan creates). */
 function customerKey(value: unknown): "missing" | "aws-managed" | "ok" {
@@ -66,38 +61,38 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): st
     switch (r.type) {
         case TYPES.auroraCluster: {
             // A secondary of a global cluster is encrypted as its global cluster is, under the key it names in its region.
-            if (!isTrue(read(r, "storageEncrypted"))) problems.push(`Aurora cluster ${r.name} is not encrypted at rest (storageEncrypted)`);
-            else problems.push(keyProblem(`Aurora cluster ${r.name}`, read(r, "kmsKeyId"), "kmsKeyId"));
+            if (!isTrue(readInput(r, "storageEncrypted"))) problems.push(`Aurora cluster ${r.name} is not encrypted at rest (storageEncrypted)`);
+            else problems.push(keyProblem(`Aurora cluster ${r.name}`, readInput(r, "kmsKeyId"), "kmsKeyId"));
             break;
         }
         case TYPES.globalCluster:
-            if (read(r, "sourceDbClusterIdentifier") === undefined && !isTrue(read(r, "storageEncrypted"))) problems.push(`Aurora global cluster ${r.name} is not encrypted at rest (storageEncrypted): its members cannot be`);
+            if (readInput(r, "sourceDbClusterIdentifier") === undefined && !isTrue(readInput(r, "storageEncrypted"))) problems.push(`Aurora global cluster ${r.name} is not encrypted at rest (storageEncrypted): its members cannot be`);
             break;
         case TYPES.instance:
-            if (isTrue(read(r, "performanceInsightsEnabled"))) problems.push(keyProblem(`Performance Insights of ${r.name}`, read(r, "performanceInsightsKmsKeyId"), "performanceInsightsKmsKeyId"));
+            if (isTrue(readInput(r, "performanceInsightsEnabled"))) problems.push(keyProblem(`Performance Insights of ${r.name}`, readInput(r, "performanceInsightsKmsKeyId"), "performanceInsightsKmsKeyId"));
             break;
         case TYPES.cache: {
             // A Global Datastore member takes its encryption from the global group's primary.
-            if (read(r, "globalReplicationGroupId") !== undefined) break;
-            if (!isTrue(read(r, "atRestEncryptionEnabled"))) problems.push(`ElastiCache replication group ${r.name} is not encrypted at rest (atRestEncryptionEnabled)`);
-            else problems.push(keyProblem(`ElastiCache replication group ${r.name}`, read(r, "kmsKeyId"), "kmsKeyId"));
-            if (!isTrue(read(r, "transitEncryptionEnabled"))) problems.push(`ElastiCache replication group ${r.name} takes plaintext connections (transitEncryptionEnabled)`);
+            if (readInput(r, "globalReplicationGroupId") !== undefined) break;
+            if (!isTrue(readInput(r, "atRestEncryptionEnabled"))) problems.push(`ElastiCache replication group ${r.name} is not encrypted at rest (atRestEncryptionEnabled)`);
+            else problems.push(keyProblem(`ElastiCache replication group ${r.name}`, readInput(r, "kmsKeyId"), "kmsKeyId"));
+            if (!isTrue(readInput(r, "transitEncryptionEnabled"))) problems.push(`ElastiCache replication group ${r.name} takes plaintext connections (transitEncryptionEnabled)`);
             break;
         }
         case TYPES.secret: {
-            problems.push(keyProblem(`Secret ${r.name}`, read(r, "kmsKeyId"), "kmsKeyId"));
-            const replicas = read(r, "replicas");
+            problems.push(keyProblem(`Secret ${r.name}`, readInput(r, "kmsKeyId"), "kmsKeyId"));
+            const replicas = readInput(r, "replicas");
             if (replicas !== UNKNOWN) list(replicas).forEach((replica, i) => problems.push(keyProblem(`Secret ${r.name}'s replica in ${str(record(replica).region) ?? `#${i}`}`, record(replica).kmsKeyId, `replicas[${i}].kmsKeyId`)));
             break;
         }
         case TYPES.topic:
-            problems.push(keyProblem(`SNS topic ${r.name}`, read(r, "kmsMasterKeyId"), "kmsMasterKeyId"));
+            problems.push(keyProblem(`SNS topic ${r.name}`, readInput(r, "kmsMasterKeyId"), "kmsMasterKeyId"));
             break;
         case TYPES.logGroup:
-            problems.push(keyProblem(`Log group ${str(read(r, "name")) ?? r.name}`, read(r, "kmsKeyId"), "kmsKeyId"));
+            problems.push(keyProblem(`Log group ${str(readInput(r, "name")) ?? r.name}`, readInput(r, "kmsKeyId"), "kmsKeyId"));
             break;
         case TYPES.launchTemplate: {
-            const mappings = read(r, "blockDeviceMappings");
+            const mappings = readInput(r, "blockDeviceMappings");
             if (mappings === UNKNOWN) break;
             for (const mapping of list(mappings).map(record)) {
                 const ebs = record(mapping.ebs);
@@ -115,7 +110,7 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): st
                 break;
             }
             for (const configuration of configurations) {
-                const rules = read(configuration, "rules");
+                const rules = readInput(configuration, "rules");
                 if (rules === UNKNOWN) continue;
                 for (const rule of list(rules).map((x) => record(record(x).applyServerSideEncryptionByDefault))) {
                     const algorithm = str(rule.sseAlgorithm);
@@ -126,7 +121,7 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): st
             break;
         }
         case TYPES.eks: {
-            const config = read(r, "encryptionConfig");
+            const config = readInput(r, "encryptionConfig");
             if (config === UNKNOWN) break;
             const resources = list(record(config).resources);
             if (!resources.includes("secrets")) problems.push(`EKS cluster ${r.name} does not envelope-encrypt Kubernetes Secrets (encryptionConfig.resources)`);
@@ -134,10 +129,10 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): st
             break;
         }
         case TYPES.storageClass: {
-            if (read(r, "provisioner") !== EBS_CSI_PROVISIONER) break;
-            const parameters = read(r, "parameters");
+            if (readInput(r, "provisioner") !== EBS_CSI_PROVISIONER) break;
+            const parameters = readInput(r, "parameters");
             if (parameters === UNKNOWN) break;
-            const name = str(record(read(r, "metadata")).name) ?? r.name;
+            const name = str(record(readInput(r, "metadata")).name) ?? r.name;
             // Parameter names are case-insensitive to the driver.
             const byLowerName = new Map(Object.entries(record(parameters)).map(([k, v]) => [k.toLowerCase(), v]));
             if (!isTrue(byLowerName.get("encrypted"))) problems.push(`StorageClass ${name} provisions unencrypted volumes (parameters.encrypted)`);
@@ -187,14 +182,14 @@ export function keyProblems(resources: readonly PolicyResource[], minDeletionWin
         .filter((r) => r.type === TYPES.key)
         .flatMap((key) => {
             const problems: string[] = [];
-            const spec = read(key, "customerMasterKeySpec") ?? read(key, "keySpec");
+            const spec = readInput(key, "customerMasterKeySpec") ?? readInput(key, "keySpec");
             const symmetric = spec === undefined || spec === UNKNOWN || spec === "SYMMETRIC_DEFAULT";
-            if (symmetric && !isTrue(read(key, "enableKeyRotation"))) problems.push("does not rotate (enableKeyRotation)");
-            if (read(key, "isEnabled") === false) problems.push("is disabled (isEnabled): everything it encrypts becomes unreadable");
-            if (read(key, "bypassPolicyLockoutSafetyCheck") === true) problems.push("bypasses the policy lockout safety check: a wrong policy could make it unmanageable for good");
-            const window = read(key, "deletionWindowInDays");
+            if (symmetric && !isTrue(readInput(key, "enableKeyRotation"))) problems.push("does not rotate (enableKeyRotation)");
+            if (readInput(key, "isEnabled") === false) problems.push("is disabled (isEnabled): everything it encrypts becomes unreadable");
+            if (readInput(key, "bypassPolicyLockoutSafetyCheck") === true) problems.push("bypasses the policy lockout safety check: a wrong policy could make it unmanageable for good");
+            const window = readInput(key, "deletionWindowInDays");
             if (window !== UNKNOWN && (typeof window !== "number" || window < minDeletionWindowDays)) problems.push(`waits ${typeof window === "number" ? window : "AWS's default of 30"} days before deletion${typeof window === "number" ? `, under the ${minDeletionWindowDays} configured` : "; state it (deletionWindowInDays)"}`);
-            const policy = read(key, "policy");
+            const policy = readInput(key, "policy");
             const found = statements(policy);
             if (policy === undefined) problems.push("has no key policy of its own: AWS's default lets the account's IAM policies grant it, which no review of the stack shows");
             for (const statement of found ?? []) {

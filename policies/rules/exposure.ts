@@ -1,5 +1,5 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { isRecord, list, num, orUnknown, record } from "./util";
+import { UNKNOWN, isRecord, list, num, readInput, record } from "./util";
 
 /*
  * What must not be reachable from the internet. strata-network-flows proves the flows the platform needs are open;
@@ -18,8 +18,6 @@ export interface Problem {
     readonly message: string;
 }
 
-const UNKNOWN = Symbol("unknown during preview");
-const read = (r: PolicyResource, ...path: string[]): unknown => orUnknown(() => path.reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), r.props), UNKNOWN);
 
 /** Ports that are named when open to the internet: data stores, remote administration, the kubelet. */
 const NAMED_PORTS: Readonly<Record<number, string>> = { 22: "SSH", 3389: "RDP", 5432: "PostgreSQL", 6379: "Redis", 10250: "the kubelet" };
@@ -51,13 +49,13 @@ function ingressProblems(r: PolicyResource, settings: ExposureSettings): string[
     };
     switch (r.type) {
         case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
-            check(`Security group rule ${r.name}`, [read(r, "cidrIpv4"), read(r, "cidrIpv6")], read(r, "ipProtocol"), read(r, "fromPort"), read(r, "toPort"));
+            check(`Security group rule ${r.name}`, [readInput(r, "cidrIpv4"), readInput(r, "cidrIpv6")], readInput(r, "ipProtocol"), readInput(r, "fromPort"), readInput(r, "toPort"));
             break;
         case "aws:ec2/securityGroupRule:SecurityGroupRule":
-            if (read(r, "type") === "ingress") check(`Security group rule ${r.name}`, [...list(read(r, "cidrBlocks")), ...list(read(r, "ipv6CidrBlocks"))], read(r, "protocol"), read(r, "fromPort"), read(r, "toPort"));
+            if (readInput(r, "type") === "ingress") check(`Security group rule ${r.name}`, [...list(readInput(r, "cidrBlocks")), ...list(readInput(r, "ipv6CidrBlocks"))], readInput(r, "protocol"), readInput(r, "fromPort"), readInput(r, "toPort"));
             break;
         case "aws:ec2/securityGroup:SecurityGroup":
-            list(read(r, "ingress")).map(record).forEach((rule, i) => check(`Security group ${r.name} (ingress #${i})`, [...list(rule.cidrBlocks), ...list(rule.ipv6CidrBlocks)], rule.protocol, rule.fromPort, rule.toPort));
+            list(readInput(r, "ingress")).map(record).forEach((rule, i) => check(`Security group ${r.name} (ingress #${i})`, [...list(rule.cidrBlocks), ...list(rule.ipv6CidrBlocks)], rule.protocol, rule.fromPort, rule.toPort));
             break;
     }
     return problems;
@@ -66,17 +64,17 @@ function ingressProblems(r: PolicyResource, settings: ExposureSettings): string[
 function hostProblems(r: PolicyResource): string[] {
     switch (r.type) {
         case "aws:ec2/launchTemplate:LaunchTemplate":
-            return list(read(r, "networkInterfaces"))
+            return list(readInput(r, "networkInterfaces"))
                 .map(record)
                 .filter((ni) => ni.associatePublicIpAddress === true || ni.associatePublicIpAddress === "true")
                 .map(() => `Launch template ${r.name} gives its instances public IP addresses (networkInterfaces.associatePublicIpAddress)`);
         case "aws:eks/nodeGroup:NodeGroup":
-            return isRecord(read(r, "remoteAccess")) ? [`Node group ${r.name} opens SSH to its nodes (remoteAccess); use SSM Session Manager`] : [];
+            return isRecord(readInput(r, "remoteAccess")) ? [`Node group ${r.name} opens SSH to its nodes (remoteAccess); use SSM Session Manager`] : [];
         case "aws:ec2/subnet:Subnet":
-            return read(r, "mapPublicIpOnLaunch") === true ? [`Subnet ${r.name} gives every instance launched in it a public IP address (mapPublicIpOnLaunch)`] : [];
+            return readInput(r, "mapPublicIpOnLaunch") === true ? [`Subnet ${r.name} gives every instance launched in it a public IP address (mapPublicIpOnLaunch)`] : [];
         case "aws:rds/clusterInstance:ClusterInstance":
         case "aws:rds/instance:Instance":
-            return read(r, "publiclyAccessible") === true ? [`Database instance ${r.name} is publicly accessible (publiclyAccessible)`] : [];
+            return readInput(r, "publiclyAccessible") === true ? [`Database instance ${r.name} is publicly accessible (publiclyAccessible)`] : [];
         default:
             return [];
     }
@@ -91,10 +89,10 @@ function bucketProblems(bucket: PolicyResource, all: readonly PolicyResource[]):
     const blocks = of("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
     if (blocks.length === 0) problems.push(`S3 bucket ${bucket.name} has no public access block`);
     for (const block of blocks) {
-        const off = BLOCK_FLAGS.filter((flag) => read(block, flag) !== UNKNOWN && read(block, flag) !== true);
+        const off = BLOCK_FLAGS.filter((flag) => readInput(block, flag) !== UNKNOWN && readInput(block, flag) !== true);
         if (off.length > 0) problems.push(`S3 bucket ${bucket.name}'s public access block leaves ${off.join(", ")} off`);
     }
-    const acls = [read(bucket, "acl"), ...of("aws:s3/bucketAcl:BucketAcl").map((a) => read(a, "acl")), ...of("aws:s3/bucketAclV2:BucketAclV2").map((a) => read(a, "acl"))];
+    const acls = [readInput(bucket, "acl"), ...of("aws:s3/bucketAcl:BucketAcl").map((a) => readInput(a, "acl")), ...of("aws:s3/bucketAclV2:BucketAclV2").map((a) => readInput(a, "acl"))];
     for (const acl of acls.filter((a) => typeof a === "string" && PUBLIC_ACLS.includes(a))) problems.push(`S3 bucket ${bucket.name} has the public ACL ${String(acl)}`);
     return problems;
 }
@@ -103,7 +101,7 @@ function defaultGroupProblems(vpc: PolicyResource, all: readonly PolicyResource[
     const groups = all.filter((g) => g.type === "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" && g.dependencies.some((d) => d.urn === vpc.urn));
     if (groups.length === 0) return [`VPC ${vpc.name}'s default security group is not managed: AWS gives it rules that admit the group itself and all egress; adopt it with no rules (aws.ec2.DefaultSecurityGroup)`];
     return groups.flatMap((g) => {
-        const rules = [...list(read(g, "ingress")), ...list(read(g, "egress"))];
+        const rules = [...list(readInput(g, "ingress")), ...list(readInput(g, "egress"))];
         return rules.length > 0 ? [`VPC ${vpc.name}'s default security group ${g.name} keeps ${rules.length} rule(s); it must admit nothing`] : [];
     });
 }

@@ -1,6 +1,6 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { SERVICE_LOG_GROUPS, serviceLogGroup } from "../../catalog/logGroups";
-import { integer, isRecord, list, num, orUnknown, record, regionOf, str } from "./util";
+import { UNKNOWN, integer, list, num, readInput, record, regionOf, str } from "./util";
 
 /*
  * What the stack records, and for how long. Every VPC has flow logs, the accelerator logs its flows, Aurora exports
@@ -20,22 +20,20 @@ export interface Problem {
     readonly message: string;
 }
 
-const UNKNOWN = Symbol("unknown during preview");
-const read = (r: PolicyResource, ...path: string[]): unknown => orUnknown(() => path.reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), r.props), UNKNOWN);
 
 const dependsOn = (r: PolicyResource, target: PolicyResource) => r.dependencies.some((d) => d.urn === target.urn);
 
 /** The plan's log group named `name` in `region`, created before `writer`. */
 function preCreated(all: readonly PolicyResource[], writer: PolicyResource, name: string): string | undefined {
-    const group = all.find((g) => g.type === "aws:cloudwatch/logGroup:LogGroup" && read(g, "name") === name && regionOf(g) === regionOf(writer));
+    const group = all.find((g) => g.type === "aws:cloudwatch/logGroup:LogGroup" && readInput(g, "name") === name && regionOf(g) === regionOf(writer));
     if (!group) return `writes to ${name}, which the stack does not create: the service would create it unencrypted and keep it forever`;
     return dependsOn(writer, group) ? undefined : `is not created after its log group ${name} (dependsOn): on first deploy the service may create the group itself`;
 }
 
 function retentionProblem(r: PolicyResource, settings: LoggingSettings): string | undefined {
-    const days = read(r, "retentionInDays");
+    const days = readInput(r, "retentionInDays");
     if (days === UNKNOWN) return undefined;
-    const name = str(read(r, "name")) ?? r.name;
+    const name = str(readInput(r, "name")) ?? r.name;
     if (typeof days !== "number" || days === 0) return `Log group ${name} keeps its events forever (retentionInDays unset); set at least ${settings.minRetentionDays} days`;
     return days < settings.minRetentionDays ? `Log group ${name} keeps its events ${days} days, under the ${settings.minRetentionDays}-day floor` : undefined;
 }
@@ -45,28 +43,28 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[], set
         case "aws:ec2/vpc:Vpc":
             return all.some((f) => f.type === "aws:ec2/flowLog:FlowLog" && dependsOn(f, r)) ? [] : [`VPC ${r.name} has no flow log`];
         case "aws:globalaccelerator/accelerator:Accelerator": {
-            const attributes = read(r, "attributes");
+            const attributes = readInput(r, "attributes");
             if (attributes === UNKNOWN) return [];
             return record(attributes).flowLogsEnabled === true && record(attributes).flowLogsS3Bucket !== undefined ? [] : [`Global Accelerator ${r.name} does not log its flows (attributes.flowLogsEnabled, flowLogsS3Bucket)`];
         }
         case "aws:rds/cluster:Cluster": {
-            if (!String(read(r, "engine") ?? "").startsWith("aurora-postgresql")) return [];
-            const identifier = str(read(r, "clusterIdentifier"));
-            const exports = list(read(r, "enabledCloudwatchLogsExports"));
+            if (!String(readInput(r, "engine") ?? "").startsWith("aurora-postgresql")) return [];
+            const identifier = str(readInput(r, "clusterIdentifier"));
+            const exports = list(readInput(r, "enabledCloudwatchLogsExports"));
             const exported = SERVICE_LOG_GROUPS.rows.auroraPostgresqlExport;
             if (!exports.includes(exported)) return [`Aurora cluster ${identifier ?? r.name} does not export its ${exported} log (enabledCloudwatchLogsExports)`];
             const problem = identifier ? preCreated(all, r, serviceLogGroup(SERVICE_LOG_GROUPS.rows.auroraPostgresql, identifier)) : undefined;
             return [problem && `Aurora cluster ${identifier} ${problem}`];
         }
         case "aws:eks/cluster:Cluster": {
-            const name = str(read(r, "name"));
-            const types = list(read(r, "enabledClusterLogTypes"));
+            const name = str(readInput(r, "name"));
+            const types = list(readInput(r, "enabledClusterLogTypes"));
             const missing = settings.eksLogTypes.filter((t) => !types.includes(t));
             const problem = name ? preCreated(all, r, serviceLogGroup(SERVICE_LOG_GROUPS.rows.eksControlPlane, name)) : undefined;
             return [missing.length > 0 ? `EKS cluster ${name ?? r.name} does not log ${missing.join(", ")} (enabledClusterLogTypes)` : undefined, problem && `EKS cluster ${name} ${problem}`];
         }
         case "aws:elasticache/replicationGroup:ReplicationGroup": {
-            const deliveries = read(r, "logDeliveryConfigurations");
+            const deliveries = readInput(r, "logDeliveryConfigurations");
             if (deliveries === UNKNOWN) return [];
             const configured = list(deliveries).map(record);
             if (!configured.some((d) => d.logType === "slow-log")) return [`ElastiCache replication group ${r.name} does not deliver its slow log (logDeliveryConfigurations)`];
@@ -78,7 +76,7 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[], set
         case "aws:cloudwatch/logGroup:LogGroup":
             return [retentionProblem(r, settings)];
         case "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": {
-            const rules = read(r, "rules");
+            const rules = readInput(r, "rules");
             if (rules === UNKNOWN) return [];
             return list(rules)
                 .map(record)

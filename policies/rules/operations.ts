@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { EKS_AS_OF, EKS_VERSIONS } from "../../catalog/eks";
 import { ROTATION_TAG } from "../../components/tags";
-import { boolean, integer, isRecord, num, orUnknown, record, str } from "./util";
+import { UNKNOWN, boolean, integer, num, readInput, record, str } from "./util";
 
 /*
  * What keeps the platform operable: enhanced monitoring on every database instance, a final snapshot before a
@@ -26,30 +26,28 @@ export interface Problem {
     readonly message: string;
 }
 
-const UNKNOWN = Symbol("unknown during preview");
-const read = (r: PolicyResource, ...path: string[]): unknown => orUnknown(() => path.reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), r.props), UNKNOWN);
 
 function eksVersionProblem(r: PolicyResource, settings: OperationsSettings): string | undefined {
-    const version = str(read(r, "version"));
+    const version = str(readInput(r, "version"));
     if (!version) return `EKS cluster ${r.name} states no Kubernetes version: EKS picks one, and the next release changes it`;
     const entry = EKS_VERSIONS.rows.find((v) => v.version === version);
     if (!entry) return `EKS cluster ${r.name} runs Kubernetes ${version}, which catalog/eks.ts does not know`;
     if (EKS_AS_OF >= entry.endOfExtendedSupport) return `EKS cluster ${r.name} runs Kubernetes ${version}, past the end of extended support (${entry.endOfExtendedSupport})`;
     if (EKS_AS_OF < entry.endOfStandardSupport) return undefined;
-    const supportType = read(r, "upgradePolicy", "supportType");
+    const supportType = readInput(r, "upgradePolicy", "supportType");
     if (supportType === "STANDARD") return `EKS cluster ${r.name} runs Kubernetes ${version}, past standard support (${entry.endOfStandardSupport}), with upgradePolicy STANDARD: EKS would upgrade it behind the stack`;
     if (settings.allowExtendedSupport.includes(version)) return undefined;
     return `EKS cluster ${r.name} runs Kubernetes ${version}, past the end of standard support (${entry.endOfStandardSupport}; extended support at extra cost to ${entry.endOfExtendedSupport}); upgrade, or list it in allowExtendedSupport with the reason`;
 }
 
 /** A secondary of an Aurora global database: it joins a global cluster without credentials of its own. */
-const isSecondary = (r: PolicyResource) => read(r, "globalClusterIdentifier") !== undefined && read(r, "masterUsername") === undefined && read(r, "manageMasterUserPassword") === undefined;
+const isSecondary = (r: PolicyResource) => readInput(r, "globalClusterIdentifier") !== undefined && readInput(r, "masterUsername") === undefined && readInput(r, "manageMasterUserPassword") === undefined;
 
 function resourceProblems(r: PolicyResource, all: readonly PolicyResource[], settings: OperationsSettings): (string | undefined)[] {
     switch (r.type) {
         case "aws:rds/clusterInstance:ClusterInstance":
         case "aws:rds/instance:Instance": {
-            const interval = read(r, "monitoringInterval");
+            const interval = readInput(r, "monitoringInterval");
             if (interval === UNKNOWN) return [];
             const seconds = num(interval) ?? 0;
             if (seconds === 0) return [`Database instance ${r.name} has no enhanced monitoring (monitoringInterval 0)`];
@@ -57,14 +55,14 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[], set
         }
         case "aws:rds/cluster:Cluster":
             if (isSecondary(r)) return [];
-            return [read(r, "skipFinalSnapshot") === true || read(r, "skipFinalSnapshot") === undefined ? `Aurora cluster ${r.name} would be deleted without a final snapshot (skipFinalSnapshot)` : undefined];
+            return [readInput(r, "skipFinalSnapshot") === true || readInput(r, "skipFinalSnapshot") === undefined ? `Aurora cluster ${r.name} would be deleted without a final snapshot (skipFinalSnapshot)` : undefined];
         case "aws:eks/cluster:Cluster":
-            return [eksVersionProblem(r, settings), settings.requireDeletionProtection && read(r, "deletionProtection") !== true && read(r, "deletionProtection") !== UNKNOWN ? `EKS cluster ${r.name} can be deleted (deletionProtection)` : undefined];
+            return [eksVersionProblem(r, settings), settings.requireDeletionProtection && readInput(r, "deletionProtection") !== true && readInput(r, "deletionProtection") !== UNKNOWN ? `EKS cluster ${r.name} can be deleted (deletionProtection)` : undefined];
         case "aws:lb/loadBalancer:LoadBalancer":
-            return [settings.requireDeletionProtection && read(r, "enableDeletionProtection") !== true && read(r, "enableDeletionProtection") !== UNKNOWN ? `Load balancer ${r.name} can be deleted (enableDeletionProtection): its address is what the edge and clients use` : undefined];
+            return [settings.requireDeletionProtection && readInput(r, "enableDeletionProtection") !== true && readInput(r, "enableDeletionProtection") !== UNKNOWN ? `Load balancer ${r.name} can be deleted (enableDeletionProtection): its address is what the edge and clients use` : undefined];
         case "aws:secretsmanager/secret:Secret": {
             const scheduled = all.some((x) => x.type === "aws:secretsmanager/secretRotation:SecretRotation" && x.dependencies.some((d) => d.urn === r.urn));
-            const marker = str(record(read(r, "tags"))[ROTATION_TAG]);
+            const marker = str(record(readInput(r, "tags"))[ROTATION_TAG]);
             if (scheduled || (settings.allowMarkerRotation && marker)) return [];
             return [`Secret ${r.name} is never rotated: add a rotation schedule${settings.allowMarkerRotation ? ` or name the setting that rotates it (tag ${ROTATION_TAG})` : ""}`];
         }

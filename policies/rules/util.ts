@@ -23,6 +23,13 @@ export function orUnknown<T>(read: () => T, whenUnknown: T): T {
     }
 }
 
+/** A value not known before deploy: an output of another resource, such as a key the same plan creates. */
+export const UNKNOWN = Symbol("unknown during preview");
+
+/** The input at `path`, or UNKNOWN while preview cannot know it. */
+export const readInput = (r: { readonly props: Props }, ...path: string[]): unknown =>
+    orUnknown(() => path.reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), r.props), UNKNOWN);
+
 export const ofType = (args: StackValidationArgs, type: string) => args.resources.filter((r) => r.type === type);
 
 /** A labels-like map (labels, selectors, annotations) with its string values only. */
