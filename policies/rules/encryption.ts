@@ -41,6 +41,7 @@ const TYPES = {
     auroraCluster: "aws:rds/cluster:Cluster",
     globalCluster: "aws:rds/globalCluster:GlobalCluster",
     instance: "aws:rds/clusterInstance:ClusterInstance",
+    proxy: "aws:rds/proxy:Proxy",
     cache: "aws:elasticache/replicationGroup:ReplicationGroup",
     secret: "aws:secretsmanager/secret:Secret",
     topic: "aws:sns/topic:Topic",
@@ -65,6 +66,9 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): st
             else problems.push(keyProblem(`Aurora cluster ${r.name}`, readInput(r, "kmsKeyId"), "kmsKeyId"));
             break;
         }
+        case TYPES.proxy:
+            if (readInput(r, "requireTls") !== true && readInput(r, "requireTls") !== UNKNOWN) problems.push(`RDS Proxy ${r.name} accepts plaintext connections (requireTls)`);
+            break;
         case TYPES.globalCluster:
             if (readInput(r, "sourceDbClusterIdentifier") === undefined && !isTrue(readInput(r, "storageEncrypted"))) problems.push(`Aurora global cluster ${r.name} is not encrypted at rest (storageEncrypted): its members cannot be`);
             break;
@@ -149,7 +153,7 @@ export function encryptionProblems(resources: readonly PolicyResource[]): Proble
 
 export const encryption: StackValidationPolicy = {
     name: "strata-encryption",
-    description: "Aurora (and its global cluster and Performance Insights), ElastiCache, secrets, SNS topics, log groups, launch-template volumes, PersistentVolumes, S3 buckets and EKS Secrets are encrypted under customer-managed keys.",
+    description: "Aurora (and its global cluster and Performance Insights), ElastiCache (at rest and in transit), RDS Proxy connections (TLS), secrets, SNS topics, log groups, launch-template volumes, PersistentVolumes, S3 buckets and EKS Secrets are encrypted under customer-managed keys.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         for (const problem of encryptionProblems(args.resources)) reportViolation(problem.message, problem.resource.urn);

@@ -51,16 +51,23 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[], set
             if (interval === UNKNOWN) return [];
             const seconds = num(interval) ?? 0;
             if (seconds === 0) return [`Database instance ${r.name} has no enhanced monitoring (monitoringInterval 0)`];
-            return [seconds > settings.maxMonitoringIntervalSeconds ? `Database instance ${r.name} samples enhanced monitoring every ${seconds} s, above the ${settings.maxMonitoringIntervalSeconds} s configured` : undefined];
+            return [
+                seconds > settings.maxMonitoringIntervalSeconds ? `Database instance ${r.name} samples enhanced monitoring every ${seconds} s, above the ${settings.maxMonitoringIntervalSeconds} s configured` : undefined,
+                readInput(r, "autoMinorVersionUpgrade") === false ? `Database instance ${r.name} takes no minor engine upgrades (autoMinorVersionUpgrade): security fixes wait for someone to apply them` : undefined,
+            ];
         }
         case "aws:rds/cluster:Cluster":
-            if (isSecondary(r)) return [];
-            return [readInput(r, "skipFinalSnapshot") === true || readInput(r, "skipFinalSnapshot") === undefined ? `Aurora cluster ${r.name} would be deleted without a final snapshot (skipFinalSnapshot)` : undefined];
+            return [
+                !isSecondary(r) && (readInput(r, "skipFinalSnapshot") === true || readInput(r, "skipFinalSnapshot") === undefined) ? `Aurora cluster ${r.name} would be deleted without a final snapshot (skipFinalSnapshot)` : undefined,
+                readInput(r, "copyTagsToSnapshot") !== true && readInput(r, "copyTagsToSnapshot") !== UNKNOWN ? `Aurora cluster ${r.name} does not tag its snapshots like itself (copyTagsToSnapshot): backups lose their owner and environment` : undefined,
+            ];
         case "aws:eks/cluster:Cluster":
             return [eksVersionProblem(r, settings), settings.requireDeletionProtection && readInput(r, "deletionProtection") !== true && readInput(r, "deletionProtection") !== UNKNOWN ? `EKS cluster ${r.name} can be deleted (deletionProtection)` : undefined];
         case "aws:lb/loadBalancer:LoadBalancer":
             return [settings.requireDeletionProtection && readInput(r, "enableDeletionProtection") !== true && readInput(r, "enableDeletionProtection") !== UNKNOWN ? `Load balancer ${r.name} can be deleted (enableDeletionProtection): its address is what the edge and clients use` : undefined];
         case "aws:secretsmanager/secret:Secret": {
+            const window = readInput(r, "recoveryWindowInDays");
+            if (window === 0) return [`Secret ${r.name} is deleted at once, with no recovery window (recoveryWindowInDays 0)`];
             const scheduled = all.some((x) => x.type === "aws:secretsmanager/secretRotation:SecretRotation" && x.dependencies.some((d) => d.urn === r.urn));
             const marker = str(record(readInput(r, "tags"))[ROTATION_TAG]);
             if (scheduled || (settings.allowMarkerRotation && marker)) return [];
@@ -81,7 +88,7 @@ export function operationsProblems(resources: readonly PolicyResource[], setting
 
 export const operations: StackValidationPolicy = {
     name: "strata-operations",
-    description: "Enhanced monitoring on every database instance, a final snapshot of every primary Aurora cluster, EKS versions inside standard support (or a listed exception), deletion protection on EKS clusters and load balancers, and every secret rotated.",
+    description: "Enhanced monitoring and minor upgrades on every database instance, a final snapshot of every primary Aurora cluster and tagged snapshots, EKS versions inside standard support (or a listed exception), deletion protection on EKS clusters and load balancers, and every secret rotated.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {

@@ -10,6 +10,9 @@ import { Props, boolean, clusterKey, list, meta, record, str } from "./util";
  * rendered by Helm on the cluster, not in the plan. Pure: reads the plan's workloads and role bindings.
  */
 
+/** Volume types the restricted standard allows. */
+const RESTRICTED_VOLUME_TYPES = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
+
 /** The only capability the restricted standard lets a container add. */
 const ALLOWED_ADDED_CAPABILITIES = ["NET_BIND_SERVICE"];
 const SECCOMP_TYPES = ["RuntimeDefault", "Localhost"];
@@ -45,6 +48,9 @@ function containerProblems(container: Props, pod: Props): string[] {
     if ((sc.runAsNonRoot ?? podSc.runAsNonRoot) !== true) problems.push("may run as root (runAsNonRoot is not true on the container or the pod)");
     if (sc.runAsUser === 0 || (sc.runAsUser === undefined && podSc.runAsUser === 0)) problems.push("runs as uid 0");
     if (!SECCOMP_TYPES.includes(str(record(sc.seccompProfile).type) ?? str(record(podSc.seccompProfile).type) ?? "")) problems.push("has no RuntimeDefault or Localhost seccomp profile");
+    const hostPorts = list(container.ports).map((p) => record(p).hostPort).filter((port) => port !== undefined && port !== 0);
+    if (hostPorts.length > 0) problems.push(`binds host ports ${hostPorts.join(", ")}`);
+    if (sc.procMount !== undefined && sc.procMount !== "Default") problems.push(`unmasks /proc (procMount ${String(sc.procMount)})`);
     if (sc.readOnlyRootFilesystem !== true) problems.push("has a writable root filesystem (set readOnlyRootFilesystem and mount an emptyDir where it writes)");
     return problems;
 }
@@ -59,7 +65,13 @@ export function podSecurityProblems(resources: readonly PolicyResource[]): PodPr
         const where = `${kubernetesKind(r.type)?.kind ?? r.type} ${meta(r).namespace}/${meta(r).name}`;
         const problems: string[] = [];
         for (const host of ["hostNetwork", "hostPID", "hostIPC"]) if (pod[host] === true) problems.push(`shares the node's namespaces (${host})`);
-        for (const volume of list(pod.volumes).map(record)) if (volume.hostPath !== undefined) problems.push(`mounts the node's filesystem (hostPath volume ${str(volume.name) ?? ""})`);
+        for (const volume of list(pod.volumes).map(record)) {
+            if (volume.hostPath !== undefined) problems.push(`mounts the node's filesystem (hostPath volume ${str(volume.name) ?? ""})`);
+            else {
+                const kind = Object.keys(volume).find((k) => k !== "name");
+                if (kind && !RESTRICTED_VOLUME_TYPES.includes(kind)) problems.push(`mounts a ${kind} volume (${str(volume.name) ?? ""}), which the restricted standard does not allow`);
+            }
+        }
         for (const container of [...list(pod.initContainers), ...list(pod.containers)].map(record)) {
             for (const problem of containerProblems(container, pod)) problems.push(`container ${str(container.name) ?? "?"} ${problem}`);
         }

@@ -41,6 +41,10 @@ describe("strata-encryption", () => {
         assert.deepEqual(encryption(withInputs(T.global, "shard-3", (i) => delete i.storageEncrypted)), ["Aurora global cluster shard-3 is not encrypted at rest (storageEncrypted): its members cannot be @ shard-3"]);
     });
 
+    it("names an RDS Proxy that accepts plaintext", () => {
+        assert.deepEqual(encryption(withInputs("aws:rds/proxy:Proxy", "eu-west-1-shard-0-proxy", (i) => (i.requireTls = false))), ["RDS Proxy eu-west-1-shard-0-proxy accepts plaintext connections (requireTls) @ eu-west-1-shard-0-proxy"]);
+    });
+
     it("names Performance Insights without a key of the stack", () => {
         assert.deepEqual(encryption(withInputs(T.instance, "us-east-1-shard-0-writer", (i) => delete i.performanceInsightsKmsKeyId)), [
             "Performance Insights of us-east-1-shard-0-writer names no customer-managed key (performanceInsightsKmsKeyId): AWS's own key is used, whose policy nobody can read or narrow @ us-east-1-shard-0-writer",

@@ -41,6 +41,16 @@ describe("strata-operations", () => {
         assert.deepEqual(operations(withInputs("aws:rds/cluster:Cluster", "us-east-1-shard-3", (i) => (i.skipFinalSnapshot = true))), ["Aurora cluster us-east-1-shard-3 would be deleted without a final snapshot (skipFinalSnapshot) @ us-east-1-shard-3"]);
     });
 
+    it("names an instance without minor upgrades, untagged snapshots and a secret deleted at once", () => {
+        assert.deepEqual(operations(withInputs("aws:rds/clusterInstance:ClusterInstance", "us-east-1-shard-0-writer", (i) => (i.autoMinorVersionUpgrade = false))), [
+            "Database instance us-east-1-shard-0-writer takes no minor engine upgrades (autoMinorVersionUpgrade): security fixes wait for someone to apply them @ us-east-1-shard-0-writer",
+        ]);
+        assert.deepEqual(operations(withInputs("aws:rds/cluster:Cluster", "eu-west-1-shard-0", (i) => (i.copyTagsToSnapshot = false))), [
+            "Aurora cluster eu-west-1-shard-0 does not tag its snapshots like itself (copyTagsToSnapshot): backups lose their owner and environment @ eu-west-1-shard-0",
+        ]);
+        assert.deepEqual(operations(withInputs("aws:secretsmanager/secret:Secret", "shard-0-credentials", (i) => (i.recoveryWindowInDays = 0))), ["Secret shard-0-credentials is deleted at once, with no recovery window (recoveryWindowInDays 0) @ shard-0-credentials"]);
+    });
+
     it("names a secret nothing rotates, and counts a named rotation setting only where allowed", () => {
         const untagged = withInputs("aws:secretsmanager/secret:Secret", "shard-2-credentials", (i) => delete i.tags);
         assert.deepEqual(operations(untagged), ["Secret shard-2-credentials is never rotated: add a rotation schedule or name the setting that rotates it (tag strata.io/rotation) @ shard-2-credentials"]);

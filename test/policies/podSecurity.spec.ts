@@ -38,6 +38,9 @@ describe("strata-pod-security", () => {
         [DEPLOYMENT, "us-east-1-api-deployment", "root filesystem", (pod) => (pod.containers[0]!.securityContext.readOnlyRootFilesystem = false), "Deployment apps/api container api has a writable root filesystem (set readOnlyRootFilesystem and mount an emptyDir where it writes)"],
         [DEPLOYMENT, "us-east-1-api-deployment", "host namespaces", (pod) => (pod.hostNetwork = true), "Deployment apps/api shares the node's namespaces (hostNetwork)"],
         [DEPLOYMENT, "us-east-1-api-deployment", "hostPath", (pod) => (pod.volumes = [...(pod.volumes ?? []), { name: "docker", hostPath: { path: "/var/run/docker.sock" } }]), "Deployment apps/api mounts the node's filesystem (hostPath volume docker)"],
+        [DEPLOYMENT, "us-east-1-api-deployment", "a host port", (pod) => (pod.containers[0]!.ports = [{ containerPort: 8080, hostPort: 8080 }]), "Deployment apps/api container api binds host ports 8080"],
+        [DEPLOYMENT, "us-east-1-api-deployment", "an unmasked /proc", (pod) => (pod.containers[0]!.securityContext.procMount = "Unmasked"), "Deployment apps/api container api unmasks /proc (procMount Unmasked)"],
+        [DEPLOYMENT, "us-east-1-api-deployment", "a volume type outside restricted", (pod) => (pod.volumes = [...(pod.volumes ?? []), { name: "share", nfs: { server: "nfs", path: "/" } }]), "Deployment apps/api mounts a nfs volume (share), which the restricted standard does not allow"],
         [DEPLOYMENT, "us-east-1-api-deployment", "token", (pod) => (pod.automountServiceAccountToken = true), "Deployment apps/api mounts a service-account token but is bound to no role (set automountServiceAccountToken: false)"],
         ["kubernetes:batch/v1:Job", "us-east-1-db-bootstrap-job", "the bootstrap Job as root", (pod) => (pod.securityContext = { ...pod.securityContext, runAsUser: 0 }), "Job strata-db-bootstrap/"],
     ];
