@@ -128,7 +128,7 @@ function goodStack(): PlanResource[] {
             metadata: { name: "api", namespace: "apps" },
             spec: { targetRef: { name: "api" }, updatePolicy: { updateMode: "Auto" }, resourcePolicy: { containerPolicies: [{ containerName: "api", controlledResources: ["memory"], minAllowed: { memory: "128Mi" }, maxAllowed: { cpu: "4", memory: "8Gi" } }] } },
         }),
-        planResource({ type: "aws:rds/cluster:Cluster", name: "shard-0", protect: true, inputs: { clusterIdentifier: "s-shard-0", storageEncrypted: true, kmsKeyId: KEY, iamDatabaseAuthenticationEnabled: true, deletionProtection: true, backupRetentionPeriod: 14, skipFinalSnapshot: false } }),
+        planResource({ type: "aws:rds/cluster:Cluster", name: "shard-0", protect: true, inputs: { clusterIdentifier: "s-shard-0", storageEncrypted: true, kmsKeyId: KEY, iamDatabaseAuthenticationEnabled: true, deletionProtection: true, backupRetentionPeriod: 14, skipFinalSnapshot: false, copyTagsToSnapshot: true } }),
         ...["writer", "reader-1", "reader-2"].map((role) =>
             planResource({ type: "aws:rds/clusterInstance:ClusterInstance", name: `shard-0-${role}`, protect: true, dependencies: ["urn:pulumi:test::strata::aws:rds/cluster:Cluster::shard-0"], inputs: { identifier: `s-shard-0-${role}`, instanceClass: "db.r6g.2xlarge", publiclyAccessible: false, performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY, monitoringInterval: 15 } }),
         ),
