@@ -175,10 +175,11 @@ function statements(policy: unknown): Statement[] | undefined {
     return list(record(document).Statement).map(record);
 }
 
+/** A principal any account can match: `*`, or an AWS principal with a wildcard in it (`arn:aws:iam::*:root`). */
 const anyone = (principal: unknown): boolean => {
     if (principal === "*") return true;
     const aws = record(principal).AWS;
-    return aws === "*" || (Array.isArray(aws) && aws.includes("*"));
+    return (Array.isArray(aws) ? aws : [aws]).some((p) => typeof p === "string" && p.includes("*"));
 };
 
 export function keyProblems(resources: readonly PolicyResource[], minDeletionWindowDays: number): Problem[] {
@@ -198,7 +199,7 @@ export function keyProblems(resources: readonly PolicyResource[], minDeletionWin
             if (policy === undefined) problems.push("has no key policy of its own: AWS's default lets the account's IAM policies grant it, which no review of the stack shows");
             for (const statement of found ?? []) {
                 if (statement.Effect === "Allow" && anyone(statement.Principal) && Object.keys(record(statement.Condition)).length === 0) {
-                    problems.push(`allows any principal of any account (statement ${str(statement.Sid) ?? "without Sid"}: Principal "*" without a Condition)`);
+                    problems.push(`allows any principal of any account (statement ${str(statement.Sid) ?? "without Sid"}: a wildcard principal without a Condition)`);
                 }
             }
             return problems.map((p) => ({ resource: key, message: `KMS key ${key.name} ${p}` }));

@@ -39,13 +39,22 @@ function exposure(protocol: unknown, from: unknown, to: unknown, settings: Expos
     return named.length > 0 ? `${range}, including ${named.join(", ")}` : range;
 }
 
-function ingressProblems(r: PolicyResource, settings: ExposureSettings): string[] {
+const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
+
+/** Security groups of internet-facing load balancers: the only ones the public ports may face the internet on. */
+const publicFacingGroups = (all: readonly PolicyResource[]): Set<string> =>
+    new Set(all.filter((lb) => lb.type === "aws:lb/loadBalancer:LoadBalancer" && readInput(lb, "internal") !== true).flatMap((lb) => lb.dependencies.filter((d) => d.type === SECURITY_GROUP).map((d) => d.urn)));
+
+function ingressProblems(r: PolicyResource, settings: ExposureSettings, publicGroups: ReadonlySet<string>): string[] {
     const problems: string[] = [];
+    // The group a rule belongs to, when the plan shows it (a group of another stack stays unknown).
+    const group = r.type === SECURITY_GROUP ? r : r.dependencies.find((d) => d.type === SECURITY_GROUP);
     const check = (what: string, cidrs: unknown[], protocol: unknown, from: unknown, to: unknown) => {
         const open = cidrs.filter(isInternet);
         if (open.length === 0) return;
         const reach = exposure(protocol, from, to, settings);
         if (reach) problems.push(`${what} opens ${reach} to ${open.join(" and ")}; only ${settings.publicPorts.join(", ")} may face the internet`);
+        else if (group && !publicGroups.has(group.urn)) problems.push(`${what} opens ${String(from)}-${String(to)} to ${open.join(" and ")} on ${group.name}, a group no internet-facing load balancer uses`);
     };
     switch (r.type) {
         case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
@@ -107,9 +116,10 @@ function defaultGroupProblems(vpc: PolicyResource, all: readonly PolicyResource[
 }
 
 export function exposureProblems(resources: readonly PolicyResource[], settings: ExposureSettings): Problem[] {
+    const publicGroups = publicFacingGroups(resources);
     return resources.flatMap((r) => {
         const messages = [
-            ...ingressProblems(r, settings),
+            ...ingressProblems(r, settings, publicGroups),
             ...hostProblems(r),
             ...(r.type === "aws:s3/bucket:Bucket" ? bucketProblems(r, resources) : []),
             ...(r.type === "aws:ec2/vpc:Vpc" ? defaultGroupProblems(r, resources) : []),
@@ -120,7 +130,7 @@ export function exposureProblems(resources: readonly PolicyResource[], settings:
 
 export const networkExposure: StackValidationPolicy = {
     name: "strata-network-exposure",
-    description: "No security group opens more than the public ports to the internet (never SSH, RDP, PostgreSQL, Redis, the kubelet or all ports); default security groups admit nothing; no public IPs or SSH on nodes; no public database; S3 buckets block public access and carry no public ACL.",
+    description: "No security group opens more than the public ports to the internet, and those only on internet-facing load balancers' groups (never SSH, RDP, PostgreSQL, Redis, the kubelet or all ports); default security groups admit nothing; no public IPs or SSH on nodes; no public database; S3 buckets block public access and carry no public ACL.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {

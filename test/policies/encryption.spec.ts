@@ -142,7 +142,13 @@ describe("strata-kms-keys", () => {
             policy.Statement.push({ Sid: "Everyone", Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*" });
             i.policy = JSON.stringify(policy);
         });
-        assert.deepEqual(keys(open), ['KMS key eu-west-1-volumes allows any principal of any account (statement Everyone: Principal "*" without a Condition) @ eu-west-1-volumes']);
+        assert.deepEqual(keys(open), ["KMS key eu-west-1-volumes allows any principal of any account (statement Everyone: a wildcard principal without a Condition) @ eu-west-1-volumes"]);
+        const anyAccount = withInputs(T.key, "eu-west-1-volumes", (i) => {
+            const policy = JSON.parse(String(i.policy)) as { Statement: unknown[] };
+            policy.Statement.push({ Sid: "AnyAccount", Effect: "Allow", Principal: { AWS: ["arn:aws:iam::*:root"] }, Action: "kms:Decrypt", Resource: "*" });
+            i.policy = JSON.stringify(policy);
+        });
+        assert.deepEqual(keys(anyAccount), ["KMS key eu-west-1-volumes allows any principal of any account (statement AnyAccount: a wildcard principal without a Condition) @ eu-west-1-volumes"]);
     });
 
     it("accepts a wildcard principal held by a condition, and a shorter window where the environment allows it", () => {

@@ -32,6 +32,12 @@ describe("strata-network-exposure", () => {
         assert.deepEqual(exposure(plus(ssh)), ["Security group rule debug-ssh opens ports 22-10250, including 22 (SSH), 3389 (RDP), 5432 (PostgreSQL), 6379 (Redis), 10250 (the kubelet) to ::/0; only 80, 443 may face the internet @ debug-ssh"]);
     });
 
+    it("names a public port opened on a group no internet-facing load balancer uses", () => {
+        const node = find("aws:ec2/securityGroup:SecurityGroup", "eu-west-1-nodes");
+        const https = extraResource(INGRESS, "nodes-https", "eu-west-1", { securityGroupId: "sg-nodes", cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 }, [node.urn]);
+        assert.deepEqual(exposure(plus(https)), ["Security group rule nodes-https opens 443-443 to 0.0.0.0/0 on eu-west-1-nodes, a group no internet-facing load balancer uses @ nodes-https"]);
+    });
+
     it("names all ports open, inline or as a legacy rule, and leaves the public listeners alone", () => {
         const all = extraResource("aws:ec2/securityGroup:SecurityGroup", "wide-open", "us-east-1", { vpcId: "vpc-1", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });
         const legacy = extraResource("aws:ec2/securityGroupRule:SecurityGroupRule", "legacy", "us-east-1", { type: "ingress", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], securityGroupId: "sg-1" });
