@@ -310,6 +310,24 @@ describe("npm run plan", function () {
         });
     }
 
+    it("exits 1 on careless prod settings that only the AWS rules catch: a month of flow logs, an EKS version past standard support", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-careless-"));
+        try {
+            const original = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8");
+            const edited = original.replace("    natGateways: perAz\n", "    natGateways: perAz\n    flowLogs: { retentionDays: 30 }\n").replace("    endpointPublicAccess: false\n", '    endpointPublicAccess: false\n    kubernetesVersion: "1.32"\n');
+            assert.notEqual(edited, original);
+            const run = plan(["prod", "--config", writeConfig(dir, "careless.yaml", edited), "--out", dir, "--quiet"]);
+            assert.equal(run.status, 1, run.stderr);
+            const mandatory = readPlan(path.join(dir, "prod")).policies.violations.filter((v) => v.enforcementLevel === "mandatory");
+            assert.deepEqual([...new Set(mandatory.map((v) => v.policy))].sort(), ["strata-logging", "strata-operations"]);
+            assert.ok(mandatory.every((v) => v.urn !== null));
+            assert.equal(mandatory.filter((v) => v.policy === "strata-logging").length, 4, "each region's flow-log group and the accelerator's flow-log bucket");
+            assert.equal(mandatory.filter((v) => v.policy === "strata-operations").length, 3, "each region's cluster");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it("lets prod's data tier start without waiting for EKS: the critical path runs through Aurora alone", () => {
         const resources = readPlan(path.join(out, "prod")).resources;
         const critical = criticalPath(resources, (type) => creationTime(type).seconds);
