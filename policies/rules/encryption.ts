@@ -1,6 +1,6 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { EBS_CSI_KEY } from "../../catalog/kms";
-import { UNKNOWN, integer, list, readInput, record, str } from "./util";
+import { Problem, UNKNOWN, dependsOn, integer, list, problemsPerResource, readInput, record, str } from "./util";
 
 /*
  * Encryption at rest under the stack's own keys. Every store of data or metadata names a customer-managed key: an
@@ -9,10 +9,6 @@ import { UNKNOWN, integer, list, readInput, record, str } from "./util";
  * scanners ask of it. Pure: reads the planned inputs.
  */
 
-export interface Problem {
-    readonly resource: PolicyResource;
-    readonly message: string;
-}
 
 
 
@@ -57,7 +53,7 @@ const TYPES = {
 /** The provisioner of the EBS CSI driver, whose StorageClass parameters name the volume key. */
 const EBS_CSI_PROVISIONER = "ebs.csi.aws.com";
 
-function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): string[] {
+function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): (string | undefined)[] {
     const problems: (string | undefined)[] = [];
     switch (r.type) {
         case TYPES.auroraCluster: {
@@ -108,7 +104,7 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): st
             break;
         }
         case TYPES.bucket: {
-            const configurations = all.filter((c) => c.type === TYPES.bucketEncryption && c.dependencies.some((d) => d.urn === r.urn));
+            const configurations = all.filter((c) => c.type === TYPES.bucketEncryption && dependsOn(c, r));
             if (configurations.length === 0) {
                 problems.push(`S3 bucket ${r.name} has no server-side encryption configuration: objects get S3's own key`);
                 break;
@@ -144,11 +140,11 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[]): st
             break;
         }
     }
-    return problems.filter((p): p is string => p !== undefined);
+    return problems;
 }
 
 export function encryptionProblems(resources: readonly PolicyResource[]): Problem[] {
-    return resources.flatMap((r) => resourceProblems(r, resources).map((message) => ({ resource: r, message })));
+    return problemsPerResource(resources, (r) => resourceProblems(r, resources));
 }
 
 export const encryption: StackValidationPolicy = {

@@ -1,5 +1,5 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { UNKNOWN, isRecord, list, num, readInput, record } from "./util";
+import { Problem, UNKNOWN, dependsOn, isRecord, list, num, problemsPerResource, readInput, record } from "./util";
 
 /*
  * What must not be reachable from the internet. strata-network-flows proves the flows the platform needs are open;
@@ -13,10 +13,6 @@ export interface ExposureSettings {
     readonly publicPorts: readonly number[];
 }
 
-export interface Problem {
-    readonly resource: PolicyResource;
-    readonly message: string;
-}
 
 
 /** Ports that are named when open to the internet: data stores, remote administration, the kubelet. */
@@ -93,7 +89,7 @@ const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
 const BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
 
 function bucketProblems(bucket: PolicyResource, all: readonly PolicyResource[]): string[] {
-    const of = (type: string) => all.filter((x) => x.type === type && x.dependencies.some((d) => d.urn === bucket.urn));
+    const of = (type: string) => all.filter((x) => x.type === type && dependsOn(x, bucket));
     const problems: string[] = [];
     const blocks = of("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
     if (blocks.length === 0) problems.push(`S3 bucket ${bucket.name} has no public access block`);
@@ -107,7 +103,7 @@ function bucketProblems(bucket: PolicyResource, all: readonly PolicyResource[]):
 }
 
 function defaultGroupProblems(vpc: PolicyResource, all: readonly PolicyResource[]): string[] {
-    const groups = all.filter((g) => g.type === "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" && g.dependencies.some((d) => d.urn === vpc.urn));
+    const groups = all.filter((g) => g.type === "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" && dependsOn(g, vpc));
     if (groups.length === 0) return [`VPC ${vpc.name}'s default security group is not managed: AWS gives it rules that admit the group itself and all egress; adopt it with no rules (aws.ec2.DefaultSecurityGroup)`];
     return groups.flatMap((g) => {
         const rules = [...list(readInput(g, "ingress")), ...list(readInput(g, "egress"))];
@@ -117,15 +113,12 @@ function defaultGroupProblems(vpc: PolicyResource, all: readonly PolicyResource[
 
 export function exposureProblems(resources: readonly PolicyResource[], settings: ExposureSettings): Problem[] {
     const publicGroups = publicFacingGroups(resources);
-    return resources.flatMap((r) => {
-        const messages = [
-            ...ingressProblems(r, settings, publicGroups),
-            ...hostProblems(r),
-            ...(r.type === "aws:s3/bucket:Bucket" ? bucketProblems(r, resources) : []),
-            ...(r.type === "aws:ec2/vpc:Vpc" ? defaultGroupProblems(r, resources) : []),
-        ];
-        return messages.map((message) => ({ resource: r, message }));
-    });
+    return problemsPerResource(resources, (r) => [
+        ...ingressProblems(r, settings, publicGroups),
+        ...hostProblems(r),
+        ...(r.type === "aws:s3/bucket:Bucket" ? bucketProblems(r, resources) : []),
+        ...(r.type === "aws:ec2/vpc:Vpc" ? defaultGroupProblems(r, resources) : []),
+    ]);
 }
 
 export const networkExposure: StackValidationPolicy = {

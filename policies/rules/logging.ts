@@ -1,6 +1,6 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { SERVICE_LOG_GROUPS, serviceLogGroup } from "../../catalog/logGroups";
-import { UNKNOWN, integer, list, num, readInput, record, regionOf, str } from "./util";
+import { Problem, UNKNOWN, dependsOn, integer, list, num, problemsPerResource, readInput, record, regionOf, str } from "./util";
 
 /*
  * What the stack records, and for how long. Every VPC has flow logs, the accelerator logs its flows, Aurora exports
@@ -15,13 +15,8 @@ export interface LoggingSettings {
     readonly eksLogTypes: readonly string[];
 }
 
-export interface Problem {
-    readonly resource: PolicyResource;
-    readonly message: string;
-}
 
 
-const dependsOn = (r: PolicyResource, target: PolicyResource) => r.dependencies.some((d) => d.urn === target.urn);
 
 /** The plan's log group named `name` in `region`, created before `writer`. */
 function preCreated(all: readonly PolicyResource[], writer: PolicyResource, name: string): string | undefined {
@@ -91,11 +86,7 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[], set
 }
 
 export function loggingProblems(resources: readonly PolicyResource[], settings: LoggingSettings): Problem[] {
-    return resources.flatMap((r) =>
-        resourceProblems(r, resources, settings)
-            .filter((m): m is string => m !== undefined)
-            .map((message) => ({ resource: r, message })),
-    );
+    return problemsPerResource(resources, (r) => resourceProblems(r, resources, settings));
 }
 
 /** EKS's control-plane log types: the API server, audit, authenticator, controller manager and scheduler. */

@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { EKS_AS_OF, EKS_VERSIONS } from "../../catalog/eks";
 import { ROTATION_TAG } from "../../components/tags";
-import { UNKNOWN, boolean, integer, num, readInput, record, str } from "./util";
+import { Problem, UNKNOWN, boolean, dependsOn, integer, num, problemsPerResource, readInput, record, str } from "./util";
 
 /*
  * What keeps the platform operable: enhanced monitoring on every database instance, a final snapshot before a
@@ -21,10 +21,6 @@ export interface OperationsSettings {
     readonly allowMarkerRotation: boolean;
 }
 
-export interface Problem {
-    readonly resource: PolicyResource;
-    readonly message: string;
-}
 
 
 function eksVersionProblem(r: PolicyResource, settings: OperationsSettings): string | undefined {
@@ -68,7 +64,7 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[], set
         case "aws:secretsmanager/secret:Secret": {
             const window = readInput(r, "recoveryWindowInDays");
             if (window === 0) return [`Secret ${r.name} is deleted at once, with no recovery window (recoveryWindowInDays 0)`];
-            const scheduled = all.some((x) => x.type === "aws:secretsmanager/secretRotation:SecretRotation" && x.dependencies.some((d) => d.urn === r.urn));
+            const scheduled = all.some((x) => x.type === "aws:secretsmanager/secretRotation:SecretRotation" && dependsOn(x, r));
             const marker = str(record(readInput(r, "tags"))[ROTATION_TAG]);
             if (scheduled || (settings.allowMarkerRotation && marker)) return [];
             return [`Secret ${r.name} is never rotated: add a rotation schedule${settings.allowMarkerRotation ? ` or name the setting that rotates it (tag ${ROTATION_TAG})` : ""}`];
@@ -79,11 +75,7 @@ function resourceProblems(r: PolicyResource, all: readonly PolicyResource[], set
 }
 
 export function operationsProblems(resources: readonly PolicyResource[], settings: OperationsSettings): Problem[] {
-    return resources.flatMap((r) =>
-        resourceProblems(r, resources, settings)
-            .filter((m): m is string => m !== undefined)
-            .map((message) => ({ resource: r, message })),
-    );
+    return problemsPerResource(resources, (r) => resourceProblems(r, resources, settings));
 }
 
 export const operations: StackValidationPolicy = {

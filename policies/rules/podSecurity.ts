@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { POD_SECURITY_ADMISSION } from "../../catalog/podSecurityAdmission";
 import { kubernetesKind, podTemplateOf } from "./ordering";
-import { Props, boolean, clusterKey, list, meta, record, str } from "./util";
+import { Problem, Props, boolean, clusterKey, list, meta, record, str } from "./util";
 
 /*
  * Every pod template the program renders (Deployments, Jobs, CronJobs, and any other workload kind) meets the
@@ -16,11 +16,6 @@ const RESTRICTED_VOLUME_TYPES = ["configMap", "csi", "downwardAPI", "emptyDir", 
 /** The only capability the restricted standard lets a container add. */
 const ALLOWED_ADDED_CAPABILITIES = ["NET_BIND_SERVICE"];
 const SECCOMP_TYPES = ["RuntimeDefault", "Localhost"];
-
-interface PodProblem {
-    readonly resource: PolicyResource;
-    readonly message: string;
-}
 
 /** Service accounts (`cluster|namespace/name`) some role binding of the plan names: they need the API. */
 function boundAccounts(resources: readonly PolicyResource[]): Set<string> {
@@ -55,7 +50,7 @@ function containerProblems(container: Props, pod: Props): string[] {
     return problems;
 }
 
-export function podSecurityProblems(resources: readonly PolicyResource[]): PodProblem[] {
+export function podSecurityProblems(resources: readonly PolicyResource[]): Problem[] {
     const bound = boundAccounts(resources);
     const accounts = new Map(resources.filter((r) => r.type === "kubernetes:core/v1:ServiceAccount").map((r) => [`${clusterKey(r)}|${meta(r).namespace}/${meta(r).name}`, r]));
     return resources.flatMap((r) => {
@@ -87,7 +82,7 @@ export function podSecurityProblems(resources: readonly PolicyResource[]): PodPr
  * `requireEnforce` is off, at least audits and warns at it (a meshed namespace can enforce only with
  * Istio CNI: catalog/podSecurityAdmission.ts).
  */
-export function namespaceAdmissionProblems(resources: readonly PolicyResource[], requireEnforce: boolean): PodProblem[] {
+export function namespaceAdmissionProblems(resources: readonly PolicyResource[], requireEnforce: boolean): Problem[] {
     const labels = POD_SECURITY_ADMISSION.rows.modeLabel;
     const level = POD_SECURITY_ADMISSION.rows.restricted;
     const running = new Set(resources.filter((r) => r.type.startsWith("kubernetes:") && podTemplateOf(r) !== undefined).map((r) => `${clusterKey(r)}|${meta(r).namespace}`));

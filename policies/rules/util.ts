@@ -30,6 +30,16 @@ export const UNKNOWN = Symbol("unknown during preview");
 export const readInput = (r: { readonly props: Props }, ...path: string[]): unknown =>
     orUnknown(() => path.reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), r.props), UNKNOWN);
 
+/** A finding of a rule, on the resource it names. */
+export interface Problem {
+    readonly resource: PolicyResource;
+    readonly message: string;
+}
+
+/** Each resource's messages (undefined where a check found nothing) as problems named on that resource. */
+export const problemsPerResource = (resources: readonly PolicyResource[], messagesOf: (r: PolicyResource) => readonly (string | undefined)[]): Problem[] =>
+    resources.flatMap((resource) => messagesOf(resource).flatMap((message) => (message === undefined ? [] : [{ resource, message }])));
+
 export const ofType = (args: StackValidationArgs, type: string) => args.resources.filter((r) => r.type === type);
 
 /** A labels-like map (labels, selectors, annotations) with its string values only. */

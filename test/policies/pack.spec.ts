@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { spawn } from "child_process";
 import * as path from "path";
+import { servedPort } from "./packServer";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -14,16 +15,7 @@ describe("the policy pack", function () {
             env: { ...process.env, TS_NODE_PROJECT: path.join(root, "policies", "tsconfig.json") },
         });
         try {
-            const port = await new Promise<string>((resolve, reject) => {
-                let output = "";
-                child.stdout.on("data", (chunk: Buffer) => {
-                    output += chunk.toString();
-                    const match = /^(\d+)\s*$/m.exec(output);
-                    if (match?.[1]) resolve(match[1]);
-                });
-                child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-                child.on("exit", (code) => reject(new Error(`the pack exited (${code}) before serving:\n${output}`)));
-            });
+            const port = await servedPort(child);
             assert.ok(Number(port) > 0);
         } finally {
             child.kill();

@@ -7,6 +7,7 @@ import { Policies } from "@pulumi/policy";
 import { strataPolicies } from "../../policies/rules";
 import { runPolicies } from "../../tools/plan/policyRunner";
 import { plannedStack } from "../planCommand";
+import { servedPort } from "./packServer";
 
 /*
  * `pulumi policy publish` packs the policy folder with `npm pack` (pulumi/pulumi#3020): the pack must work from its
@@ -46,16 +47,7 @@ describe("the published policy pack", function () {
         const main = (JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8")) as { main: string }).main;
         const child = spawn(process.execPath, [main], { cwd: installed, env: { ...process.env, NODE_PATH: "" } });
         try {
-            const port = await new Promise<string>((resolve, reject) => {
-                let output = "";
-                child.stdout.on("data", (chunk: Buffer) => {
-                    output += chunk.toString();
-                    const match = /^(\d+)\s*$/m.exec(output);
-                    if (match?.[1]) resolve(match[1]);
-                });
-                child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-                child.on("exit", (code) => reject(new Error(`the pack exited (${code}) before serving:\n${output}`)));
-            });
+            const port = await servedPort(child);
             assert.ok(Number(port) > 0);
         } finally {
             child.kill();

@@ -8,18 +8,19 @@ import { plannedStack } from "../planCommand";
 
 export const prodResources = (): readonly PlanResource[] => plannedStack("prod").plan.resources;
 
-/** The prod plan's resource of `type` named `name`. */
-export function find(type: string, name: string): PlanResource {
-    const found = prodResources().find((r) => r.type === type && r.name === name);
+/** The resource of `type` named `name` in `resources` (the prod plan's by default). */
+export function find(type: string, name: string, resources: readonly PlanResource[] = prodResources()): PlanResource {
+    const found = resources.find((r) => r.type === type && r.name === name);
     assert.ok(found, `${type} ${name}`);
     return found;
 }
 
 /** The prod plan with `type` `name`'s inputs changed by `edit` (on a copy). */
 export function withInputs(type: string, name: string, edit: (inputs: JsonObject) => void): PlanResource[] {
-    const target = find(type, name);
-    return prodResources().map((r) => {
-        if (r.urn !== target.urn) return r;
+    const resources = prodResources();
+    const target = find(type, name, resources);
+    return resources.map((r) => {
+        if (r !== target) return r;
         const copy = structuredClone(r) as { inputs: JsonObject } & PlanResource;
         edit(copy.inputs);
         return copy;
@@ -28,8 +29,9 @@ export function withInputs(type: string, name: string, edit: (inputs: JsonObject
 
 /** The prod plan without `type` `name`. */
 export const without = (type: string, name: string): PlanResource[] => {
-    const target = find(type, name);
-    return prodResources().filter((r) => r.urn !== target.urn);
+    const resources = prodResources();
+    const target = find(type, name, resources);
+    return resources.filter((r) => r !== target);
 };
 
 /** The prod plan with one more resource. */
