@@ -152,11 +152,13 @@ export class RegionalCluster extends pulumi.ComponentResource {
         const partition = aws.getPartitionOutput({}, child).partition;
         const managedPolicy = (policy: string) => pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}`;
 
-        const key = customerKey(`${name}-secrets`, { description: `Envelope encryption of Kubernetes secrets in ${args.clusterName}` }, stateful);
+        const key = customerKey(`${name}-secrets`, { description: `Envelope encryption of Kubernetes secrets in ${args.clusterName}`, alias: `alias/${args.clusterName}-secrets` }, stateful);
         // Node volumes: Auto Scaling launches the managed groups' instances, so its service-linked role uses the key.
-        const volumeKey = customerKey(`${name}-volumes`, { description: `Node volumes of ${args.clusterName}`, users: [{ kind: "autoScalingVolumes" }] }, stateful);
-        new aws.kms.Alias(`${name}-volumes`, { name: `alias/${args.clusterName}-volumes`, targetKeyId: volumeKey.keyId }, child);
-        new aws.kms.Alias(`${name}-secrets`, { name: `alias/${args.clusterName}-secrets`, targetKeyId: key.keyId }, child);
+        const volumeKey = customerKey(
+            `${name}-volumes`,
+            { description: `Node volumes of ${args.clusterName}`, users: [{ kind: "autoScalingVolumes" }], alias: `alias/${args.clusterName}-volumes` },
+            stateful,
+        );
 
         // EKS writes to this group by name; creating it first puts retention under our control.
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-control-plane`, { name: serviceLogGroup(SERVICE_LOG_GROUPS.rows.eksControlPlane, args.clusterName), retentionInDays: args.logRetentionDays, kmsKeyId: args.logKeyArn }, child);

@@ -180,9 +180,11 @@ export class RegionalNetwork extends pulumi.ComponentResource {
 
         this.remotePath = transit ? this.createTransitPath(name, vpc, transit, privateRouteTables) : [];
 
-        const logKey = customerKey(`${name}-logs`, { description: `CloudWatch log groups in ${args.region}`, users: [{ kind: "cloudWatchLogs", region: args.region }] }, child);
-        new aws.kms.Alias(`${name}-logs`, { name: `alias/${args.clusterName}-logs`, targetKeyId: logKey.keyId }, child);
-        this.logKeyArn = logKey.arn;
+        this.logKeyArn = customerKey(
+            `${name}-logs`,
+            { description: `CloudWatch log groups in ${args.region}`, users: [{ kind: "cloudWatchLogs", region: args.region }], alias: `alias/${args.clusterName}-logs` },
+            child,
+        ).arn;
 
         if (args.flowLogs.enabled) this.createFlowLogs(name, vpc, args.flowLogs, args.region);
 

@@ -364,8 +364,11 @@ export class ShardedPostgres extends pulumi.ComponentResource {
     /** What every shard of a region shares: key, subnet group, security groups, parameter groups, monitoring role. */
     private regionShared(args: ShardedPostgresArgs, region: PostgresRegion, topology: Topology): RegionShared {
         const opts = { parent: this, provider: region.provider };
-        const key = customerKey(`${region.name}-postgres`, { description: `Aurora storage, Performance Insights and credentials in ${region.name}` }, { ...opts, protect: args.deletionProtection });
-        new aws.kms.Alias(`${region.name}-postgres`, { name: `alias/${args.identifierPrefix}-${region.name}-postgres`, targetKeyId: key.keyId }, opts);
+        const key = customerKey(
+            `${region.name}-postgres`,
+            { description: `Aurora storage, Performance Insights and credentials in ${region.name}`, alias: `alias/${args.identifierPrefix}-${region.name}-postgres` },
+            { ...opts, protect: args.deletionProtection },
+        );
         const subnetGroup = new aws.rds.SubnetGroup(`${region.name}-postgres`, { subnetIds: region.dataSubnetIds, description: "Isolated data subnets" }, opts);
         // Rules are standalone resources, so neither group declares inline rules (the provider would revoke the
         // standalone ones). The description is the group's since creation: changing it replaces the group.
