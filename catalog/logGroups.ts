@@ -14,14 +14,16 @@ export interface ServiceLogGroups {
     readonly auroraPostgresql: string;
     /** The one log type Aurora PostgreSQL exports that the stack turns on. */
     readonly auroraPostgresqlExport: "postgresql";
+    /** Every control-plane log type EKS can send. */
+    readonly eksControlPlaneLogTypes: readonly string[];
 }
 
 export const SERVICE_LOG_GROUPS: Sourced<ServiceLogGroups> = {
     sources: [
-        { url: "https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html", version: "EKS user guide: control-plane logs go to /aws/eks/<cluster-name>/cluster", checked: CHECKED },
+        { url: "https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html", version: "EKS user guide: control-plane logs go to /aws/eks/<cluster-name>/cluster; types api, audit, authenticator, controllerManager, scheduler", checked: CHECKED },
         { url: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.CloudWatch.html", version: "Aurora user guide: PostgreSQL logs are published to /aws/rds/cluster/<cluster-name>/postgresql", checked: CHECKED },
     ],
-    rows: { eksControlPlane: "/aws/eks/{cluster}/cluster", auroraPostgresql: "/aws/rds/cluster/{cluster}/postgresql", auroraPostgresqlExport: "postgresql" },
+    rows: { eksControlPlane: "/aws/eks/{cluster}/cluster", auroraPostgresql: "/aws/rds/cluster/{cluster}/postgresql", auroraPostgresqlExport: "postgresql", eksControlPlaneLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] },
 };
 
 /** A service's group name for one resource. */

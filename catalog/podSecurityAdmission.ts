@@ -28,3 +28,25 @@ export const POD_SECURITY_ADMISSION: Sourced<PodSecurityAdmissionFacts> = {
         istioInitBlocksEnforceWithoutCni: true,
     },
 };
+
+/** What the restricted Pod Security Standard allows, where a pod template is judged against it. */
+export interface RestrictedStandardFacts {
+    readonly volumeTypes: readonly string[];
+    /** The only capability a container may add. */
+    readonly addableCapabilities: readonly string[];
+    readonly seccompTypes: readonly string[];
+    /** `procMount` other than this unmasks /proc (baseline already). */
+    readonly procMount: "Default";
+}
+
+export const RESTRICTED_STANDARD: Sourced<RestrictedStandardFacts> = {
+    sources: [
+        { url: "https://kubernetes.io/docs/concepts/security/pod-security-standards/", version: "Kubernetes docs, Pod Security Standards: restricted volume types, capabilities (drop ALL, add only NET_BIND_SERVICE), seccomp RuntimeDefault or Localhost; baseline: no host ports, procMount Default", checked: CHECKED },
+    ],
+    rows: {
+        volumeTypes: ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"],
+        addableCapabilities: ["NET_BIND_SERVICE"],
+        seccompTypes: ["RuntimeDefault", "Localhost"],
+        procMount: "Default",
+    },
+};

@@ -89,8 +89,7 @@ export function loggingProblems(resources: readonly PolicyResource[], settings: 
     return problemsPerResource(resources, (r) => resourceProblems(r, resources, settings));
 }
 
-/** EKS's control-plane log types: the API server, audit, authenticator, controller manager and scheduler. */
-const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+const EKS_LOG_TYPES = [...SERVICE_LOG_GROUPS.rows.eksControlPlaneLogTypes];
 
 export const logging: StackValidationPolicy = {
     name: "strata-logging",

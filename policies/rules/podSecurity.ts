@@ -1,5 +1,5 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { POD_SECURITY_ADMISSION } from "../../catalog/podSecurityAdmission";
+import { POD_SECURITY_ADMISSION, RESTRICTED_STANDARD } from "../../catalog/podSecurityAdmission";
 import { kubernetesKind, podTemplateOf } from "./ordering";
 import { Problem, Props, boolean, clusterKey, list, meta, record, str } from "./util";
 
@@ -10,12 +10,7 @@ import { Problem, Props, boolean, clusterKey, list, meta, record, str } from "./
  * rendered by Helm on the cluster, not in the plan. Pure: reads the plan's workloads and role bindings.
  */
 
-/** Volume types the restricted standard allows. */
-const RESTRICTED_VOLUME_TYPES = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
-
-/** The only capability the restricted standard lets a container add. */
-const ALLOWED_ADDED_CAPABILITIES = ["NET_BIND_SERVICE"];
-const SECCOMP_TYPES = ["RuntimeDefault", "Localhost"];
+const RESTRICTED = RESTRICTED_STANDARD.rows;
 
 /** Service accounts (`cluster|namespace/name`) some role binding of the plan names: they need the API. */
 function boundAccounts(resources: readonly PolicyResource[]): Set<string> {
@@ -38,14 +33,14 @@ function containerProblems(container: Props, pod: Props): string[] {
     if (sc.privileged === true) problems.push("runs privileged");
     if (sc.allowPrivilegeEscalation !== false) problems.push("does not set allowPrivilegeEscalation: false");
     if (!list(caps.drop).includes("ALL")) problems.push("does not drop ALL capabilities");
-    const added = list(caps.add).filter((c) => !ALLOWED_ADDED_CAPABILITIES.includes(String(c)));
+    const added = list(caps.add).filter((c) => !RESTRICTED.addableCapabilities.includes(String(c)));
     if (added.length > 0) problems.push(`adds capabilities ${added.join(", ")}`);
     if ((sc.runAsNonRoot ?? podSc.runAsNonRoot) !== true) problems.push("may run as root (runAsNonRoot is not true on the container or the pod)");
     if (sc.runAsUser === 0 || (sc.runAsUser === undefined && podSc.runAsUser === 0)) problems.push("runs as uid 0");
-    if (!SECCOMP_TYPES.includes(str(record(sc.seccompProfile).type) ?? str(record(podSc.seccompProfile).type) ?? "")) problems.push("has no RuntimeDefault or Localhost seccomp profile");
+    if (!RESTRICTED.seccompTypes.includes(str(record(sc.seccompProfile).type) ?? str(record(podSc.seccompProfile).type) ?? "")) problems.push("has no RuntimeDefault or Localhost seccomp profile");
     const hostPorts = list(container.ports).map((p) => record(p).hostPort).filter((port) => port !== undefined && port !== 0);
     if (hostPorts.length > 0) problems.push(`binds host ports ${hostPorts.join(", ")}`);
-    if (sc.procMount !== undefined && sc.procMount !== "Default") problems.push(`unmasks /proc (procMount ${String(sc.procMount)})`);
+    if (sc.procMount !== undefined && sc.procMount !== RESTRICTED.procMount) problems.push(`unmasks /proc (procMount ${String(sc.procMount)})`);
     if (sc.readOnlyRootFilesystem !== true) problems.push("has a writable root filesystem (set readOnlyRootFilesystem and mount an emptyDir where it writes)");
     return problems;
 }
@@ -64,7 +59,7 @@ export function podSecurityProblems(resources: readonly PolicyResource[]): Probl
             if (volume.hostPath !== undefined) problems.push(`mounts the node's filesystem (hostPath volume ${str(volume.name) ?? ""})`);
             else {
                 const kind = Object.keys(volume).find((k) => k !== "name");
-                if (kind && !RESTRICTED_VOLUME_TYPES.includes(kind)) problems.push(`mounts a ${kind} volume (${str(volume.name) ?? ""}), which the restricted standard does not allow`);
+                if (kind && !RESTRICTED.volumeTypes.includes(kind)) problems.push(`mounts a ${kind} volume (${str(volume.name) ?? ""}), which the restricted standard does not allow`);
             }
         }
         for (const container of [...list(pod.initContainers), ...list(pod.containers)].map(record)) {
