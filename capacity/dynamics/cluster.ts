@@ -108,6 +108,17 @@ export class Cluster {
         return first.map((node, i) => node ?? this.bindReady(pods[i] as PodRequest, now));
     }
 
+    /**
+     * The nodes the pods need once the autoscaler has done all it can, every node Ready: `start`, then scale-ups
+     * until the pods still pending find no group with room. The number of pods no node can take.
+     */
+    settle(pods: readonly PodRequest[]): number {
+        const bound = this.start(0, pods);
+        let pending = pods.filter((_, i) => bound[i] === undefined);
+        while (pending.length > 0 && this.addNodes(0, pending, 0).length > 0) pending = pending.filter((pod) => this.bindReady(pod, 0) === undefined);
+        return pending.length;
+    }
+
     /** Binds the pod to the first Ready node with room; the node, or undefined while it must wait. */
     bindReady(pod: PodRequest, now: number): Node | undefined {
         const node = this.nodes.find((n) => n.readyAt <= now && n.fits(pod));
