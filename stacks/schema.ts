@@ -753,6 +753,44 @@ export const observabilitySchema = section({
     ),
 });
 
+const usd = () => numberIn(0, 10_000_000);
+const amount = () => numberIn(0, 1_000_000_000);
+const savedFraction = () => numberIn(0, 0.95);
+
+/**
+ * The cost estimate's usage model (what the plan cannot know) and the stack's budget. Quantities are per region
+ * and month unless the name says otherwise; capacity/cost/model.ts documents each.
+ */
+const cost = section({
+    usage: section({
+        natGbPerRegion: amount(),
+        interRegionGbPerRegion: amount(),
+        transitGatewayGbPerRegion: amount(),
+        logsIngestGbPerLogGroup: amount(),
+        flowLogsGbPerRegion: amount(),
+        auroraStorageGbPerShard: amount(),
+        auroraIoMillionsPerShard: amount(),
+        auroraBackupGbPerShard: amount(),
+        auroraReplicatedWriteMillionsPerShard: amount(),
+        redisBackupGbPerRegion: amount(),
+        nlbNlcuPerHour: amount(),
+        acceleratorGb: amount(),
+        flowLogBucketGb: amount(),
+        kmsRequestsTenThousandsPerKey: amount(),
+        secretsApiCallsTenThousandsPerSecret: amount(),
+    }),
+    /** Share of the on-demand price a spot node saves, overriding the catalog's per-family figures. */
+    spotSavings: section({
+        default: savedFraction().optional(),
+        families: z.record(text(/^[a-z][a-z0-9-]*$/, "an instance family such as c6i"), savedFraction(), { error: "must be a map of instance family to a fraction" }).optional(),
+    }).optional(),
+    budget: section({
+        maxMonthlyUsd: section({ steady: usd().optional(), peak: usd().optional() }),
+        /** How an estimate over budget is reported. @default mandatory in prod, advisory in dev */
+        enforcement: oneOf(["mandatory", "advisory"]).optional(),
+    }).optional(),
+});
+
 export const ENVIRONMENTS = ["dev", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
@@ -768,6 +806,7 @@ export const platformSchema = section({
     mesh,
     edge,
     observability: observabilitySchema,
+    cost,
     /** Chat webhook that also receives alerts; set it with `pulumi config set --secret`. */
     alertWebhookUrl: text(/^https:\/\/\S+$/, "an https URL").optional(),
 });
@@ -780,6 +819,7 @@ export type ServiceConfig = ParsedPlatform["services"][string];
 export type ClusterConfig = ParsedPlatform["cluster"];
 export type NodeGroupConfig = ClusterConfig["nodeGroups"][string];
 export type RedisShape = z.output<typeof redisShape>;
+export type CostConfig = ParsedPlatform["cost"];
 
 /** Config keys of the `strata:` namespace, in the order people read them. */
 export const CONFIG_KEYS = Object.keys(platformSchema.shape) as (keyof ParsedPlatform)[];

@@ -339,7 +339,7 @@ describe("npm run plan", function () {
 
     it("prod and dev plan with no policy violation at all", () => {
         for (const stack of ["dev", "prod"]) assert.deepEqual(readPlan(path.join(out, stack)).policies.violations, [], stack);
-        assert.equal(readPlan(path.join(out, "prod")).policies.evaluated, strataPolicies.length, "prod's config enables every rule");
+        assert.equal(readPlan(path.join(out, "prod")).policies.evaluated, strataPolicies.length + 1, "prod's config enables every rule, and its budget is checked");
     });
 
     describe("diff against the committed prod plan", () => {

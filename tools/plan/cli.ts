@@ -3,6 +3,8 @@ import { parseStackArgs } from "../args";
 import { strataPolicies } from "../../policies/rules";
 import { EXIT, PLAN_VERSION, PlanFile } from "./contract";
 import { PROJECT, runProgram } from "./engine";
+import { budgetViolations, planCost, planCostDelta } from "./cost";
+import { costText } from "./costReport";
 import { diffPlans, renderDiffText } from "./diff";
 import { renderManifests } from "./manifests";
 import { renderMarkdown } from "./markdown";
@@ -61,13 +63,18 @@ async function plan(options: PlanOptions): Promise<number> {
     const base = options.against ? readBasePlan(options.against) : undefined;
 
     const run = await runProgram(options.stack, stackFile);
-    const policies = await runPolicies(strataPolicies, run.revealed, readPackConfig(config.environment));
-    const planFile: PlanFile = { version: PLAN_VERSION, project: PROJECT, stack: options.stack, resources: run.resources, outputs: run.outputs, policies };
+    const packConfig = readPackConfig(config.environment);
+    const pack = await runPolicies(strataPolicies, run.revealed, packConfig);
+    const cost = planCost(run.resources, config.cost, config.environment, packConfig);
+    const budget = budgetViolations(run, cost);
+    const policies = { evaluated: pack.evaluated + (cost.budget ? 1 : 0), violations: [...pack.violations, ...budget] };
+    const planFile: PlanFile = { version: PLAN_VERSION, project: PROJECT, stack: options.stack, resources: run.resources, outputs: run.outputs, policies, cost };
     const manifests = renderManifests(run.resources);
     const target = writePlan(options.outDir, planFile, manifests);
     const diff = base ? diffPlans(base, planFile, { allowReplace: options.allowReplace }) : undefined;
-    if (options.markdown) fs.writeFileSync(options.markdown, renderMarkdown(planFile, diff));
-    const report = [summarize(planFile), ...(diff ? [renderDiffText(diff)] : []), `Wrote ${path.relative(process.cwd(), path.join(target, "plan.json"))} and ${manifests.length} manifest(s).`].join("\n\n");
+    const delta = base ? planCostDelta(base, cost, config.cost, config.environment, packConfig) : undefined;
+    if (options.markdown) fs.writeFileSync(options.markdown, renderMarkdown(planFile, diff, delta));
+    const report = [summarize(planFile), costText(cost, delta), ...(diff ? [renderDiffText(diff)] : []), `Wrote ${path.relative(process.cwd(), path.join(target, "plan.json"))} and ${manifests.length} manifest(s).`].join("\n\n");
     // A refused replacement (re-addressing a live region's VPC) fails the plan like a mandatory violation.
     const failed = hasMandatoryViolation(policies) || (diff?.refused.length ?? 0) > 0;
     if (!options.quiet || failed) console.log(report);

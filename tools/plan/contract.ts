@@ -1,3 +1,5 @@
+import { CostEstimate } from "../../capacity/cost/model";
+
 /** The plan.json contract (../shared/plan-format.md). Extend it, never break it; bump PLAN_VERSION if a field changes meaning. */
 export const PLAN_VERSION = 1;
 
@@ -47,6 +49,13 @@ export interface PlanFile {
     readonly resources: readonly PlanResource[];
     readonly outputs: JsonObject;
     readonly policies: PlanPolicies;
+    /** The monthly cost estimate (additive in version 1; absent from plans written before it). */
+    readonly cost?: PlanCost;
+}
+
+/** plan.json's `cost` section: the estimate and the budget the stack set (`strata:cost.budget`), or null. */
+export interface PlanCost extends CostEstimate {
+    readonly budget: { readonly maxMonthlyUsd: { readonly steady?: number; readonly peak?: number }; readonly enforcement: "mandatory" | "advisory" } | null;
 }
 
 /** Exit statuses of `npm run plan`. */

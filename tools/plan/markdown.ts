@@ -1,4 +1,6 @@
+import { CostDelta } from "../../capacity/cost/delta";
 import { PlanFile, PlanResource } from "./contract";
+import { costMarkdown } from "./costReport";
 import { PlanDiff, REFUSED_REPLACEMENT_POLICY, formatChange } from "./diff";
 
 /** Pull-request comments are capped by GitHub at 65,536 characters; stay well inside. */
@@ -42,11 +44,12 @@ function regionSections(diff: PlanDiff): RegionSection[] {
 }
 
 /**
- * The pull-request report: summary, DATA RISK and mandatory violations first, then the changes per region in
+ * The pull-request report: summary, DATA RISK and mandatory violations first, then the monthly cost and what the
+ * change adds to it, then the changes per region in
  * `<details>` blocks. Past the limit, the largest regions' tables are folded into a summary line (whole
  * tables are dropped, never cut mid-row).
  */
-export function renderMarkdown(head: PlanFile, diff: PlanDiff | undefined, limit: number = MARKDOWN_LIMIT): string {
+export function renderMarkdown(head: PlanFile, diff: PlanDiff | undefined, delta?: CostDelta, limit: number = MARKDOWN_LIMIT): string {
     // Refused replacements are mandatory findings of the diff, reported beside the pack's mandatory violations.
     const refused = (diff?.refused ?? []).map((r) => ({ policy: REFUSED_REPLACEMENT_POLICY, message: r.message }));
     const mandatory = [...refused, ...head.policies.violations.filter((v) => v.enforcementLevel === "mandatory")];
@@ -68,6 +71,7 @@ export function renderMarkdown(head: PlanFile, diff: PlanDiff | undefined, limit
             ...summary,
             ...risks,
             ...violations,
+            ...(head.cost ? costMarkdown(head.cost, delta) : []),
             ...acknowledged,
             ...(sections.length > 0 ? ["### Changes by region", ""] : []),
             ...sections.flatMap((s) =>
