@@ -536,4 +536,26 @@ describe("stack config", () => {
             });
         }
     });
+    describe("cost", () => {
+        it("takes the environment's usage model and lets the stack override one figure", () => {
+            const result = parseStackConfig({ ...prod(), cost: { usage: { natGbPerRegion: 3500 } } }, "prod");
+            assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
+            assert.equal(result.config.cost.usage.natGbPerRegion, 3500);
+            assert.equal(result.config.cost.usage.auroraStorageGbPerShard, 200, "the rest is the prod preset's");
+            assert.equal(result.config.cost.budget, undefined, "a stack that states no budget has none");
+        });
+
+        it("reports every bad usage, spot and budget setting at once", () => {
+            const errors = errorsOf({ ...prod(), cost: { usage: { natGbPerRegion: -1, logsIngestGb: 5 }, spotSavings: { default: 0.99 }, budget: { maxMonthlyUsd: { steady: "lots" }, enforcement: "strict" } } });
+            for (const expected of [
+                "strata:cost.usage.natGbPerRegion: must be a number from 0 to 1000000000 (got -1)",
+                "strata:cost.usage.logsIngestGb: unknown setting; allowed: natGbPerRegion,",
+                "strata:cost.spotSavings.default: must be a number from 0 to 0.95 (got 0.99)",
+                'strata:cost.budget.maxMonthlyUsd.steady: must be a number from 0 to 10000000 (got "lots")',
+                'strata:cost.budget.enforcement: must be one of mandatory, advisory (got "strict")',
+            ]) {
+                assert.ok(errors.some((e) => e.startsWith(expected)), `expected a line starting with\n  ${expected}\ngot\n  ${errors.join("\n  ")}`);
+            }
+        });
+    });
 });
