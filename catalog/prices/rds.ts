@@ -1,81 +1,49 @@
 import { Source } from "../source";
-import { HourlyTable, PricedRegion, RegionalRates } from "./types";
+import { HourlyTable, RegionalRates } from "./types";
 
 /*
- * Aurora PostgreSQL prices: provisioned on-demand DB instance hours for Aurora Standard and Aurora I/O-Optimized
- * clusters, cluster storage, I/O, backup and Global Database replicated writes, RDS Proxy, and Performance
- * Insights / Database Insights. List prices in USD, before free tiers, Reserved Instances or Savings Plans.
+ * Aurora PostgreSQL list prices in USD: provisioned on-demand instance-hours of Aurora Standard and Aurora
+ * I/O-Optimized clusters (Single-AZ instance rows: Aurora bills every instance of a cluster, writer and readers,
+ * the same way), cluster storage, I/O, backup, Global Database replicated writes, and RDS Proxy.
  *
- * Where they came from. AWS's pricing pages (aws.amazon.com/rds/aurora/pricing/, /rds/proxy/pricing/,
- * /rds/performance-insights/pricing/) draw their price tables with JavaScript, and the stored copies the catalog
- * could read hold only the surrounding prose, with no figures. So:
- *   - us-east-1 instance, storage, I/O and backup rates come from AWS's own aws/agent-toolkit-for-aws repository
- *     (the Aurora PostgreSQL skill's static price tables, which it documents as its fallback for the AWS Price List
- *     API), at a pinned commit;
- *   - Aurora I/O-Optimized instance prices are derived from the Standard ones by the +30 % compute premium that the
- *     same source states for I/O-Optimized, rounded to three decimals as AWS lists Aurora prices. Two values
- *     cross-check with Price List shaped test fixtures: db.r6g.large 0.338 and db.r6g.2xlarge 1.349;
- *   - Global Database replicated write I/O and RDS Proxy come from dated third-party write-ups that quote the
- *     us-east-1 price (named in each Source).
+ * Where they came from: the metered-unit price maps AWS's pricing pages draw their tables from
+ * (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/USD/current/rds-aurora-ondemand.json, -aurora-storage.json,
+ * rds-proxy.json), as committed by the aws-price-watcher repository on 2025-06-05 (its processed/ files key each
+ * metered unit by region name). Every row below is a value read there; the per-request rates (I/O, replicated
+ * writes) are shown per million requests. The us-east-1 Standard and I/O-Optimized rows agree with the
+ * agent-toolkit-for-aws price table and with Price List shaped fixtures to within AWS's rounding.
  *
- * What is left out, and refused by the lookups rather than guessed:
- *   - every eu-west-1 and ap-southeast-1 price: no source that could be read gave Aurora, RDS Proxy or storage
- *     rates for those regions (the source above warns that regional rates do not follow a fixed multiplier);
- *   - db.r6i.* in every region, for both configurations: no source with Aurora PostgreSQL db.r6i prices was found;
- *   - Performance Insights / Database Insights paid retention in every region: no price could be read (see
- *     PERFORMANCE_INSIGHTS below).
- * The RegionalRates tables are built with `partialRates`, so a missing rate is an absent key at run time, and the
- * lookups refuse it by name.
+ * Left out, and refused by the lookups rather than guessed:
+ *   - db.r8g.*: the price maps of that date list no Aurora PostgreSQL r8g instance;
+ *   - Performance Insights retention beyond the free 7 days: the maps hold two metered units for it
+ *     ("ProvisionedFMR vCPU Months" and "ProvisionedAMR vCPU Months") whose meaning no source states, so nothing
+ *     prices it (PERFORMANCE_INSIGHTS is empty).
  */
 
 const CHECKED = "2026-12-06";
+const MAPS = "https://github.com/QuinnyPig/aws-price-watcher/blob/a6645eb2e53e9399396a714cdc4f3c346c7f06c0/processed";
 
-const TOOLKIT_COMMIT = "d6ad2e44d5e3077b85b63f322e007c84f94f3a6c";
-const TOOLKIT = `https://github.com/aws/agent-toolkit-for-aws/blob/${TOOLKIT_COMMIT}/skills/specialized-skills/database-skills/amazon-aurora-postgresql`;
-
-/** us-east-1 Aurora Standard on-demand instance prices (all sizes up to 16xlarge are in the script's table). */
-const AURORA_STANDARD_US_EAST_1: Source = {
-    url: `${TOOLKIT}/scripts/commitment_pricing_analyzer.py`,
-    version:
-        "_STATIC_INSTANCE_PRICES: static on-demand prices, us-east-1, Aurora PostgreSQL/MySQL Standard, the script's " +
-        "fallback for the AWS Price List API; large to 8xlarge and db.t4g agree with the Aurora PostgreSQL table in " +
-        "references/serverless-advisory-formulas-and-examples.md at the same commit",
+const AURORA_INSTANCES: Source = {
+    url: `${MAPS}/rds-aurora-ondemand.json`,
+    version: "AWS pricing-page metered-unit map rds-aurora-ondemand.json as of 2025-06-05: 'Database Instance Aurora PostgreSQL … Single-AZ' rows, with and without 'Aurora IO Optimization Mode'",
     checked: CHECKED,
 };
 
-/** us-east-1 Aurora I/O-Optimized instance prices, derived from the Standard ones by the documented premium. */
-const AURORA_IO_OPTIMIZED_US_EAST_1: Source = {
-    url: `${TOOLKIT}/references/io-optimized-pricing-tables.md`,
-    version:
-        "derived: Standard price (scripts/commitment_pricing_analyzer.py, same commit) x 1.30, the '+30% on compute' " +
-        "this table and IO_OPT_COMPUTE_MULTIPLIER = 1.30 state for I/O-Optimized; rounded to 3 decimals, so a value " +
-        "may differ from AWS's list by $0.001",
+const AURORA_STORAGE_MAP: Source = {
+    url: `${MAPS}/rds-aurora-storage.json`,
+    version: "AWS pricing-page metered-unit map rds-aurora-storage.json as of 2025-06-05: 'Database Storage … Aurora PostgreSQL General Purpose Aurora', 'Aurora PostgreSQL IO Optimized Aurora', 'System Operation Aurora I O Operation', 'Storage Snapshot Aurora PostgreSQL', 'Aurora PostgreSQL Aurora Global Database'",
     checked: CHECKED,
 };
 
-/** us-east-1 Aurora storage, I/O and backup rates. */
-const AURORA_STORAGE_US_EAST_1: Source = {
-    url: `${TOOLKIT}/references/io-optimized-pricing-tables.md`,
-    version:
-        "Pricing constants (us-east-1): storage $0.10 (Standard) / $0.225 (I/O-Optimized) per GiB-month, I/O $0.20 " +
-        "per million (Standard only); backup $0.021 per GiB-month after 1x cluster size free from " +
-        "references/serverless-advisory-formulas-and-examples.md at the same commit",
+const RDS_PROXY_MAP: Source = {
+    url: `${MAPS}/rds-proxy.json`,
+    version: "AWS pricing-page metered-unit map rds-proxy.json as of 2025-06-05: 'RDSProxy Aurora PostgreSQL Hrs' (per vCPU-hour of the instances behind the proxy)",
     checked: CHECKED,
 };
 
-const GLOBAL_DATABASE_US_EAST_1: Source = {
-    url: "https://github.com/bytebase/bytebase.com/blob/40e2c3be8106ac7de47b5154a510b3759aaf004d/content/blog/understanding-aws-aurora-pricing.md",
-    version:
-        "third-party blog (updated 2026-02-20), US East (N. Virginia): Aurora Global Database replicated write I/Os " +
-        "'~$0.20 per million', quoted as approximate",
-    checked: CHECKED,
-};
-
-const RDS_PROXY_US_EAST_1: Source = {
+const RDS_PROXY_MINIMUM: Source = {
     url: "https://github.com/Kyle-Bolin/CarCrashAPI/blob/fe7a265ab64699a5c7e7b55464afa12ae9bfd9fd/docs/adr/0002-aws-architecture.md",
-    version:
-        "third-party ADR dated 2026-10-03, us-east-1 on-demand: RDS Proxy 'billed at $0.015 per vCPU-hour with a " +
-        "2-vCPU minimum' (about $22 a month at the minimum)",
+    version: "third-party ADR dated 2026-10-03: RDS Proxy 'billed at $0.015 per vCPU-hour with a 2-vCPU minimum'",
     checked: CHECKED,
 };
 
@@ -85,136 +53,127 @@ const PERFORMANCE_INSIGHTS_RETENTION: Source = {
     checked: CHECKED,
 };
 
-const DATABASE_INSIGHTS: Source = {
-    url: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_DatabaseInsights.Considerations.html",
-    version:
-        "Database Insights Advanced mode needs Performance Insights retention of at least 465 days, at no cost " +
-        "beyond Database Insights, which is priced on the Amazon CloudWatch pricing page",
-    checked: CHECKED,
-};
-
-/** Rows for a region no source priced: an empty table, so every class there is refused. */
-const UNPRICED = (region: PricedRegion, what: string): Source => ({
-    url: "https://aws.amazon.com/rds/aurora/pricing/",
-    version: `no ${what} price for ${region} could be read (the stored page has no price tables); rows left out`,
-    checked: CHECKED,
-});
-
-/** Standard on-demand USD per hour, us-east-1, Aurora PostgreSQL. */
-const STANDARD_US_EAST_1: Readonly<Record<string, number>> = {
-    // Graviton4 memory optimised
-    "db.r8g.large": 0.276,
-    "db.r8g.xlarge": 0.552,
-    "db.r8g.2xlarge": 1.104,
-    "db.r8g.4xlarge": 2.208,
-    "db.r8g.8xlarge": 4.416,
-    "db.r8g.12xlarge": 6.624,
-    "db.r8g.16xlarge": 8.832,
-    // Graviton3 memory optimised
-    "db.r7g.large": 0.276,
-    "db.r7g.xlarge": 0.553,
-    "db.r7g.2xlarge": 1.106,
-    "db.r7g.4xlarge": 2.211,
-    "db.r7g.8xlarge": 4.422,
-    "db.r7g.12xlarge": 6.633,
-    "db.r7g.16xlarge": 8.844,
-    // Graviton2 memory optimised
-    "db.r6g.large": 0.26,
-    "db.r6g.xlarge": 0.519,
-    "db.r6g.2xlarge": 1.038,
-    "db.r6g.4xlarge": 2.076,
-    "db.r6g.8xlarge": 4.152,
-    "db.r6g.12xlarge": 6.228,
-    "db.r6g.16xlarge": 8.304,
-    // Burstable
-    "db.t4g.medium": 0.073,
-    "db.t4g.large": 0.146,
-};
-
-/** The I/O-Optimized compute premium the source states: +30 % on the Standard instance price. */
-const IO_OPTIMIZED_COMPUTE_MULTIPLIER = 1.3;
-
-const ioOptimized = (standard: Readonly<Record<string, number>>): Readonly<Record<string, number>> =>
-    Object.fromEntries(
-        Object.entries(standard).map(([cls, usd]) => [cls, Math.round(usd * IO_OPTIMIZED_COMPUTE_MULTIPLIER * 1000) / 1000]),
-    );
-
+/** Aurora Standard: instance-hours. */
 export const AURORA_POSTGRES_STANDARD: HourlyTable = {
-    "us-east-1": { source: AURORA_STANDARD_US_EAST_1, usdPerHour: STANDARD_US_EAST_1 },
-    "eu-west-1": { source: UNPRICED("eu-west-1", "Aurora PostgreSQL Standard instance"), usdPerHour: {} },
-    "ap-southeast-1": { source: UNPRICED("ap-southeast-1", "Aurora PostgreSQL Standard instance"), usdPerHour: {} },
+    "us-east-1": {
+        source: AURORA_INSTANCES,
+        usdPerHour: {
+            "db.r7g.large": 0.276, "db.r7g.xlarge": 0.553, "db.r7g.2xlarge": 1.106, "db.r7g.4xlarge": 2.211,
+            "db.r7g.8xlarge": 4.422, "db.r7g.12xlarge": 6.633, "db.r7g.16xlarge": 8.844,
+            "db.r6g.large": 0.26, "db.r6g.xlarge": 0.519, "db.r6g.2xlarge": 1.038, "db.r6g.4xlarge": 2.076,
+            "db.r6g.8xlarge": 4.153, "db.r6g.12xlarge": 6.229, "db.r6g.16xlarge": 8.306,
+            "db.r6i.large": 0.29, "db.r6i.xlarge": 0.58, "db.r6i.2xlarge": 1.16, "db.r6i.4xlarge": 2.32,
+            "db.r6i.8xlarge": 4.64, "db.r6i.12xlarge": 6.96, "db.r6i.16xlarge": 9.28,
+            "db.t4g.medium": 0.073, "db.t4g.large": 0.146,
+        },
+    },
+    "eu-west-1": {
+        source: AURORA_INSTANCES,
+        usdPerHour: {
+            "db.r7g.large": 0.304, "db.r7g.xlarge": 0.608, "db.r7g.2xlarge": 1.216, "db.r7g.4xlarge": 2.432,
+            "db.r7g.8xlarge": 4.864, "db.r7g.12xlarge": 7.296, "db.r7g.16xlarge": 9.729,
+            "db.r6g.large": 0.286, "db.r6g.xlarge": 0.573, "db.r6g.2xlarge": 1.146, "db.r6g.4xlarge": 2.291,
+            "db.r6g.8xlarge": 4.582, "db.r6g.12xlarge": 6.874, "db.r6g.16xlarge": 9.165,
+            "db.r6i.large": 0.32, "db.r6i.xlarge": 0.64, "db.r6i.2xlarge": 1.28, "db.r6i.4xlarge": 2.56,
+            "db.r6i.8xlarge": 5.12, "db.r6i.12xlarge": 7.68, "db.r6i.16xlarge": 10.24,
+            "db.t4g.medium": 0.078, "db.t4g.large": 0.156,
+        },
+    },
+    "ap-southeast-1": {
+        source: AURORA_INSTANCES,
+        usdPerHour: {
+            "db.r7g.large": 0.333, "db.r7g.xlarge": 0.665, "db.r7g.2xlarge": 1.331, "db.r7g.4xlarge": 2.662,
+            "db.r7g.8xlarge": 5.324, "db.r7g.12xlarge": 7.985, "db.r7g.16xlarge": 10.647,
+            "db.r6g.large": 0.313, "db.r6g.xlarge": 0.627, "db.r6g.2xlarge": 1.253, "db.r6g.4xlarge": 2.506,
+            "db.r6g.8xlarge": 5.012, "db.r6g.12xlarge": 7.518, "db.r6g.16xlarge": 10.024,
+            "db.r6i.large": 0.35, "db.r6i.xlarge": 0.7, "db.r6i.2xlarge": 1.4, "db.r6i.4xlarge": 2.8,
+            "db.r6i.8xlarge": 5.6, "db.r6i.12xlarge": 8.4, "db.r6i.16xlarge": 11.2,
+            "db.t4g.medium": 0.114, "db.t4g.large": 0.229,
+        },
+    },
 };
 
+/** Aurora I/O-Optimized: instance-hours (no I/O charge; dearer storage). */
 export const AURORA_POSTGRES_IO_OPTIMIZED: HourlyTable = {
-    "us-east-1": { source: AURORA_IO_OPTIMIZED_US_EAST_1, usdPerHour: ioOptimized(STANDARD_US_EAST_1) },
-    "eu-west-1": { source: UNPRICED("eu-west-1", "Aurora PostgreSQL I/O-Optimized instance"), usdPerHour: {} },
-    "ap-southeast-1": { source: UNPRICED("ap-southeast-1", "Aurora PostgreSQL I/O-Optimized instance"), usdPerHour: {} },
+    "us-east-1": {
+        source: AURORA_INSTANCES,
+        usdPerHour: {
+            "db.r7g.large": 0.359, "db.r7g.xlarge": 0.719, "db.r7g.2xlarge": 1.437, "db.r7g.4xlarge": 2.874,
+            "db.r7g.8xlarge": 5.749, "db.r7g.12xlarge": 8.623, "db.r7g.16xlarge": 11.497,
+            "db.r6g.large": 0.338, "db.r6g.xlarge": 0.675, "db.r6g.2xlarge": 1.349, "db.r6g.4xlarge": 2.699,
+            "db.r6g.8xlarge": 5.399, "db.r6g.12xlarge": 8.098, "db.r6g.16xlarge": 10.798,
+            "db.r6i.large": 0.377, "db.r6i.xlarge": 0.754, "db.r6i.2xlarge": 1.508, "db.r6i.4xlarge": 3.016,
+            "db.r6i.8xlarge": 6.032, "db.r6i.12xlarge": 9.048, "db.r6i.16xlarge": 12.064,
+            "db.t4g.medium": 0.095, "db.t4g.large": 0.19,
+        },
+    },
+    "eu-west-1": {
+        source: AURORA_INSTANCES,
+        usdPerHour: {
+            "db.r7g.large": 0.395, "db.r7g.xlarge": 0.79, "db.r7g.2xlarge": 1.581, "db.r7g.4xlarge": 3.162,
+            "db.r7g.8xlarge": 6.324, "db.r7g.12xlarge": 9.485, "db.r7g.16xlarge": 12.647,
+            "db.r6g.large": 0.372, "db.r6g.xlarge": 0.745, "db.r6g.2xlarge": 1.49, "db.r6g.4xlarge": 2.978,
+            "db.r6g.8xlarge": 5.957, "db.r6g.12xlarge": 8.936, "db.r6g.16xlarge": 11.915,
+            "db.r6i.large": 0.416, "db.r6i.xlarge": 0.832, "db.r6i.2xlarge": 1.664, "db.r6i.4xlarge": 3.328,
+            "db.r6i.8xlarge": 6.656, "db.r6i.12xlarge": 9.984, "db.r6i.16xlarge": 13.312,
+            "db.t4g.medium": 0.101, "db.t4g.large": 0.203,
+        },
+    },
+    "ap-southeast-1": {
+        source: AURORA_INSTANCES,
+        usdPerHour: {
+            "db.r7g.large": 0.433, "db.r7g.xlarge": 0.865, "db.r7g.2xlarge": 1.73, "db.r7g.4xlarge": 3.461,
+            "db.r7g.8xlarge": 6.921, "db.r7g.12xlarge": 10.381, "db.r7g.16xlarge": 13.841,
+            "db.r6g.large": 0.407, "db.r6g.xlarge": 0.815, "db.r6g.2xlarge": 1.629, "db.r6g.4xlarge": 3.258,
+            "db.r6g.8xlarge": 6.516, "db.r6g.12xlarge": 9.773, "db.r6g.16xlarge": 13.031,
+            "db.r6i.large": 0.455, "db.r6i.xlarge": 0.91, "db.r6i.2xlarge": 1.82, "db.r6i.4xlarge": 3.64,
+            "db.r6i.8xlarge": 7.28, "db.r6i.12xlarge": 10.92, "db.r6i.16xlarge": 14.56,
+            "db.t4g.medium": 0.148, "db.t4g.large": 0.298,
+        },
+    },
 };
 
-type AuroraStorageKey =
-    | "storageStandardGbMonth"
-    | "storageIoOptimizedGbMonth"
-    | "ioPerMillionRequests"
-    | "backupGbMonth"
-    | "replicatedWriteIoPerMillion";
+type AuroraStorageKey = "storageStandardGbMonth" | "storageIoOptimizedGbMonth" | "ioPerMillionRequests" | "backupGbMonth" | "replicatedWriteIoPerMillion";
 
 /**
- * Aurora cluster storage (Standard and I/O-Optimized), I/O requests (Standard only; I/O-Optimized has no I/O
- * charge), backup storage beyond the free share (backup up to 100 % of the cluster's storage is free), and Global
- * Database replicated write I/Os.
+ * Cluster storage (Standard and I/O-Optimized), I/O requests (Standard only), backup storage beyond the free share
+ * (backups up to the cluster's own size are free), and Global Database replicated write I/Os.
  */
 export const AURORA_STORAGE: RegionalRates<AuroraStorageKey> = {
     "us-east-1": {
-        storageStandardGbMonth: { usd: 0.1, per: "GB-month", source: AURORA_STORAGE_US_EAST_1 },
-        storageIoOptimizedGbMonth: { usd: 0.225, per: "GB-month", source: AURORA_STORAGE_US_EAST_1 },
-        ioPerMillionRequests: { usd: 0.2, per: "million requests", source: AURORA_STORAGE_US_EAST_1 },
-        backupGbMonth: { usd: 0.021, per: "GB-month", source: AURORA_STORAGE_US_EAST_1 },
-        replicatedWriteIoPerMillion: { usd: 0.2, per: "million replicated write I/Os", source: GLOBAL_DATABASE_US_EAST_1 },
+        storageStandardGbMonth: { usd: 0.1, per: "GB-month", source: AURORA_STORAGE_MAP },
+        storageIoOptimizedGbMonth: { usd: 0.225, per: "GB-month", source: AURORA_STORAGE_MAP },
+        ioPerMillionRequests: { usd: 0.2, per: "million requests", source: AURORA_STORAGE_MAP },
+        backupGbMonth: { usd: 0.021, per: "GB-month", source: AURORA_STORAGE_MAP },
+        replicatedWriteIoPerMillion: { usd: 0.2, per: "million replicated write I/Os", source: AURORA_STORAGE_MAP },
     },
-    "eu-west-1": {},
-    "ap-southeast-1": {},
+    "eu-west-1": {
+        storageStandardGbMonth: { usd: 0.11, per: "GB-month", source: AURORA_STORAGE_MAP },
+        storageIoOptimizedGbMonth: { usd: 0.248, per: "GB-month", source: AURORA_STORAGE_MAP },
+        ioPerMillionRequests: { usd: 0.22, per: "million requests", source: AURORA_STORAGE_MAP },
+        backupGbMonth: { usd: 0.021, per: "GB-month", source: AURORA_STORAGE_MAP },
+        replicatedWriteIoPerMillion: { usd: 0.22, per: "million replicated write I/Os", source: AURORA_STORAGE_MAP },
+    },
+    "ap-southeast-1": {
+        storageStandardGbMonth: { usd: 0.11, per: "GB-month", source: AURORA_STORAGE_MAP },
+        storageIoOptimizedGbMonth: { usd: 0.248, per: "GB-month", source: AURORA_STORAGE_MAP },
+        ioPerMillionRequests: { usd: 0.22, per: "million requests", source: AURORA_STORAGE_MAP },
+        backupGbMonth: { usd: 0.023, per: "GB-month", source: AURORA_STORAGE_MAP },
+        replicatedWriteIoPerMillion: { usd: 0.22, per: "million replicated write I/Os", source: AURORA_STORAGE_MAP },
+    },
 };
 
-/**
- * RDS Proxy for provisioned DB instances: billed per vCPU-hour of the DB instances the proxy targets, with a
- * minimum charge of RDS_PROXY_MIN_VCPU vCPUs.
- */
+/** RDS Proxy for provisioned instances: per vCPU-hour of the instances it targets, at least RDS_PROXY_MIN_VCPU. */
 export const RDS_PROXY: RegionalRates<"perVcpuHour"> = {
-    "us-east-1": {
-        perVcpuHour: { usd: 0.015, per: "vCPU-hour", source: RDS_PROXY_US_EAST_1 },
-    },
-    "eu-west-1": {},
-    "ap-southeast-1": {},
+    "us-east-1": { perVcpuHour: { usd: 0.015, per: "vCPU-hour", source: RDS_PROXY_MAP } },
+    "eu-west-1": { perVcpuHour: { usd: 0.016, per: "vCPU-hour", source: RDS_PROXY_MAP } },
+    "ap-southeast-1": { perVcpuHour: { usd: 0.018, per: "vCPU-hour", source: RDS_PROXY_MAP } },
 };
 
-export const RDS_PROXY_MIN_VCPU: { readonly value: number; readonly source: Source } = {
-    value: 2,
-    source: RDS_PROXY_US_EAST_1,
-};
+export const RDS_PROXY_MIN_VCPU: { readonly value: number; readonly source: Source } = { value: 2, source: RDS_PROXY_MINIMUM };
 
-/**
- * Performance Insights retention beyond the free tier, per vCPU-month. Not priced in any region: no stored copy of
- * the Performance Insights or CloudWatch pricing page had figures. AWS now documents paid retention as part of
- * CloudWatch Database Insights: its Advanced mode needs Performance Insights retention of at least 465 days and is
- * priced on the CloudWatch pricing page (DATABASE_INSIGHTS), whose figures and billing unit could not be read here, so
- * whoever fills these rows must check the unit there. The stack keeps 31 days, which is beyond the free 7.
- */
-export const PERFORMANCE_INSIGHTS: RegionalRates<"perVcpuMonthBeyondFree"> = {
-    "us-east-1": {},
-    "eu-west-1": {},
-    "ap-southeast-1": {},
-};
+/** Performance Insights retention beyond the free days, per vCPU-month: not priced (see the header). */
+export const PERFORMANCE_INSIGHTS: RegionalRates<"perVcpuMonthBeyondFree"> = { "us-east-1": {}, "eu-west-1": {}, "ap-southeast-1": {} };
 
 /** The free Performance Insights retention, in days. */
-export const PERFORMANCE_INSIGHTS_FREE_RETENTION_DAYS: { readonly value: number; readonly source: Source } = {
-    value: 7,
-    source: PERFORMANCE_INSIGHTS_RETENTION,
-};
-
-/** Where paid Performance Insights retention is billed today (Database Insights Advanced mode, CloudWatch pricing). */
-export const PERFORMANCE_INSIGHTS_BILLING_NOTE: { readonly note: string; readonly source: Source } = {
-    note:
-        "Retention beyond the free 7 days is billed through CloudWatch Database Insights; Advanced mode requires a " +
-        "Performance Insights retention of at least 465 days at no cost beyond Database Insights itself.",
-    source: DATABASE_INSIGHTS,
-};
+export const PERFORMANCE_INSIGHTS_FREE_RETENTION_DAYS: { readonly value: number; readonly source: Source } = { value: 7, source: PERFORMANCE_INSIGHTS_RETENTION };

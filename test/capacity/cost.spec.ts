@@ -1,12 +1,15 @@
 import { strict as assert } from "assert";
+import * as aws from "@pulumi/aws";
+import * as fs from "fs";
+import * as path from "path";
 import { hourlyRate, regionalRate, UnknownPrice } from "../../catalog/prices/lookup";
 import { EC2_ON_DEMAND } from "../../catalog/prices/ec2";
-import { AURORA_STORAGE } from "../../catalog/prices/rds";
-import { NAT_GATEWAY } from "../../catalog/prices/services";
+import { EBS, NAT_GATEWAY } from "../../catalog/prices/services";
 import { budgetFindings } from "../../capacity/cost/budget";
 import { costDelta } from "../../capacity/cost/delta";
 import { estimateCost } from "../../capacity/cost/estimate";
-import { BilledResource, PricingContext } from "../../capacity/cost/lines";
+import { BilledResource, PRICED_ON, PRICERS, PricingContext } from "../../capacity/cost/lines";
+import { NO_CHARGE } from "../../catalog/prices/free";
 import { Usage } from "../../capacity/cost/model";
 import { GroupNodes, placeServices } from "../../capacity/cost/nodes";
 
@@ -102,7 +105,7 @@ describe("cost: price lookups", () => {
     });
 
     it("refuses a rate no source gave for a priced region", () => {
-        assert.throws(() => regionalRate(AURORA_STORAGE, "Aurora storage", "eu-west-1", "storageStandardGbMonth"), /no Aurora storage price \(storageStandardGbMonth\) for eu-west-1/);
+        assert.throws(() => regionalRate(EBS, "EBS", "eu-west-1", "gp3GbMonth"), /no EBS price \(gp3GbMonth\) for eu-west-1/);
     });
 });
 
@@ -196,6 +199,34 @@ describe("cost: the estimate", () => {
                 "kubernetes:core/v1:Service: not catalogued: neither priced (capacity/cost/lines.ts) nor listed as free of charge (catalog/prices/free.ts)",
             ],
         );
+    });
+});
+
+describe("cost: every type the program can create", () => {
+    const sources = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    const root = path.resolve(__dirname, "..", "..");
+    const created = [...new Set([...sources(path.join(root, "components")), ...sources(path.join(root, "stacks"))].flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/new aws\.([a-z0-9]+)\.([A-Za-z0-9]+)\(/g)].map((m) => `${m[1]}.${m[2]}`)))];
+
+    it("is priced, free of charge or priced on another resource; only RDS Proxy endpoints are open", () => {
+        const modules = aws as unknown as Record<string, Record<string, { __pulumiType?: string }>>;
+        const tokens = created.map((name) => {
+            const [mod = "", cls = ""] = name.split(".");
+            const token = modules[mod]?.[cls]?.__pulumiType;
+            assert.ok(token, `aws.${name} has no Pulumi type token`);
+            return token;
+        });
+        assert.ok(tokens.length > 50, `found ${tokens.length} resource classes`);
+        const open = tokens.filter((t) => !PRICERS[t] && !NO_CHARGE[t] && !PRICED_ON[t]);
+        assert.deepEqual(open, ["aws:rds/proxyEndpoint:ProxyEndpoint"]);
+    });
+
+    it("prices a Route 53 health check at the non-AWS rates with its optional features", () => {
+        const check = { ...resource("aws:route53/healthCheck:HealthCheck", "check", { type: "HTTPS", requestInterval: 30, measureLatency: true }), region: null };
+        const estimate = estimateCost(context([check]));
+        // $0.75 a check plus two features (HTTPS, latency) at $2.00.
+        close(estimate.monthlyUsd.steady, 0.75 + 2 * 2, "health check");
+        assert.equal(estimate.regions[0]?.name, "global");
     });
 });
 
