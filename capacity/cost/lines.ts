@@ -4,7 +4,7 @@ import { hourlyRate, regionalRate, UnknownPrice } from "../../catalog/prices/loo
 import { EC2_ON_DEMAND } from "../../catalog/prices/ec2";
 import { ELASTICACHE_BACKUP, ELASTICACHE_REDIS, ELASTICACHE_VALKEY } from "../../catalog/prices/elasticache";
 import { AURORA_POSTGRES_IO_OPTIMIZED, AURORA_POSTGRES_STANDARD, AURORA_STORAGE, PERFORMANCE_INSIGHTS, PERFORMANCE_INSIGHTS_FREE_RETENTION_DAYS, RDS_PROXY, RDS_PROXY_MIN_VCPU } from "../../catalog/prices/rds";
-import { CLOUDWATCH, DATA_TRANSFER, EBS, EKS, GLOBAL_ACCELERATOR, GLOBAL_ACCELERATOR_DT_PREMIUM, KMS, NAT_GATEWAY, NLB, PUBLIC_IPV4, S3, SECRETS_MANAGER, TRANSIT_GATEWAY } from "../../catalog/prices/services";
+import { CLOUDWATCH, DATA_TRANSFER, EBS, EKS, GLOBAL_ACCELERATOR, GLOBAL_ACCELERATOR_DT_PREMIUM, KMS, NAT_GATEWAY, NLB, PUBLIC_IPV4, ROUTE53, S3, SECRETS_MANAGER, TRANSIT_GATEWAY } from "../../catalog/prices/services";
 import { Rate } from "../../catalog/prices/types";
 import { Component, HOURS_PER_MONTH, SteadyPeak, Usage } from "./model";
 import { GroupNodes } from "./nodes";
@@ -293,6 +293,19 @@ const accelerator: Pricer = (_, ctx) => {
     ];
 };
 
+/**
+ * A health check of a host name: Route 53 bills the AWS-endpoint rate only for endpoints inside AWS, which a name
+ * does not prove, so the estimate takes the dearer non-AWS rates. HTTPS, string matching, a 10-second interval and
+ * latency measurement are each an optional feature.
+ */
+const healthCheck: Pricer = (r) => {
+    const type = String(r.inputs.type ?? "");
+    const features = [type.startsWith("HTTPS"), type.endsWith("STR_MATCH"), num(r.inputs.requestInterval) === 10, r.inputs.measureLatency === true].filter(Boolean).length;
+    const checks = [() => charge("health check (non-AWS endpoint rate)", ROUTE53.healthCheckNonAwsEndpointMonth, flat(1))];
+    if (features > 0) checks.push(() => charge(`${features} optional health-check feature(s)`, ROUTE53.healthCheckOptionalFeatureNonAwsMonth, flat(features)));
+    return checks;
+};
+
 const bucket: Pricer = (r, ctx) => [() => charge("S3 Standard storage", regionalRate(S3, "S3", regionOf(r), "standardGbMonth"), flat(ctx.usage.flowLogBucketGb), true)];
 
 // --- Keys, secrets, logs, alarms -------------------------------------------------------------------------------
@@ -346,6 +359,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
     "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
     "aws:globalaccelerator/accelerator:Accelerator": accelerator,
     "aws:s3/bucket:Bucket": bucket,
+    "aws:route53/healthCheck:HealthCheck": healthCheck,
     "aws:kms/key:Key": kmsKey,
     "aws:secretsmanager/secret:Secret": secret,
     "aws:cloudwatch/logGroup:LogGroup": logGroup,
@@ -368,6 +382,7 @@ export const PRICED_ON: Readonly<Record<string, string>> = {
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": "the bucket's storage, which its expiry bounds",
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "the bucket",
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "the bucket, and its key's requests on the key",
+    "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": "its member caches' nodes, priced on their replication groups",
 };
 
 /** Every charge of a resource; a charge whose price the catalog lacks comes back with the reason. */

@@ -95,6 +95,12 @@ const VENDED_LOGS: Source = {
     version: "Vended logs (VPC flow logs) are charged per GB delivered to the destination, at the CloudWatch Logs vended-log rates",
     checked: CHECKED,
 };
+/** Third-party, dated: AWS's own ACM pricing text was not in the stored pages. */
+const ACM_PUBLIC_CERTIFICATES: Source = {
+    url: "https://digitaliceroom.com/aws-cheat-sheet/aws-security/aws-certificate-manager",
+    version: "AWS cheat sheet updated 2025-06-23: 'Public SSL/TLS certificates provisioned through ACM are free of charge. You only pay for the AWS resources that use them.'",
+    checked: CHECKED,
+};
 const AURORA_BILLING: Source = {
     url: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/User_DBInstanceBilling.html",
     checked: CHECKED,
@@ -251,6 +257,8 @@ export const NO_CHARGE: Readonly<Record<string, NoCharge>> = {
     "aws:rds/clusterParameterGroup:ClusterParameterGroup": { reason: RDS_GROUP_REASON, source: AURORA_BILLING },
     "aws:rds/parameterGroup:ParameterGroup": { reason: RDS_GROUP_REASON, source: AURORA_BILLING },
     "aws:rds/subnetGroup:SubnetGroup": { reason: RDS_GROUP_REASON, source: AURORA_BILLING },
+    "aws:acm/certificate:Certificate": { reason: "A public certificate provisioned through ACM is free; only the resources that use it are billed.", source: ACM_PUBLIC_CERTIFICATES },
+    "aws:acm/certificateValidation:CertificateValidation": { reason: "Waits for a public ACM certificate's validation; it creates nothing billed (the certificate is free).", source: ACM_PUBLIC_CERTIFICATES },
     "aws:ec2/flowLog:FlowLog": {
         reason: "A flow log is billed as the logs it delivers (vended logs, per GB), priced on its destination log group or bucket.",
         source: VENDED_LOGS,

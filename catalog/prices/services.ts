@@ -98,6 +98,13 @@ const GLOBAL_ACCELERATOR_SOURCE: Source = {
 
 const rate = (usd: number, per: string, source: Source): Rate => ({ usd, per, source });
 
+/** The metered-unit map behind the Route 53 pricing page (aws-price-watcher's copy). */
+const ROUTE53_HEALTH_CHECKS: Source = {
+    url: "https://github.com/QuinnyPig/aws-price-watcher/blob/a6645eb2e53e9399396a714cdc4f3c346c7f06c0/processed/route53.json",
+    version: "AWS pricing-page metered-unit map for Route 53 as of 2025-06-05: 'Optional Health Check Features External Non AWS per Mo' $2.00 (and 'Basic Health checks External Non AWS per Mo' $0.75, 'Optional Health Check Features AWS per Mo' $1.00, as above)",
+    checked: "2026-12-06",
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 // Containers
 
@@ -289,7 +296,8 @@ export const ROUTE53: Readonly<
         | "standardQueriesPerMillion"
         | "healthCheckAwsEndpointMonth"
         | "healthCheckNonAwsEndpointMonth"
-        | "healthCheckOptionalFeatureMonth",
+        | "healthCheckOptionalFeatureMonth"
+        | "healthCheckOptionalFeatureNonAwsMonth",
         Rate
     >
 > = {
@@ -299,4 +307,5 @@ export const ROUTE53: Readonly<
     healthCheckAwsEndpointMonth: rate(0.5, "health check-month", ROUTE53_SOURCE),
     healthCheckNonAwsEndpointMonth: rate(0.75, "health check-month", ROUTE53_SOURCE),
     healthCheckOptionalFeatureMonth: rate(1, "feature-month (AWS endpoint)", ROUTE53_SOURCE),
+    healthCheckOptionalFeatureNonAwsMonth: rate(2, "feature-month (non-AWS endpoint)", ROUTE53_HEALTH_CHECKS),
 };
