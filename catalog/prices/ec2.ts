@@ -8,37 +8,21 @@ import { HourlyTable, PricedRegion } from "./types";
  * of the on-demand price a Spot Instance typically saves, per region and family.
  *
  * Where the prices came from. AWS's pricing page (aws.amazon.com/ec2/pricing/on-demand/) draws its table with
- * JavaScript, so no stored copy holds the figures; every price here was read from repositories that commit
- * extracts of the AWS Price List API:
- *   - us-east-1, all 174 rows: Karpenter's generated price table (KARPENTER), AWS Price List API filtered to
- *     Linux / Shared / preInstalledSw NA / capacitystatus Used, generated 2026-07-20. Every us-east-1 value also
- *     read in the SkyPilot catalog (c5, c6a, c6g, c6i, c7a, c7g, c8g, m8g, r8g and t3 rows) is equal to it.
- *   - eu-west-1 and ap-southeast-1: each row carries a marker:
- *       S  read in SkyPilot's AWS catalog (SKYPILOT), the AWS Price List offer file of the region, filtered the
- *          same way;
- *       C  read in Coroot's daily dump of Infracost's AWS price data (COROOT, 2024-08-09). That dump does not
- *          filter tenancy, so it mixes shared and dedicated rows; a C value is used only where it equals the
- *          family's shared per-size rate (see below), i.e. it is the shared-tenancy price;
- *       D  derived: the family's per-size rate x the size's multiple of .large (medium 0.5, large 1, xlarge 2,
- *          Nxlarge 2N), rounded to 5 decimals. AWS states the rule ("For On-Demand Instances, the price per unit
- *          hour is the same when deploying one instance type as it is when deploying a different size of the
- *          same instance type", SCALING), and Karpenter's us-east-1 table is exactly linear in all 26 families.
- *          A D value can differ from AWS's listed figure in the 4th-5th decimal where AWS rounds to 4 decimals
- *          (c6g and c7g in eu-west-1).
- *     The per-size rate of a family is taken from the largest size read in SkyPilot where one was read, otherwise
- *     from Coroot's lowest per-size rate in that family (dedicated is always dearer). Each of those rates stands
- *     in the same ratio to us-east-1 as the SkyPilot-read families of its class (eu-west-1: m 1.115,
- *     c 1.069-1.073, r 1.119; ap-southeast-1: m 1.25, c 1.149-1.153, r 1.206), which a dedicated-tenancy rate
- *     would not, and every rate taken from SkyPilot equals Coroot's lowest rate for the same family, so the
- *     prices did not move between the two snapshots. Cross-checks between the two independent extracts, e.g.
- *     eu-west-1 c6i.12xlarge 2.1888 (SkyPilot) = 24 x 0.0912 (Coroot c6i.large); ap-southeast-1 c6g.16xlarge
- *     2.5088 (SkyPilot) = 32 x 0.0784 (Coroot c6g.large); eu-west-1 c6a.12xlarge 1.96992 (SkyPilot) = 24 x
- *     0.08208 (Coroot c6a per-size rate); us-east-1 c6a.16xlarge 2.448 in both Karpenter and SkyPilot.
+ * JavaScript, so no stored copy holds the figures; every price here is a value read in a repository that commits
+ * AWS's own price data:
+ *   - us-east-1, all 174 rows: Karpenter's generated price table (KARPENTER), the AWS Price List API filtered to
+ *     Linux / Shared / preInstalledSw NA / capacitystatus Used, generated 2026-07-20.
+ *   - eu-west-1 (174 rows) and ap-southeast-1 (136 rows): the metered-unit map behind the on-demand pricing page,
+ *     "OnDemand Linux-instancetype-<type>" per region (PRICE_MAPS, aws-price-watcher's copy of 2025-06), plus four
+ *     Graviton4 rows in ap-southeast-1 that map does not list yet, read in SkyPilot's catalog of the AWS Price List
+ *     offer files (SKYPILOT): m8g.2xlarge, c8g.12xlarge, c8g.16xlarge, r8g.xlarge.
+ *   The sources agree where they overlap: PRICE_MAPS' us-east-1 rows equal Karpenter's, all 174; SkyPilot's rows,
+ *   read earlier for eu-west-1 and ap-southeast-1, equal PRICE_MAPS' wherever both list a type.
  *
  * What is left out (the lookups refuse these by name rather than guess):
- *   - m7a.*, c7a.*, r7a.* in ap-southeast-1 (21 rows): neither SkyPilot's catalog (which lists a type only in
- *     regions that offer it; c7a's rows skip ap-southeast-1) nor Coroot's dump has an ap-southeast-1 price for
- *     them, and the Spot Instance Advisor does not list them there either.
+ *   - m7a.*, c7a.*, r7a.* in ap-southeast-1: no source has an ap-southeast-1 price for them (the region did not
+ *     offer them when the data was read), and the Spot Instance Advisor does not list them there either;
+ *   - the other sizes of m8g, c8g and r8g in ap-southeast-1 (17 rows): no source read lists them.
  */
 
 const CHECKED = "2026-12-06";
@@ -60,31 +44,17 @@ const SKYPILOT: Source = {
     checked: CHECKED,
 };
 
-const COROOT: Source = {
-    url: "https://github.com/coroot/cloud-pricing/blob/af03eada15b25d80863f2547ba281e71af9d5c91/data/cloud-pricing.json.gz",
-    version:
-        "gh-pages dump of 2024-08-09 (Infracost pricing data, AWS Price List API; Linux, preInstalledSw NA, tenancy not " +
-        "filtered): only values equal to the shared-tenancy per-size rate are used",
+const PRICE_MAPS: Source = {
+    url: "https://github.com/QuinnyPig/aws-price-watcher/blob/a6645eb2e53e9399396a714cdc4f3c346c7f06c0/processed/ec2.json",
+    version: "AWS pricing-page metered-unit map for EC2 on demand (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/…) as of 2025-06: 'OnDemand Linux-instancetype-<type>' per region",
     checked: CHECKED,
 };
 
-const SCALING: Source = {
-    url: "https://docs.aws.amazon.com/autoscaling/ec2/userguide/weights-spot-price-per-unit-hour-example.html",
-    version: "On-Demand price per unit hour is the same across sizes of one instance type (basis of the D rows)",
+const PRICE_MAPS_AND_SKYPILOT: Source = {
+    url: PRICE_MAPS.url,
+    version: `${PRICE_MAPS.version}; m8g.2xlarge, c8g.12xlarge, c8g.16xlarge and r8g.xlarge read in ${SKYPILOT.url}`,
     checked: CHECKED,
 };
-
-/** Where the eu-west-1 and ap-southeast-1 rows come from: SkyPilot (S), Coroot (C), or derived by SCALING (D). */
-const mixed = (region: PricedRegion): Source => ({
-    url: SKYPILOT.url,
-    version:
-        `${region}: rows marked S read here; rows marked C read in ${COROOT.url} (${COROOT.version}); rows marked D ` +
-        `derived from the family's per-size rate (${SCALING.version}: ${SCALING.url})`,
-    checked: CHECKED,
-});
-
-/** Every source the EC2 tables were read from. */
-export const EC2_PRICE_SOURCES: readonly Source[] = [KARPENTER, SKYPILOT, COROOT, SCALING];
 
 export const EC2_ON_DEMAND: HourlyTable = {
     "us-east-1": {
@@ -293,389 +263,372 @@ export const EC2_ON_DEMAND: HourlyTable = {
         },
     },
     "eu-west-1": {
-        source: mixed("eu-west-1"),
+        source: PRICE_MAPS,
         usdPerHour: {
             // t3
-            "t3.medium": 0.0456, // D
-            "t3.large": 0.0912, // C
-            "t3.xlarge": 0.1824, // S
-            "t3.2xlarge": 0.3648, // C
+            "t3.medium": 0.0456,
+            "t3.large": 0.0912,
+            "t3.xlarge": 0.1824,
+            "t3.2xlarge": 0.3648,
             // t4g
-            "t4g.medium": 0.0368, // C
-            "t4g.large": 0.0736, // C
-            "t4g.xlarge": 0.1472, // C
-            "t4g.2xlarge": 0.2944, // C
+            "t4g.medium": 0.0368,
+            "t4g.large": 0.0736,
+            "t4g.xlarge": 0.1472,
+            "t4g.2xlarge": 0.2944,
             // m5
-            "m5.large": 0.107, // D
-            "m5.xlarge": 0.214, // D
-            "m5.2xlarge": 0.428, // C
-            "m5.4xlarge": 0.856, // C
-            "m5.8xlarge": 1.712, // C
-            "m5.12xlarge": 2.568, // C
-            "m5.16xlarge": 3.424, // D
+            "m5.large": 0.107,
+            "m5.xlarge": 0.214,
+            "m5.2xlarge": 0.428,
+            "m5.4xlarge": 0.856,
+            "m5.8xlarge": 1.712,
+            "m5.12xlarge": 2.568,
+            "m5.16xlarge": 3.424,
             // m6i
-            "m6i.large": 0.107, // D
-            "m6i.xlarge": 0.214, // D
-            "m6i.2xlarge": 0.428, // D
-            "m6i.4xlarge": 0.856, // C
-            "m6i.8xlarge": 1.712, // C
-            "m6i.12xlarge": 2.568, // D
-            "m6i.16xlarge": 3.424, // C
+            "m6i.large": 0.107,
+            "m6i.xlarge": 0.214,
+            "m6i.2xlarge": 0.428,
+            "m6i.4xlarge": 0.856,
+            "m6i.8xlarge": 1.712,
+            "m6i.12xlarge": 2.568,
+            "m6i.16xlarge": 3.424,
             // m6a
-            "m6a.large": 0.0963, // D
-            "m6a.xlarge": 0.1926, // C
-            "m6a.2xlarge": 0.3852, // D
-            "m6a.4xlarge": 0.7704, // D
-            "m6a.8xlarge": 1.5408, // C
-            "m6a.12xlarge": 2.3112, // D
-            "m6a.16xlarge": 3.0816, // D
+            "m6a.large": 0.0963,
+            "m6a.xlarge": 0.1926,
+            "m6a.2xlarge": 0.3852,
+            "m6a.4xlarge": 0.7704,
+            "m6a.8xlarge": 1.5408,
+            "m6a.12xlarge": 2.3112,
+            "m6a.16xlarge": 3.0816,
             // m6g
-            "m6g.large": 0.086, // D
-            "m6g.xlarge": 0.172, // D
-            "m6g.2xlarge": 0.344, // C
-            "m6g.4xlarge": 0.688, // D
-            "m6g.8xlarge": 1.376, // C
-            "m6g.12xlarge": 2.064, // C
-            "m6g.16xlarge": 2.752, // C
+            "m6g.large": 0.086,
+            "m6g.xlarge": 0.172,
+            "m6g.2xlarge": 0.344,
+            "m6g.4xlarge": 0.688,
+            "m6g.8xlarge": 1.376,
+            "m6g.12xlarge": 2.064,
+            "m6g.16xlarge": 2.752,
             // m7i
-            "m7i.large": 0.11235, // D
-            "m7i.xlarge": 0.2247, // D
-            "m7i.2xlarge": 0.4494, // D
-            "m7i.4xlarge": 0.8988, // D
-            "m7i.8xlarge": 1.7976, // C
-            "m7i.12xlarge": 2.6964, // D
-            "m7i.16xlarge": 3.5952, // C
+            "m7i.large": 0.11235,
+            "m7i.xlarge": 0.2247,
+            "m7i.2xlarge": 0.4494,
+            "m7i.4xlarge": 0.8988,
+            "m7i.8xlarge": 1.7976,
+            "m7i.12xlarge": 2.6964,
+            "m7i.16xlarge": 3.5952,
             // m7a
-            "m7a.large": 0.1292, // D
-            "m7a.xlarge": 0.2584, // C
-            "m7a.2xlarge": 0.5168, // D
-            "m7a.4xlarge": 1.0336, // C
-            "m7a.8xlarge": 2.0672, // C
-            "m7a.12xlarge": 3.1008, // C
-            "m7a.16xlarge": 4.1344, // D
+            "m7a.large": 0.1292,
+            "m7a.xlarge": 0.2584,
+            "m7a.2xlarge": 0.5168,
+            "m7a.4xlarge": 1.0336,
+            "m7a.8xlarge": 2.0672,
+            "m7a.12xlarge": 3.1008,
+            "m7a.16xlarge": 4.1344,
             // m7g
-            "m7g.large": 0.09095, // D
-            "m7g.xlarge": 0.1819, // C
-            "m7g.2xlarge": 0.3638, // D
-            "m7g.4xlarge": 0.7276, // C
-            "m7g.8xlarge": 1.4552, // C
-            "m7g.12xlarge": 2.1828, // D
-            "m7g.16xlarge": 2.9104, // C
+            "m7g.large": 0.091,
+            "m7g.xlarge": 0.1819,
+            "m7g.2xlarge": 0.3638,
+            "m7g.4xlarge": 0.7276,
+            "m7g.8xlarge": 1.4552,
+            "m7g.12xlarge": 2.1828,
+            "m7g.16xlarge": 2.9104,
             // m8g
-            "m8g.large": 0.10004, // D
-            "m8g.xlarge": 0.20008, // D
-            "m8g.2xlarge": 0.40016, // S
-            "m8g.4xlarge": 0.80032, // D
-            "m8g.8xlarge": 1.60064, // D
-            "m8g.12xlarge": 2.40096, // D
-            "m8g.16xlarge": 3.20128, // D
+            "m8g.large": 0.10004,
+            "m8g.xlarge": 0.20008,
+            "m8g.2xlarge": 0.40016,
+            "m8g.4xlarge": 0.80032,
+            "m8g.8xlarge": 1.60064,
+            "m8g.12xlarge": 2.40096,
+            "m8g.16xlarge": 3.20128,
             // c5
-            "c5.large": 0.096, // C
-            "c5.xlarge": 0.192, // C
-            "c5.2xlarge": 0.384, // D
-            "c5.4xlarge": 0.768, // C
-            "c5.12xlarge": 2.304, // S
+            "c5.large": 0.096,
+            "c5.xlarge": 0.192,
+            "c5.2xlarge": 0.384,
+            "c5.4xlarge": 0.768,
+            "c5.12xlarge": 2.304,
             // c6i
-            "c6i.large": 0.0912, // C
-            "c6i.xlarge": 0.1824, // D
-            "c6i.2xlarge": 0.3648, // C
-            "c6i.4xlarge": 0.7296, // D
-            "c6i.8xlarge": 1.4592, // D
-            "c6i.12xlarge": 2.1888, // S
-            "c6i.16xlarge": 2.9184, // S
+            "c6i.large": 0.0912,
+            "c6i.xlarge": 0.1824,
+            "c6i.2xlarge": 0.3648,
+            "c6i.4xlarge": 0.7296,
+            "c6i.8xlarge": 1.4592,
+            "c6i.12xlarge": 2.1888,
+            "c6i.16xlarge": 2.9184,
             // c6a
-            "c6a.large": 0.08208, // D
-            "c6a.xlarge": 0.16416, // D
-            "c6a.2xlarge": 0.32832, // S
-            "c6a.4xlarge": 0.65664, // D
-            "c6a.8xlarge": 1.31328, // C
-            "c6a.12xlarge": 1.96992, // S
-            "c6a.16xlarge": 2.62656, // S
+            "c6a.large": 0.08208,
+            "c6a.xlarge": 0.16416,
+            "c6a.2xlarge": 0.32832,
+            "c6a.4xlarge": 0.65664,
+            "c6a.8xlarge": 1.31328,
+            "c6a.12xlarge": 1.96992,
+            "c6a.16xlarge": 2.62656,
             // c6g
-            "c6g.large": 0.073, // C
-            "c6g.xlarge": 0.1459, // C
-            "c6g.2xlarge": 0.2918, // S
-            "c6g.4xlarge": 0.5837, // S
-            "c6g.8xlarge": 1.1674, // C
-            "c6g.12xlarge": 1.751, // S
-            "c6g.16xlarge": 2.3347, // S
+            "c6g.large": 0.073,
+            "c6g.xlarge": 0.1459,
+            "c6g.2xlarge": 0.2918,
+            "c6g.4xlarge": 0.5837,
+            "c6g.8xlarge": 1.1674,
+            "c6g.12xlarge": 1.751,
+            "c6g.16xlarge": 2.3347,
             // c7i
-            "c7i.large": 0.09576, // C
-            "c7i.xlarge": 0.19152, // D
-            "c7i.2xlarge": 0.38304, // C
-            "c7i.4xlarge": 0.76608, // D
-            "c7i.8xlarge": 1.53216, // C
-            "c7i.12xlarge": 2.29824, // D
-            "c7i.16xlarge": 3.06432, // C
+            "c7i.large": 0.09576,
+            "c7i.xlarge": 0.19152,
+            "c7i.2xlarge": 0.38304,
+            "c7i.4xlarge": 0.76608,
+            "c7i.8xlarge": 1.53216,
+            "c7i.12xlarge": 2.29824,
+            "c7i.16xlarge": 3.06432,
             // c7a
-            "c7a.large": 0.11012, // C
-            "c7a.xlarge": 0.22024, // S
-            "c7a.2xlarge": 0.44048, // C
-            "c7a.4xlarge": 0.88096, // D
-            "c7a.8xlarge": 1.76192, // C
-            "c7a.12xlarge": 2.64288, // S
-            "c7a.16xlarge": 3.52384, // S
+            "c7a.large": 0.11012,
+            "c7a.xlarge": 0.22024,
+            "c7a.2xlarge": 0.44048,
+            "c7a.4xlarge": 0.88096,
+            "c7a.8xlarge": 1.76192,
+            "c7a.12xlarge": 2.64288,
+            "c7a.16xlarge": 3.52384,
             // c7g
-            "c7g.large": 0.07752, // D
-            "c7g.xlarge": 0.15504, // D
-            "c7g.2xlarge": 0.3101, // S
-            "c7g.4xlarge": 0.62015, // D
-            "c7g.8xlarge": 1.2403, // D
-            "c7g.12xlarge": 1.8605, // S
-            "c7g.16xlarge": 2.4806, // S
+            "c7g.large": 0.0775,
+            "c7g.xlarge": 0.155,
+            "c7g.2xlarge": 0.3101,
+            "c7g.4xlarge": 0.6202,
+            "c7g.8xlarge": 1.2403,
+            "c7g.12xlarge": 1.8605,
+            "c7g.16xlarge": 2.4806,
             // c8g
-            "c8g.large": 0.08528, // D
-            "c8g.xlarge": 0.17056, // D
-            "c8g.2xlarge": 0.34112, // D
-            "c8g.4xlarge": 0.68224, // D
-            "c8g.8xlarge": 1.36448, // D
-            "c8g.12xlarge": 2.04672, // S
-            "c8g.16xlarge": 2.72896, // S
+            "c8g.large": 0.08528,
+            "c8g.xlarge": 0.17056,
+            "c8g.2xlarge": 0.34112,
+            "c8g.4xlarge": 0.68224,
+            "c8g.8xlarge": 1.36448,
+            "c8g.12xlarge": 2.04672,
+            "c8g.16xlarge": 2.72896,
             // r5
-            "r5.large": 0.141, // D
-            "r5.xlarge": 0.282, // D
-            "r5.2xlarge": 0.564, // C
-            "r5.4xlarge": 1.128, // D
-            "r5.8xlarge": 2.256, // D
-            "r5.12xlarge": 3.384, // C
-            "r5.16xlarge": 4.512, // C
+            "r5.large": 0.141,
+            "r5.xlarge": 0.282,
+            "r5.2xlarge": 0.564,
+            "r5.4xlarge": 1.128,
+            "r5.8xlarge": 2.256,
+            "r5.12xlarge": 3.384,
+            "r5.16xlarge": 4.512,
             // r6i
-            "r6i.large": 0.141, // C
-            "r6i.xlarge": 0.282, // C
-            "r6i.2xlarge": 0.564, // D
-            "r6i.4xlarge": 1.128, // C
-            "r6i.8xlarge": 2.256, // C
-            "r6i.12xlarge": 3.384, // C
-            "r6i.16xlarge": 4.512, // C
+            "r6i.large": 0.141,
+            "r6i.xlarge": 0.282,
+            "r6i.2xlarge": 0.564,
+            "r6i.4xlarge": 1.128,
+            "r6i.8xlarge": 2.256,
+            "r6i.12xlarge": 3.384,
+            "r6i.16xlarge": 4.512,
             // r6a
-            "r6a.large": 0.1269, // D
-            "r6a.xlarge": 0.2538, // C
-            "r6a.2xlarge": 0.5076, // D
-            "r6a.4xlarge": 1.0152, // D
-            "r6a.8xlarge": 2.0304, // C
-            "r6a.12xlarge": 3.0456, // D
-            "r6a.16xlarge": 4.0608, // C
+            "r6a.large": 0.1269,
+            "r6a.xlarge": 0.2538,
+            "r6a.2xlarge": 0.5076,
+            "r6a.4xlarge": 1.0152,
+            "r6a.8xlarge": 2.0304,
+            "r6a.12xlarge": 3.0456,
+            "r6a.16xlarge": 4.0608,
             // r6g
-            "r6g.large": 0.1128, // C
-            "r6g.xlarge": 0.2256, // D
-            "r6g.2xlarge": 0.4512, // D
-            "r6g.4xlarge": 0.9024, // C
-            "r6g.8xlarge": 1.8048, // C
-            "r6g.12xlarge": 2.7072, // D
-            "r6g.16xlarge": 3.6096, // C
+            "r6g.large": 0.1128,
+            "r6g.xlarge": 0.2256,
+            "r6g.2xlarge": 0.4512,
+            "r6g.4xlarge": 0.9024,
+            "r6g.8xlarge": 1.8048,
+            "r6g.12xlarge": 2.7072,
+            "r6g.16xlarge": 3.6096,
             // r7i
-            "r7i.large": 0.14805, // C
-            "r7i.xlarge": 0.2961, // D
-            "r7i.2xlarge": 0.5922, // D
-            "r7i.4xlarge": 1.1844, // D
-            "r7i.8xlarge": 2.3688, // C
-            "r7i.12xlarge": 3.5532, // D
-            "r7i.16xlarge": 4.7376, // C
+            "r7i.large": 0.14805,
+            "r7i.xlarge": 0.2961,
+            "r7i.2xlarge": 0.5922,
+            "r7i.4xlarge": 1.1844,
+            "r7i.8xlarge": 2.3688,
+            "r7i.12xlarge": 3.5532,
+            "r7i.16xlarge": 4.7376,
             // r7a
-            "r7a.large": 0.17026, // D
-            "r7a.xlarge": 0.34052, // C
-            "r7a.2xlarge": 0.68104, // C
-            "r7a.4xlarge": 1.36208, // C
-            "r7a.8xlarge": 2.72416, // D
-            "r7a.12xlarge": 4.08624, // D
-            "r7a.16xlarge": 5.44832, // D
+            "r7a.large": 0.17026,
+            "r7a.xlarge": 0.34052,
+            "r7a.2xlarge": 0.68104,
+            "r7a.4xlarge": 1.36208,
+            "r7a.8xlarge": 2.72416,
+            "r7a.12xlarge": 4.08624,
+            "r7a.16xlarge": 5.44832,
             // r7g
-            "r7g.large": 0.1199, // C
-            "r7g.xlarge": 0.2397, // C
-            "r7g.2xlarge": 0.4794, // C
-            "r7g.4xlarge": 0.9588, // D
-            "r7g.8xlarge": 1.9176, // C
-            "r7g.12xlarge": 2.8764, // D
-            "r7g.16xlarge": 3.8352, // C
+            "r7g.large": 0.1199,
+            "r7g.xlarge": 0.2397,
+            "r7g.2xlarge": 0.4794,
+            "r7g.4xlarge": 0.9588,
+            "r7g.8xlarge": 1.9176,
+            "r7g.12xlarge": 2.8764,
+            "r7g.16xlarge": 3.8352,
             // r8g
-            "r8g.large": 0.13184, // D
-            "r8g.xlarge": 0.26368, // S
-            "r8g.2xlarge": 0.52736, // D
-            "r8g.4xlarge": 1.05472, // D
-            "r8g.8xlarge": 2.10944, // D
-            "r8g.12xlarge": 3.16416, // D
-            "r8g.16xlarge": 4.21888, // D
+            "r8g.large": 0.13184,
+            "r8g.xlarge": 0.26368,
+            "r8g.2xlarge": 0.52736,
+            "r8g.4xlarge": 1.05472,
+            "r8g.8xlarge": 2.10944,
+            "r8g.12xlarge": 3.16416,
+            "r8g.16xlarge": 4.21888,
         },
     },
     "ap-southeast-1": {
-        source: mixed("ap-southeast-1"),
+        source: PRICE_MAPS_AND_SKYPILOT,
         usdPerHour: {
             // t3
-            "t3.medium": 0.0528, // C
-            "t3.large": 0.1056, // D
-            "t3.xlarge": 0.2112, // D
-            "t3.2xlarge": 0.4224, // C
+            "t3.medium": 0.0528,
+            "t3.large": 0.1056,
+            "t3.xlarge": 0.2112,
+            "t3.2xlarge": 0.4224,
             // t4g
-            "t4g.medium": 0.0424, // C
-            "t4g.large": 0.0848, // C
-            "t4g.xlarge": 0.1696, // C
-            "t4g.2xlarge": 0.3392, // C
+            "t4g.medium": 0.0424,
+            "t4g.large": 0.0848,
+            "t4g.xlarge": 0.1696,
+            "t4g.2xlarge": 0.3392,
             // m5
-            "m5.large": 0.12, // D
-            "m5.xlarge": 0.24, // D
-            "m5.2xlarge": 0.48, // C
-            "m5.4xlarge": 0.96, // D
-            "m5.8xlarge": 1.92, // D
-            "m5.12xlarge": 2.88, // D
-            "m5.16xlarge": 3.84, // D
+            "m5.large": 0.12,
+            "m5.xlarge": 0.24,
+            "m5.2xlarge": 0.48,
+            "m5.4xlarge": 0.96,
+            "m5.8xlarge": 1.92,
+            "m5.12xlarge": 2.88,
+            "m5.16xlarge": 3.84,
             // m6i
-            "m6i.large": 0.12, // D
-            "m6i.xlarge": 0.24, // C
-            "m6i.2xlarge": 0.48, // D
-            "m6i.4xlarge": 0.96, // C
-            "m6i.8xlarge": 1.92, // D
-            "m6i.12xlarge": 2.88, // C
-            "m6i.16xlarge": 3.84, // C
+            "m6i.large": 0.12,
+            "m6i.xlarge": 0.24,
+            "m6i.2xlarge": 0.48,
+            "m6i.4xlarge": 0.96,
+            "m6i.8xlarge": 1.92,
+            "m6i.12xlarge": 2.88,
+            "m6i.16xlarge": 3.84,
             // m6a
-            "m6a.large": 0.108, // C
-            "m6a.xlarge": 0.216, // C
-            "m6a.2xlarge": 0.432, // C
-            "m6a.4xlarge": 0.864, // C
-            "m6a.8xlarge": 1.728, // D
-            "m6a.12xlarge": 2.592, // D
-            "m6a.16xlarge": 3.456, // C
+            "m6a.large": 0.108,
+            "m6a.xlarge": 0.216,
+            "m6a.2xlarge": 0.432,
+            "m6a.4xlarge": 0.864,
+            "m6a.8xlarge": 1.728,
+            "m6a.12xlarge": 2.592,
+            "m6a.16xlarge": 3.456,
             // m6g
-            "m6g.large": 0.096, // D
-            "m6g.xlarge": 0.192, // C
-            "m6g.2xlarge": 0.384, // C
-            "m6g.4xlarge": 0.768, // C
-            "m6g.8xlarge": 1.536, // D
-            "m6g.12xlarge": 2.304, // D
-            "m6g.16xlarge": 3.072, // D
+            "m6g.large": 0.096,
+            "m6g.xlarge": 0.192,
+            "m6g.2xlarge": 0.384,
+            "m6g.4xlarge": 0.768,
+            "m6g.8xlarge": 1.536,
+            "m6g.12xlarge": 2.304,
+            "m6g.16xlarge": 3.072,
             // m7i
-            "m7i.large": 0.126, // D
-            "m7i.xlarge": 0.252, // D
-            "m7i.2xlarge": 0.504, // C
-            "m7i.4xlarge": 1.008, // C
-            "m7i.8xlarge": 2.016, // D
-            "m7i.12xlarge": 3.024, // D
-            "m7i.16xlarge": 4.032, // D
+            "m7i.large": 0.126,
+            "m7i.xlarge": 0.252,
+            "m7i.2xlarge": 0.504,
+            "m7i.4xlarge": 1.008,
+            "m7i.8xlarge": 2.016,
+            "m7i.12xlarge": 3.024,
+            "m7i.16xlarge": 4.032,
             // m7g
-            "m7g.large": 0.102, // C
-            "m7g.xlarge": 0.204, // D
-            "m7g.2xlarge": 0.408, // C
-            "m7g.4xlarge": 0.816, // D
-            "m7g.8xlarge": 1.632, // C
-            "m7g.12xlarge": 2.448, // D
-            "m7g.16xlarge": 3.264, // C
+            "m7g.large": 0.102,
+            "m7g.xlarge": 0.204,
+            "m7g.2xlarge": 0.408,
+            "m7g.4xlarge": 0.816,
+            "m7g.8xlarge": 1.632,
+            "m7g.12xlarge": 2.448,
+            "m7g.16xlarge": 3.264,
             // m8g
-            "m8g.large": 0.1122, // D
-            "m8g.xlarge": 0.2244, // D
-            "m8g.2xlarge": 0.4488, // S
-            "m8g.4xlarge": 0.8976, // D
-            "m8g.8xlarge": 1.7952, // D
-            "m8g.12xlarge": 2.6928, // D
-            "m8g.16xlarge": 3.5904, // D
+            "m8g.2xlarge": 0.4488,
             // c5
-            "c5.large": 0.098, // D
-            "c5.xlarge": 0.196, // C
-            "c5.2xlarge": 0.392, // D
-            "c5.4xlarge": 0.784, // C
-            "c5.12xlarge": 2.352, // S
+            "c5.large": 0.098,
+            "c5.xlarge": 0.196,
+            "c5.2xlarge": 0.392,
+            "c5.4xlarge": 0.784,
+            "c5.12xlarge": 2.352,
             // c6i
-            "c6i.large": 0.098, // C
-            "c6i.xlarge": 0.196, // C
-            "c6i.2xlarge": 0.392, // C
-            "c6i.4xlarge": 0.784, // C
-            "c6i.8xlarge": 1.568, // D
-            "c6i.12xlarge": 2.352, // S
-            "c6i.16xlarge": 3.136, // S
+            "c6i.large": 0.098,
+            "c6i.xlarge": 0.196,
+            "c6i.2xlarge": 0.392,
+            "c6i.4xlarge": 0.784,
+            "c6i.8xlarge": 1.568,
+            "c6i.12xlarge": 2.352,
+            "c6i.16xlarge": 3.136,
             // c6a
-            "c6a.large": 0.0882, // C
-            "c6a.xlarge": 0.1764, // C
-            "c6a.2xlarge": 0.3528, // S
-            "c6a.4xlarge": 0.7056, // D
-            "c6a.8xlarge": 1.4112, // D
-            "c6a.12xlarge": 2.1168, // S
-            "c6a.16xlarge": 2.8224, // S
+            "c6a.large": 0.0882,
+            "c6a.xlarge": 0.1764,
+            "c6a.2xlarge": 0.3528,
+            "c6a.4xlarge": 0.7056,
+            "c6a.8xlarge": 1.4112,
+            "c6a.12xlarge": 2.1168,
+            "c6a.16xlarge": 2.8224,
             // c6g
-            "c6g.large": 0.0784, // C
-            "c6g.xlarge": 0.1568, // C
-            "c6g.2xlarge": 0.3136, // S
-            "c6g.4xlarge": 0.6272, // S
-            "c6g.8xlarge": 1.2544, // C
-            "c6g.12xlarge": 1.8816, // D
-            "c6g.16xlarge": 2.5088, // S
+            "c6g.large": 0.0784,
+            "c6g.xlarge": 0.1568,
+            "c6g.2xlarge": 0.3136,
+            "c6g.4xlarge": 0.6272,
+            "c6g.8xlarge": 1.2544,
+            "c6g.12xlarge": 1.8816,
+            "c6g.16xlarge": 2.5088,
             // c7i
-            "c7i.large": 0.1029, // C
-            "c7i.xlarge": 0.2058, // D
-            "c7i.2xlarge": 0.4116, // D
-            "c7i.4xlarge": 0.8232, // C
-            "c7i.8xlarge": 1.6464, // C
-            "c7i.12xlarge": 2.4696, // D
-            "c7i.16xlarge": 3.2928, // C
+            "c7i.large": 0.1029,
+            "c7i.xlarge": 0.2058,
+            "c7i.2xlarge": 0.4116,
+            "c7i.4xlarge": 0.8232,
+            "c7i.8xlarge": 1.6464,
+            "c7i.12xlarge": 2.4696,
+            "c7i.16xlarge": 3.2928,
             // c7g
-            "c7g.large": 0.0833, // D
-            "c7g.xlarge": 0.1666, // C
-            "c7g.2xlarge": 0.3332, // S
-            "c7g.4xlarge": 0.6664, // D
-            "c7g.8xlarge": 1.3328, // D
-            "c7g.12xlarge": 1.9992, // S
-            "c7g.16xlarge": 2.6656, // S
+            "c7g.large": 0.0833,
+            "c7g.xlarge": 0.1666,
+            "c7g.2xlarge": 0.3332,
+            "c7g.4xlarge": 0.6664,
+            "c7g.8xlarge": 1.3328,
+            "c7g.12xlarge": 1.9992,
+            "c7g.16xlarge": 2.6656,
             // c8g
-            "c8g.large": 0.09164, // D
-            "c8g.xlarge": 0.18328, // D
-            "c8g.2xlarge": 0.36656, // D
-            "c8g.4xlarge": 0.73312, // D
-            "c8g.8xlarge": 1.46624, // D
-            "c8g.12xlarge": 2.19936, // S
-            "c8g.16xlarge": 2.93248, // S
+            "c8g.12xlarge": 2.19936,
+            "c8g.16xlarge": 2.93248,
             // r5
-            "r5.large": 0.152, // C
-            "r5.xlarge": 0.304, // D
-            "r5.2xlarge": 0.608, // D
-            "r5.4xlarge": 1.216, // C
-            "r5.8xlarge": 2.432, // D
-            "r5.12xlarge": 3.648, // C
-            "r5.16xlarge": 4.864, // C
+            "r5.large": 0.152,
+            "r5.xlarge": 0.304,
+            "r5.2xlarge": 0.608,
+            "r5.4xlarge": 1.216,
+            "r5.8xlarge": 2.432,
+            "r5.12xlarge": 3.648,
+            "r5.16xlarge": 4.864,
             // r6i
-            "r6i.large": 0.152, // C
-            "r6i.xlarge": 0.304, // C
-            "r6i.2xlarge": 0.608, // D
-            "r6i.4xlarge": 1.216, // C
-            "r6i.8xlarge": 2.432, // C
-            "r6i.12xlarge": 3.648, // D
-            "r6i.16xlarge": 4.864, // D
+            "r6i.large": 0.152,
+            "r6i.xlarge": 0.304,
+            "r6i.2xlarge": 0.608,
+            "r6i.4xlarge": 1.216,
+            "r6i.8xlarge": 2.432,
+            "r6i.12xlarge": 3.648,
+            "r6i.16xlarge": 4.864,
             // r6a
-            "r6a.large": 0.1368, // C
-            "r6a.xlarge": 0.2736, // D
-            "r6a.2xlarge": 0.5472, // C
-            "r6a.4xlarge": 1.0944, // C
-            "r6a.8xlarge": 2.1888, // C
-            "r6a.12xlarge": 3.2832, // C
-            "r6a.16xlarge": 4.3776, // C
+            "r6a.large": 0.1368,
+            "r6a.xlarge": 0.2736,
+            "r6a.2xlarge": 0.5472,
+            "r6a.4xlarge": 1.0944,
+            "r6a.8xlarge": 2.1888,
+            "r6a.12xlarge": 3.2832,
+            "r6a.16xlarge": 4.3776,
             // r6g
-            "r6g.large": 0.1216, // D
-            "r6g.xlarge": 0.2432, // D
-            "r6g.2xlarge": 0.4864, // C
-            "r6g.4xlarge": 0.9728, // D
-            "r6g.8xlarge": 1.9456, // D
-            "r6g.12xlarge": 2.9184, // D
-            "r6g.16xlarge": 3.8912, // C
+            "r6g.large": 0.1216,
+            "r6g.xlarge": 0.2432,
+            "r6g.2xlarge": 0.4864,
+            "r6g.4xlarge": 0.9728,
+            "r6g.8xlarge": 1.9456,
+            "r6g.12xlarge": 2.9184,
+            "r6g.16xlarge": 3.8912,
             // r7i
-            "r7i.large": 0.1596, // C
-            "r7i.xlarge": 0.3192, // C
-            "r7i.2xlarge": 0.6384, // D
-            "r7i.4xlarge": 1.2768, // D
-            "r7i.8xlarge": 2.5536, // D
-            "r7i.12xlarge": 3.8304, // D
-            "r7i.16xlarge": 5.1072, // C
+            "r7i.large": 0.1596,
+            "r7i.xlarge": 0.3192,
+            "r7i.2xlarge": 0.6384,
+            "r7i.4xlarge": 1.2768,
+            "r7i.8xlarge": 2.5536,
+            "r7i.12xlarge": 3.8304,
+            "r7i.16xlarge": 5.1072,
             // r7g
-            "r7g.large": 0.1292, // D
-            "r7g.xlarge": 0.2584, // D
-            "r7g.2xlarge": 0.5168, // D
-            "r7g.4xlarge": 1.0336, // C
-            "r7g.8xlarge": 2.0672, // C
-            "r7g.12xlarge": 3.1008, // C
-            "r7g.16xlarge": 4.1344, // C
+            "r7g.large": 0.1292,
+            "r7g.xlarge": 0.2584,
+            "r7g.2xlarge": 0.5168,
+            "r7g.4xlarge": 1.0336,
+            "r7g.8xlarge": 2.0672,
+            "r7g.12xlarge": 3.1008,
+            "r7g.16xlarge": 4.1344,
             // r8g
-            "r8g.large": 0.14212, // D
-            "r8g.xlarge": 0.28424, // S
-            "r8g.2xlarge": 0.56848, // D
-            "r8g.4xlarge": 1.13696, // D
-            "r8g.8xlarge": 2.27392, // D
-            "r8g.12xlarge": 3.41088, // D
-            "r8g.16xlarge": 4.54784, // D
+            "r8g.xlarge": 0.28424,
         },
     },
 };
