@@ -154,11 +154,15 @@ const dbInstance: Pricer = (r, ctx) => {
     const charges = [() => charge(`${instanceClass} instance`, auroraHourly(regionOf(r), instanceClass, cluster), hours(flat(1)))];
     const retention = num(r.inputs.performanceInsightsRetentionPeriod) ?? PERFORMANCE_INSIGHTS_FREE_RETENTION_DAYS.value;
     if (r.inputs.performanceInsightsEnabled === true && retention > PERFORMANCE_INSIGHTS_FREE_RETENTION_DAYS.value) {
-        charges.push(() => {
-            const vcpu = DB_CLASSES.rows[instanceClass]?.vcpu;
-            if (vcpu === undefined) throw new UnknownPrice(`DB class ${instanceClass} is not in catalog/dbClasses.ts`);
-            return charge(`Performance Insights, ${retention} days' retention (${vcpu} vCPU)`, regionalRate(PERFORMANCE_INSIGHTS, "Performance Insights", regionOf(r), "perVcpuMonthBeyondFree"), flat(vcpu));
-        });
+        // Paid retention is a whole number of 31-day months, or 731 days for 24.
+        const months = retention === 731 ? 24 : Math.round(retention / 31);
+        const vcpu = () => {
+            const count = DB_CLASSES.rows[instanceClass]?.vcpu;
+            if (count === undefined) throw new UnknownPrice(`DB class ${instanceClass} is not in catalog/dbClasses.ts`);
+            return count;
+        };
+        charges.push(() => charge(`Performance Insights, first month of retention (${vcpu()} vCPU)`, regionalRate(PERFORMANCE_INSIGHTS, "Performance Insights", regionOf(r), "firstMonthPerVcpu"), flat(vcpu())));
+        if (months > 1) charges.push(() => charge(`Performance Insights, ${months - 1} further month(s) of retention (${vcpu()} vCPU)`, regionalRate(PERFORMANCE_INSIGHTS, "Performance Insights", regionOf(r), "additionalMonthPerVcpu"), flat(vcpu() * (months - 1))));
     }
     return charges;
 };

@@ -13,11 +13,12 @@ import { HourlyTable, RegionalRates } from "./types";
  * writes) are shown per million requests. The us-east-1 Standard and I/O-Optimized rows agree with the
  * agent-toolkit-for-aws price table and with Price List shaped fixtures to within AWS's rounding.
  *
- * Left out, and refused by the lookups rather than guessed:
- *   - db.r8g.*: the price maps of that date list no Aurora PostgreSQL r8g instance;
- *   - Performance Insights retention beyond the free 7 days: the maps hold two metered units for it
- *     ("ProvisionedFMR vCPU Months" and "ProvisionedAMR vCPU Months") whose meaning no source states, so nothing
- *     prices it (PERFORMANCE_INSIGHTS is empty).
+ * Left out, and refused by the lookups rather than guessed: db.r8g.*, which the price maps of that date do not list.
+ *
+ * Performance Insights retention beyond the free 7 days is billed per vCPU of the instance and month: the maps'
+ * "Performance Insights Aurora PostgreSQL ProvisionedFMR vCPU Months" for the first month of retention and
+ * "…ProvisionedAMR vCPU Months" for each further month (the meaning of FMR and AMR from a worked example of
+ * Classmethod's, named in PERFORMANCE_INSIGHTS_MAP).
  */
 
 const CHECKED = "2026-12-06";
@@ -38,6 +39,14 @@ const AURORA_STORAGE_MAP: Source = {
 const RDS_PROXY_MAP: Source = {
     url: `${MAPS}/rds-proxy.json`,
     version: "AWS pricing-page metered-unit map rds-proxy.json as of 2025-06-05: 'RDSProxy Aurora PostgreSQL Hrs' (per vCPU-hour of the instances behind the proxy)",
+    checked: CHECKED,
+};
+
+const PERFORMANCE_INSIGHTS_MAP: Source = {
+    url: `${MAPS}/rds-aurora-storage.json`,
+    version:
+        "AWS pricing-page metered-unit map rds-aurora-storage.json as of 2025-06-05: 'Performance Insights Aurora PostgreSQL ProvisionedFMR vCPU Months' (the first month of retention) and '…ProvisionedAMR vCPU Months' (each further month), as Classmethod's worked example reads them " +
+        "(https://devio-20240701.developers.io/articles/rds-performance-insights-cost: 2 months = $1.7561 + $0.0739 per vCPU-month)",
     checked: CHECKED,
 };
 
@@ -172,8 +181,21 @@ export const RDS_PROXY: RegionalRates<"perVcpuHour"> = {
 
 export const RDS_PROXY_MIN_VCPU: { readonly value: number; readonly source: Source } = { value: 2, source: RDS_PROXY_MINIMUM };
 
-/** Performance Insights retention beyond the free days, per vCPU-month: not priced (see the header). */
-export const PERFORMANCE_INSIGHTS: RegionalRates<"perVcpuMonthBeyondFree"> = { "us-east-1": {}, "eu-west-1": {}, "ap-southeast-1": {} };
+/** Performance Insights retention beyond the free days: the first month, and each further month, per vCPU. */
+export const PERFORMANCE_INSIGHTS: RegionalRates<"firstMonthPerVcpu" | "additionalMonthPerVcpu"> = {
+    "us-east-1": {
+        firstMonthPerVcpu: { usd: 1.5, per: "vCPU-month", source: PERFORMANCE_INSIGHTS_MAP },
+        additionalMonthPerVcpu: { usd: 0.0631, per: "vCPU-month per further month", source: PERFORMANCE_INSIGHTS_MAP },
+    },
+    "eu-west-1": {
+        firstMonthPerVcpu: { usd: 1.6463, per: "vCPU-month", source: PERFORMANCE_INSIGHTS_MAP },
+        additionalMonthPerVcpu: { usd: 0.0692, per: "vCPU-month per further month", source: PERFORMANCE_INSIGHTS_MAP },
+    },
+    "ap-southeast-1": {
+        firstMonthPerVcpu: { usd: 1.7561, per: "vCPU-month", source: PERFORMANCE_INSIGHTS_MAP },
+        additionalMonthPerVcpu: { usd: 0.0739, per: "vCPU-month per further month", source: PERFORMANCE_INSIGHTS_MAP },
+    },
+};
 
 /** The free Performance Insights retention, in days. */
 export const PERFORMANCE_INSIGHTS_FREE_RETENTION_DAYS: { readonly value: number; readonly source: Source } = { value: 7, source: PERFORMANCE_INSIGHTS_RETENTION };

@@ -181,6 +181,16 @@ describe("cost: the estimate", () => {
         assert.ok(estimate.lines.some((l) => l.item === "storage" && l.fromUsage));
     });
 
+    it("prices Performance Insights retention beyond the free week per vCPU: the first month, then each further month", () => {
+        const instance = (retention: number) =>
+            resource("aws:rds/clusterInstance:ClusterInstance", `w-${retention}`, { clusterIdentifier: "c0", identifier: "c0-writer", instanceClass: "db.t4g.medium", performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: retention });
+        const instanceMonth = 0.073 * 730;
+        close(estimateCost(context([instance(7)])).monthlyUsd.steady, instanceMonth, "7 days are free");
+        // db.t4g.medium has 2 vCPUs: $1.50 each for the first month, $0.0631 each for every further month.
+        close(estimateCost(context([instance(62)])).monthlyUsd.steady, instanceMonth + 2 * 1.5 + 2 * 0.0631, "two months");
+        close(estimateCost(context([instance(731)])).monthlyUsd.steady, instanceMonth + 2 * 1.5 + 2 * 23 * 0.0631, "24 months");
+    });
+
     it("reports a resource of a type neither priced nor free, and a missing price, without counting them", () => {
         const resources = [
             resource("aws:dynamodb/table:Table", "table", {}),
