@@ -67,10 +67,7 @@ function warmFloor(ctx: PricingContext): { nodes: number; monthlyUsd: number } {
     const floorCtx: PricingContext = { ...ctx, nodes: beyond };
     let monthlyUsd = 0;
     for (const group of ctx.resources.filter((r) => ctx.nodes.has(r.urn))) {
-        for (const thunk of nodeGroupCharges(group, floorCtx, false)) {
-            const priced = priceResource(group, floorCtx, () => [thunk])[0];
-            if (priced && !("unpriced" in priced)) monthlyUsd += priced.rate.usd * priced.quantity.steady;
-        }
+        for (const priced of priceResource(group, floorCtx, nodeGroupCharges)) if (!("unpriced" in priced)) monthlyUsd += priced.rate.usd * priced.quantity.steady;
     }
     return { nodes: [...beyond.values()].reduce((a, n) => a + n.steady, 0), monthlyUsd: cents(monthlyUsd) };
 }

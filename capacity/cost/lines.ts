@@ -46,7 +46,7 @@ export interface PricingContext {
 /** A charge, or the reason it could not be priced. */
 export type Priced = Charge | { readonly item: string; readonly unpriced: string };
 
-type Pricer = (r: BilledResource, ctx: PricingContext) => readonly (() => Charge)[];
+export type Pricer = (r: BilledResource, ctx: PricingContext) => readonly (() => Charge)[];
 
 const record = (value: unknown): Readonly<Record<string, unknown>> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
@@ -97,24 +97,24 @@ function groupNodes(group: BilledResource, ctx: PricingContext): GroupNodes {
  * Nodes of a group priced at the dearest of its instance types: which type EKS launches is the allocation
  * strategy's choice at launch time, so the estimate takes the upper bound.
  */
-function nodeRate(group: BilledResource, ctx: PricingContext, onDemand: boolean): { type: string; rate: Rate } {
+function nodeRate(group: BilledResource, ctx: PricingContext): { type: string; rate: Rate } {
     const region = regionOf(group);
     const types = list(group.inputs.instanceTypes).map(String);
     const priced = types.map((type) => ({ type, rate: hourlyRate(EC2_ON_DEMAND, "EC2 on-demand", region, type) }));
     const dearest = priced.sort((a, b) => b.rate.usd - a.rate.usd)[0];
     if (!dearest) throw new UnknownPrice(`node group ${group.name} names no instance type`);
-    const spot = group.inputs.capacityType === "SPOT" && !onDemand;
-    const saved = spot ? ctx.spotSavings(region, dearest.type) : 0;
+    const saved = group.inputs.capacityType === "SPOT" ? ctx.spotSavings(region, dearest.type) : 0;
     return { type: dearest.type, rate: scaled(dearest.rate, 1 - saved, "node-hour") };
 }
 
-export function nodeGroupCharges(group: BilledResource, ctx: PricingContext, onDemand: boolean): readonly (() => Charge)[] {
+/** A node group's nodes and their root volumes. */
+export const nodeGroupCharges: Pricer = (group, ctx) => {
     const nodes = groupNodes(group, ctx);
     const count = { steady: nodes.steady, peak: nodes.peak };
     return [
         () => {
-            const { type, rate } = nodeRate(group, ctx, onDemand);
-            const kind = group.inputs.capacityType === "SPOT" && !onDemand ? "spot" : "on-demand";
+            const { type, rate } = nodeRate(group, ctx);
+            const kind = group.inputs.capacityType === "SPOT" ? "spot" : "on-demand";
             return charge(`${type} ${kind} nodes`, rate, hours(count));
         },
         () => {
@@ -124,9 +124,7 @@ export function nodeGroupCharges(group: BilledResource, ctx: PricingContext, onD
             return charge(`${gb} GB gp3 root volume per node`, scaled(rate, gb, "node-month"), count);
         },
     ];
-}
-
-const nodeGroup: Pricer = (r, ctx) => nodeGroupCharges(r, ctx, false);
+};
 
 // --- Postgres ------------------------------------------------------------------------------------------------
 
@@ -351,7 +349,7 @@ const metricAlarm: Pricer = (r) => {
 /** The pricer of each billed type and the component its cost belongs to when its parent does not say. */
 export const PRICERS: Readonly<Record<string, Pricer>> = {
     "aws:eks/cluster:Cluster": eksCluster,
-    "aws:eks/nodeGroup:NodeGroup": nodeGroup,
+    "aws:eks/nodeGroup:NodeGroup": nodeGroupCharges,
     "aws:rds/clusterInstance:ClusterInstance": dbInstance,
     "aws:rds/cluster:Cluster": auroraCluster,
     "aws:rds/proxy:Proxy": rdsProxy,
