@@ -1,4 +1,4 @@
-import { ScalingRules } from "./controller";
+import { Behavior, ScalingRules, withDefaults } from "./controller";
 import { ServiceModel, SimulationInput, simulate } from "./simulate";
 
 /*
@@ -49,16 +49,18 @@ export function diagnose(input: SimulationInput, name: string): Diagnosis {
     const timeToCapacity = timeOf(input, name);
     const withService = (change: (s: ServiceModel) => ServiceModel): SimulationInput => ({ ...input, services: input.services.map((s) => (s.name === name ? change(s) : s)) });
     const a = input.assumptions;
+    // An HPA without behavior has the controller's legacy limits: lifting them is giving it unbounded rules.
+    const rules = (s: ServiceModel): Behavior => s.behavior ?? withDefaults({ scaleUp: { stabilizationWindowSeconds: 0 } });
     const variants: { setting: Setting; current: string; input: SimulationInput }[] = [
         {
             setting: "policies",
-            current: describePolicies(base.behavior.scaleUp),
-            input: withService((s) => ({ ...s, behavior: { ...s.behavior, scaleUp: { ...s.behavior.scaleUp, selectPolicy: "Max", policies: [{ type: "Pods", value: s.maxReplicas, periodSeconds: 1 }] } } })),
+            current: base.behavior ? describePolicies(base.behavior.scaleUp) : "legacy: at most double, at least 4, per sync",
+            input: withService((s) => ({ ...s, behavior: { ...rules(s), scaleUp: { ...rules(s).scaleUp, selectPolicy: "Max", policies: [{ type: "Pods", value: s.maxReplicas, periodSeconds: 1 }] } } })),
         },
         {
             setting: "stabilization",
-            current: `${base.behavior.scaleUp.stabilizationWindowSeconds} s`,
-            input: withService((s) => ({ ...s, behavior: { ...s.behavior, scaleUp: { ...s.behavior.scaleUp, stabilizationWindowSeconds: 0 } } })),
+            current: `${base.behavior?.scaleUp.stabilizationWindowSeconds ?? 0} s`,
+            input: withService((s) => ({ ...s, behavior: { ...rules(s), scaleUp: { ...rules(s).scaleUp, stabilizationWindowSeconds: 0 } } })),
         },
         { setting: "podStart", current: `${base.podStartSeconds} s`, input: withService((s) => ({ ...s, podStartSeconds: 0 })) },
         { setting: "metricDelay", current: `${a.metricDelaySeconds} s`, input: { ...input, assumptions: { ...a, metricDelaySeconds: 0 } } },
