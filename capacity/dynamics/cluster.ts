@@ -119,6 +119,37 @@ export class Cluster {
         return pending.length;
     }
 
+    /**
+     * The scheduler's preemption for a pod no Ready node has room for: the first Ready node where evicting some of
+     * the lower-priority pods it holds makes room. Those victims are unbound (fewest first, as the scheduler picks
+     * the node needing the fewest) and returned with the node the pod is bound to; undefined when no node will do.
+     */
+    preempt<V extends { readonly request: PodRequest; node?: Node }>(pod: PodRequest, now: number, victims: readonly V[]): { node: Node; evicted: V[] } | undefined {
+        const candidates = this.nodes
+            .filter((n) => n.readyAt <= now)
+            .map((node) => {
+                const onNode = victims.filter((v) => v.node === node);
+                const trial = Object.assign(new Node(node.group, 0), { cpuMillis: node.cpuMillis, memoryMiB: node.memoryMiB, pods: node.pods });
+                const evicted: V[] = [];
+                for (const v of onNode) {
+                    if (trial.fits(pod)) break;
+                    trial.unbind(v.request, now);
+                    evicted.push(v);
+                }
+                return trial.fits(pod) ? { node, evicted } : undefined;
+            })
+            .filter((c): c is { node: Node; evicted: V[] } => c !== undefined)
+            .sort((a, b) => a.evicted.length - b.evicted.length);
+        const best = candidates[0];
+        if (!best) return undefined;
+        for (const v of best.evicted) {
+            best.node.unbind(v.request, now);
+            v.node = undefined;
+        }
+        best.node.bind(pod);
+        return best;
+    }
+
     /** Binds the pod to the first Ready node with room; the node, or undefined while it must wait. */
     bindReady(pod: PodRequest, now: number): Node | undefined {
         const node = this.nodes.find((n) => n.readyAt <= now && n.fits(pod));

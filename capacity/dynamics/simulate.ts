@@ -20,7 +20,8 @@ export interface ServiceModel {
     readonly userFacing: boolean;
     readonly minReplicas: number;
     readonly maxReplicas: number;
-    readonly behavior: Behavior;
+    /** The HPA's `spec.behavior` with the API server's defaults, or undefined for an HPA without one. */
+    readonly behavior: Behavior | undefined;
     /**
      * Metrics taken to sit exactly at their targets when a pod serves `perPodRps`. Memory and external
      * metrics are left out: they do not follow the request rate, and leaving a metric out can only lower
@@ -39,6 +40,18 @@ export interface ServiceModel {
 export interface Assumptions extends ClusterTiming {
     /** How stale the metrics the HPA reads are: scrape interval plus rate window, roughly. */
     readonly metricDelaySeconds: number;
+    /** From preempting placeholders to binding the pod that preempted them: the victims' termination. */
+    readonly preemptionSeconds: number;
+}
+
+/**
+ * Warm capacity the scheduler can hand out at once: placeholder pods of a priority below every workload's, which
+ * a pending workload pod preempts; their Deployment recreates them, and the autoscaler adds nodes for them (the
+ * refill). They sit above the cluster autoscaler's expendable cutoff, so they do make it scale up.
+ */
+export interface Headroom {
+    readonly pods: number;
+    readonly request: PodRequest;
 }
 
 export interface TimelinePoint {
@@ -62,14 +75,25 @@ export interface ServiceRun {
 
 export interface ClusterRun {
     readonly services: ServiceRun[];
-    readonly nodes: { readonly t: number; readonly nodes: number; readonly ready: number }[];
+    /** Nodes, Ready nodes and placeholders bound to a node, over time. */
+    readonly nodes: { readonly t: number; readonly nodes: number; readonly ready: number; readonly placeholders: number }[];
     readonly profile: Profile;
+    /** Placeholders a workload pod preempted. */
+    readonly preemptions: number;
+    /** Nodes of each group at steady state, before the rise: what the cluster keeps running all day. */
+    readonly steadyNodes: Readonly<Record<string, number>>;
 }
 
 interface Pod {
     readonly createdAt: number;
     boundAt?: number;
     readyAt?: number;
+    node?: Node;
+}
+
+/** A placeholder: pending while `node` is undefined. */
+interface Placeholder {
+    readonly request: PodRequest;
     node?: Node;
 }
 
@@ -110,8 +134,8 @@ class ServiceState {
             const value = (m.target * perPod) / this.model.perPodRps;
             // A running pod that is not Ready, or became Ready after the sample, has no sample yet.
             return m.resource
-                ? { target: m.target, ready: sampled, sum: sampled * value, unready: this.pods.length - sampled, missing: 0 }
-                : { target: m.target, ready: sampled, sum: sampled * value, unready: this.pods.length - running, missing: running - sampled };
+                ? { kind: "resource", target: m.target, ready: sampled, sum: sampled * value, unready: this.pods.length - sampled, missing: 0 }
+                : { kind: "pods", target: m.target, ready: sampled, sum: sampled * value, unready: this.pods.length - running, missing: running - sampled };
         });
     }
 }
@@ -124,6 +148,7 @@ function steadyReplicas(s: ServiceModel, load: number): number {
 export interface SimulationInput {
     readonly services: readonly ServiceModel[];
     readonly groups: readonly NodeGroupModel[];
+    readonly headroom?: Headroom;
     readonly assumptions: Assumptions;
     readonly profile: Profile;
     /** Timeline resolution in seconds. */
@@ -137,34 +162,49 @@ export function simulate(input: SimulationInput): ClusterRun {
     const states = input.services.map((s) => new ServiceState(s, steadyReplicas(s, loadAt(s, 0))));
     const cluster = new Cluster(input.groups, a);
     const steadyPods = states.flatMap((st) => Array.from({ length: st.steadyReplicas }, () => st));
-    const placed = cluster.start(
-        0,
-        steadyPods.map((st) => st.model.request),
-    );
+    const headroom = input.headroom;
+    const placeholders: Placeholder[] = Array.from({ length: headroom?.pods ?? 0 }, () => ({ request: headroom?.request ?? { cpuMillis: 0, memoryMiB: 0 } }));
+    // Steady state: the workloads, then the placeholders, every node they need already Ready (the refill is done).
+    const placed = cluster.start(0, [...steadyPods.map((st) => st.model.request), ...placeholders.map((p) => p.request)]);
     steadyPods.forEach((st, i) => {
         const node = placed[i];
         st.pods.push(node ? { createdAt: 0, boundAt: 0, readyAt: 0, node } : { createdAt: 0 });
     });
+    placeholders.forEach((p, i) => {
+        const node = placed[steadyPods.length + i];
+        if (node) p.node = node;
+    });
     for (const st of states) st.controller.seed(0, st.steadyReplicas);
+    const steadyNodes = Object.fromEntries(input.groups.map((g) => [g.name, cluster.size(g)]));
     // The slowest phase: the sync one second before the rise shows in the metrics still sees steady load,
     // so the first sync to see the rise comes a full period later.
     const syncOffset = (profile.riseAt + a.metricDelaySeconds - 1) % SYNC_PERIOD_SECONDS;
     const nodes: ClusterRun["nodes"] = [];
+    let preemptions = 0;
 
     for (let t = 0; t <= profile.horizon; t++) {
-        // The scheduler: pending pods, oldest first, onto Ready nodes with room.
+        // The scheduler: pending workload pods, oldest first, onto Ready nodes with room, else preempting
+        // placeholders; then pending placeholders onto what room is left.
         const pending = states.flatMap((st) => st.pods.filter((p) => p.node === undefined).map((pod) => ({ st, pod })));
         pending.sort((x, y) => x.pod.createdAt - y.pod.createdAt);
         const stillPending: PodRequest[] = [];
         for (const { st, pod } of pending) {
-            const node = cluster.bindReady(st.model.request, t);
+            const bound = cluster.bindReady(st.model.request, t);
+            const preempted = bound ? undefined : cluster.preempt(st.model.request, t, placeholders);
+            const node = bound ?? preempted?.node;
             if (!node) {
                 stillPending.push(st.model.request);
                 continue;
             }
+            preemptions += preempted?.evicted.length ?? 0;
             pod.node = node;
-            pod.boundAt = t;
-            pod.readyAt = t + st.model.podStartSeconds;
+            pod.boundAt = t + (preempted ? a.preemptionSeconds : 0);
+            pod.readyAt = pod.boundAt + st.model.podStartSeconds;
+        }
+        for (const p of placeholders.filter((x) => x.node === undefined)) {
+            const node = cluster.bindReady(p.request, t);
+            if (node) p.node = node;
+            else stillPending.push(p.request);
         }
         if (t % a.scanIntervalSeconds === 0) cluster.scan(t, stillPending);
 
@@ -189,11 +229,13 @@ export function simulate(input: SimulationInput): ClusterRun {
             st.peakReplicas = Math.max(st.peakReplicas, st.desired);
             if (t % sampleEvery === 0) st.timeline.push({ t, load, desired: st.desired, ready });
         }
-        if (t % sampleEvery === 0) nodes.push({ t, nodes: cluster.size(), ready: cluster.readyNodes(t) });
+        if (t % sampleEvery === 0) nodes.push({ t, nodes: cluster.size(), ready: cluster.readyNodes(t), placeholders: placeholders.filter((p) => p.node !== undefined).length });
     }
     return {
         profile,
         nodes,
+        preemptions,
+        steadyNodes,
         services: states.map((st) => ({
             service: st.model,
             timeline: st.timeline,
