@@ -438,6 +438,7 @@ export class Platform extends pulumi.ComponentResource {
                 autoscaler: settings.autoscaler,
                 addonVersions: addonVersionsByName(settings.addonVersions),
                 chartVersions: settings.chartVersions,
+                headroom: settings.headroom,
             },
             { parent: this, providers: { aws: provider } },
         );

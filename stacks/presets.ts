@@ -86,6 +86,7 @@ const shared = {
     cluster: {
         kubernetesVersion: "1.33",
         adminRoleArns: [],
+        headroom: { pods: 0, cpu: "1", memory: "2Gi" },
         autoscaler: {
             expander: "least-waste",
             balanceSimilarNodeGroups: true,

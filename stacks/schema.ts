@@ -245,8 +245,22 @@ export const apiAccessSchema = section({
 });
 
 /** Settings a region may override on top of the platform's `cluster` section. */
+/**
+ * Placeholder pods of a priority below every workload's, on the workload nodes: capacity a burst takes at once by
+ * preempting them while the autoscaler brings nodes (components/cluster/headroom.ts).
+ */
+const headroom = section({
+    /** Placeholder pods in the cluster; 0 turns headroom off. */
+    pods: intIn(0, 500),
+    /** Each placeholder's CPU and memory request (and limit): the room one of them holds. */
+    cpu: cpuQuantity(),
+    memory: memoryQuantity(),
+});
+
 const clusterOverride = section({
     kubernetesVersion: kubernetesVersion().optional(),
+    /** This region's placeholder pods, replacing the platform's whole. */
+    headroom: headroom.optional(),
     publicAccessCidrs: list(cidr(0, 32), "CIDR blocks").optional(),
     adminRoleArns: roleArns().optional(),
     nodeGroups: namedMap(nodeGroup, "node groups").optional(),
@@ -295,6 +309,7 @@ const cluster = section({
     /** Days CloudWatch keeps control-plane logs. */
     logRetentionDays: oneOfNumbers(LOG_RETENTION_DAYS),
     nodeGroups: namedMap(nodeGroup, "node groups"),
+    headroom,
     /** Cluster autoscaler behaviour. */
     autoscaler: section({
         expander: oneOf(["least-waste", "priority", "random", "most-pods", "price"]),

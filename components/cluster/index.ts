@@ -12,7 +12,8 @@ import { clusterAutoscalerPolicy } from "./iamPolicies";
 import { LOAD_BALANCER_CONTROLLER_POLICY } from "../../catalog/loadBalancerControllerPolicy";
 import { ServiceAccountRoleArgs, serviceAccountRole } from "./irsa";
 import { buildKubeconfig } from "./kubeconfig";
-import { NodeGroupPlan, NodeGroupSettings, planNodeGroup } from "./nodeGroups";
+import { HeadroomSettings, planHeadroom } from "./headroom";
+import { NODE_ROLE_LABEL, NodeGroupPlan, NodeGroupSettings, planNodeGroup } from "./nodeGroups";
 
 export { serviceAccountRole } from "./irsa";
 export type { ApiAccess } from "./apiAccess";
@@ -70,6 +71,8 @@ export interface RegionalClusterArgs {
     readonly chartVersions: ChartVersions;
     /** Replicas of each cluster controller. @default 2 when deletionProtection, else 1 */
     readonly controllerReplicas?: number;
+    /** Placeholder pods holding room on the workload nodes for a burst (./headroom.ts). @default none */
+    readonly headroom?: HeadroomSettings;
 }
 
 const ADDON_CONFIG_KEYS: Record<ManagedAddon, "vpcCni" | "kubeProxy" | "coredns" | "ebsCsiDriver"> = {
@@ -362,6 +365,13 @@ export class RegionalCluster extends pulumi.ComponentResource {
             },
             { ...inCluster, dependsOn: [ebsCsi] },
         );
+
+        const headroom = planHeadroom(args.headroom ?? { pods: 0, cpu: "0", memory: "0" }, { [NODE_ROLE_LABEL]: "workload" });
+        if (headroom) {
+            const namespace = new k8s.core.v1.Namespace(`${name}-headroom`, headroom.namespace, { ...inCluster, dependsOn: nodeGroups });
+            const priorityClass = new k8s.scheduling.v1.PriorityClass(`${name}-headroom`, headroom.priorityClass, { ...inCluster, dependsOn: nodeGroups });
+            new k8s.apps.v1.Deployment(`${name}-headroom`, headroom.deployment, { ...inCluster, dependsOn: [namespace, priorityClass] });
+        }
 
         this.registerOutputs({
             clusterName: this.clusterName,

@@ -1,4 +1,5 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { HEADROOM_PRIORITY_CLASS } from "../../components/cluster/headroom";
 import { podTemplateOf } from "./ordering";
 import { clusterKey, isRecord, labelsOf, list, meta, record, spec, str } from "./util";
 
@@ -36,8 +37,10 @@ export function istioSecurityProblems(resources: readonly PolicyResource[]): { r
         if (wild.length > 0) add(vs, `VirtualService ${meta(vs).namespace}/${meta(vs).name} routes wildcard hosts (${wild.join(", ")}): it takes traffic meant for any service; name the hosts`);
     }
 
-    // Where the program runs services in a meshed cluster: those namespaces need sidecars and a default deny.
-    const workloads = ofKind(resources, "Deployment").filter((d) => meshed.has(clusterKey(d)));
+    // Where the program runs services in a meshed cluster: those namespaces need sidecars and a default deny. Headroom
+    // placeholders are not services: pause listens on nothing, and a sidecar's init container would break their
+    // namespace's restricted Pod Security (components/cluster/headroom.ts).
+    const workloads = ofKind(resources, "Deployment").filter((d) => meshed.has(clusterKey(d)) && record(record(podTemplateOf(d)).spec).priorityClassName !== HEADROOM_PRIORITY_CLASS);
     const serviceNamespaces = new Map(workloads.map((d) => [`${clusterKey(d)}|${meta(d).namespace}`, d]));
     for (const d of workloads) {
         const template = record(podTemplateOf(d));

@@ -1,7 +1,8 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ScalingRulesSpec, withDefaults } from "../../capacity/dynamics/controller";
 import { CLUSTER_AUTOSCALER_DEFAULTS, NodeGroupModel } from "../../capacity/dynamics/cluster";
-import { LoadMetric, ServiceModel } from "../../capacity/dynamics/simulate";
+import { Headroom, LoadMetric, ServiceModel } from "../../capacity/dynamics/simulate";
+import { HEADROOM_PRIORITY_CLASS } from "../../components/cluster/headroom";
 import { groupAllocatable } from "../../capacity/instances";
 import { cpuMillis, memoryBytes } from "../../components/workload/quantity";
 import { appContainer, clusterWorkloads, groupBounds, scaledDeployment } from "./workloads";
@@ -37,6 +38,8 @@ export interface ClusterScenario {
     /** The cluster autoscaler's --scale-down-unneeded-time, as its release sets it. */
     readonly scaleDownUnneededSeconds: number;
     readonly services: ServiceScenario[];
+    /** The cluster's headroom placeholders, when it has any. */
+    readonly headroom?: Headroom;
 }
 
 /** A Kubernetes quantity as written in a metric target ("100", "500m", "1.5"). */
@@ -110,7 +113,7 @@ function service(hpa: PolicyResource, deployment: PolicyResource, sidecar: { cpu
         userFacing,
         minReplicas,
         maxReplicas: num(s.maxReplicas) ?? minReplicas,
-        behavior: withDefaults({ scaleUp: rules(behavior.scaleUp), scaleDown: rules(behavior.scaleDown) }),
+        behavior: s.behavior === undefined ? undefined : withDefaults({ scaleUp: rules(behavior.scaleUp), scaleDown: rules(behavior.scaleDown) }),
         metrics: loadMetrics(hpa),
         request: {
             cpuMillis: cpuMillis(str(requests.cpu) ?? "0") + sidecar.cpuMillis,
@@ -121,6 +124,14 @@ function service(hpa: PolicyResource, deployment: PolicyResource, sidecar: { cpu
         steadyRps,
         peakRps,
     };
+}
+
+/** The placeholders of a cluster: the Deployment whose pods run at the headroom priority. */
+function headroomOf(deployments: readonly PolicyResource[]): Headroom | undefined {
+    const placeholders = deployments.find((d) => record(record(spec(d).template).spec).priorityClassName === HEADROOM_PRIORITY_CLASS);
+    if (!placeholders) return undefined;
+    const requests = record(record(appContainer(placeholders).resources).requests);
+    return { pods: num(spec(placeholders).replicas) ?? 0, request: { cpuMillis: cpuMillis(str(requests.cpu) ?? "0"), memoryMiB: memoryBytes(str(requests.memory) ?? "0") / 2 ** 20 } };
 }
 
 export function clusterScenarios(resources: readonly PolicyResource[], settings: ScenarioSettings): ClusterScenario[] {
@@ -135,7 +146,9 @@ export function clusterScenarios(resources: readonly PolicyResource[], settings:
             return [{ name: str(g.props.nodeGroupName) ?? g.name, allocatable: left, ...groupBounds(g) }];
         });
         const autoscalerArgs = record(record(releases.find((r) => r.props.chart === "cluster-autoscaler")?.props.values).extraArgs);
+        const headroom = headroomOf(deployments);
         return {
+            ...(headroom ? { headroom } : {}),
             cluster,
             region: regionOf(cluster) ?? str(cluster.props.name) ?? cluster.name,
             groups: known,
