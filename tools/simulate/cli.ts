@@ -5,7 +5,9 @@ import { diagnose, SETTING_LABEL } from "../../capacity/dynamics/bottleneck";
 import { renderChart } from "../../capacity/dynamics/chart";
 import { PROFILES, ProfileName } from "../../capacity/dynamics/load";
 import { simulate } from "../../capacity/dynamics/simulate";
-import { ScaleUpConfig, scaleUpTime, simulationInput } from "../../policies/rules/dynamics";
+import { PROVISIONERS, ProvisionerName } from "../../catalog/provisioners";
+import { ScaleUpConfig, deadline, scaleUpTime, simulationInput } from "../../policies/rules/dynamics";
+import { optimizeRegion, renderOptimization, warmCapacityLine } from "./optimize";
 import { clusterScenarios } from "../../policies/rules/scenarios";
 import { EXIT } from "../plan/contract";
 import { runProgram } from "../plan/engine";
@@ -13,25 +15,36 @@ import { InvalidInput, readCheckedStack, readPackConfig } from "../plan/inputs";
 import { configured, resolve } from "../plan/policyRunner";
 import { Row, renderTable } from "./table";
 
-const USAGE = "usage: npm run simulate -- <stack> [--service NAME] [--profile burst|ramp|workday] [--config FILE] [--out DIR]";
+const USAGE = "usage: npm run simulate -- <stack> [--service NAME] [--profile burst|ramp|workday] [--provisioner cluster-autoscaler|karpenter] [--optimize] [--config FILE] [--out DIR]";
 
 export interface SimulateOptions {
     readonly stack: string;
     readonly service?: string;
     readonly profile: ProfileName;
+    /** Simulate node launches as this provisioner makes them (catalog/provisioners.ts) instead of the pack's figure. */
+    readonly provisioner?: ProvisionerName;
+    /** Search the cheapest warm capacity that meets the deadline, per region. */
+    readonly optimize: boolean;
     readonly configFile: string;
     readonly outDir: string;
 }
 
 /** Parses the command line; throws a message naming the bad argument. */
 export function parseArgs(argv: readonly string[], cwd: string): SimulateOptions {
-    const { stack, values } = parseStackArgs(argv, { values: ["service", "profile", "config", "out"], switches: [] }, USAGE);
+    const { stack, values, switches } = parseStackArgs(argv, { values: ["service", "profile", "provisioner", "config", "out"], switches: ["optimize"] }, USAGE);
     const profileName = values.profile ?? "burst";
     const profile = PROFILES.find((p) => p === profileName);
     if (!profile) throw new Error(`--profile ${profileName}: choose one of ${PROFILES.join(", ")}`);
+    const names = Object.keys(PROVISIONERS.rows) as ProvisionerName[];
+    const provisioner = values.provisioner === undefined ? undefined : names.find((n) => n === values.provisioner);
+    if (values.provisioner !== undefined && !provisioner) throw new Error(`--provisioner ${values.provisioner}: choose one of ${names.join(", ")}`);
+    const optimize = switches.has("optimize");
+    if (optimize && profile !== "burst") throw new Error(`--optimize searches against the burst profile: drop --profile ${profile}`);
     return {
         stack,
         profile,
+        optimize,
+        ...(provisioner ? { provisioner } : {}),
         configFile: path.resolve(cwd, values.config ?? `Pulumi.${stack}.yaml`),
         outDir: path.resolve(cwd, values.out ?? "out/simulate"),
         ...(values.service ? { service: values.service } : {}),
@@ -41,7 +54,8 @@ export function parseArgs(argv: readonly string[], cwd: string): SimulateOptions
 async function run(options: SimulateOptions): Promise<number> {
     const { stackFile, config: platform } = readCheckedStack(options.configFile, options.stack);
     // The rule's settings for this environment: the CLI and `npm run plan` simulate the same thing.
-    const config = configured(scaleUpTime, readPackConfig(platform.environment)).values as unknown as ScaleUpConfig;
+    const packed = configured(scaleUpTime, readPackConfig(platform.environment)).values as unknown as ScaleUpConfig;
+    const config: ScaleUpConfig = options.provisioner ? { ...packed, nodeProvisionSeconds: PROVISIONERS.rows[options.provisioner].nodeReadySeconds } : packed;
     const known = Object.keys(platform.services);
     if (options.service && !known.includes(options.service)) throw new InvalidInput(`--service ${options.service}: the stack has no such service; it has ${known.join(", ")}`);
 
@@ -59,7 +73,7 @@ async function run(options: SimulateOptions): Promise<number> {
             const s = scenario.services.find((x) => x.name === service.service.name);
             if (!s || (options.service && s.name !== options.service)) continue;
             const checkedHere = bounded && s.userFacing && s.declared;
-            const late = checkedHere && (service.timeToCapacity === undefined || service.timeToCapacity > config.boundSeconds);
+            const late = checkedHere && (service.timeToCapacity === undefined || service.timeToCapacity > deadline(config));
             const bottleneck = late ? diagnose(input, s.name).bottleneck : undefined;
             rows.push({
                 region: scenario.region,
@@ -68,8 +82,9 @@ async function run(options: SimulateOptions): Promise<number> {
                 userFacing: s.userFacing,
                 run: service,
                 nodesStart: result.nodes[0]?.nodes ?? 0,
+                placeholders: result.nodes[0]?.placeholders ?? 0,
                 nodesPeak: Math.max(0, ...result.nodes.map((n) => n.nodes)),
-                verdict: !checkedHere ? "—" : late ? `over ${config.boundSeconds} s` : "ok",
+                verdict: !checkedHere ? "—" : late ? `over ${deadline(config)} s` : "ok",
                 bottleneck: bottleneck ? SETTING_LABEL[bottleneck.setting] : "",
             });
             const file = path.join(target, `${scenario.region}-${s.name}.svg`);
@@ -86,6 +101,15 @@ async function run(options: SimulateOptions): Promise<number> {
     const table = renderTable(rows, options.profile, config);
     fs.writeFileSync(path.join(target, "table.txt"), table);
     console.log(`${table}\nWrote ${path.relative(process.cwd(), path.join(target, "table.txt"))} and ${charts.length} chart(s) in ${path.relative(process.cwd(), target)}.`);
+    if (options.profile === "burst") {
+        // What the warm capacity costs against a warm floor alone: a line always, the whole search with --optimize.
+        const regions = scenarios.map((scenario) => optimizeRegion(scenario, config, platform));
+        if (options.optimize) {
+            const report = renderOptimization(regions, config);
+            fs.writeFileSync(path.join(target, "optimize.txt"), report);
+            console.log(`\n${report}`);
+        } else console.log(`\n${warmCapacityLine(regions)}`);
+    }
     return rows.some((r) => r.verdict.startsWith("over")) ? EXIT.mandatoryViolation : EXIT.ok;
 }
 

@@ -1,0 +1,99 @@
+import { EC2_ON_DEMAND, SPOT_DISCOUNT } from "../../catalog/prices/ec2";
+import { hourlyRate } from "../../catalog/prices/lookup";
+import { PRICED_REGIONS } from "../../catalog/prices/types";
+import { HOURS_PER_MONTH } from "../../capacity/cost/model";
+import { diagnose, describeRelief } from "../../capacity/dynamics/bottleneck";
+import { FloorGroup, Optimization, WarmPlan, optimizeWarmCapacity } from "../../capacity/dynamics/optimize";
+import { shares } from "../../components/cluster/nodeGroups";
+import { cpuMillis, memoryBytes } from "../../components/workload/quantity";
+import { ScaleUpConfig, deadline, simulationInput } from "../../policies/rules/dynamics";
+import { ClusterScenario } from "../../policies/rules/scenarios";
+import { PlatformConfig } from "../../stacks/config";
+
+/* `npm run simulate -- <stack> --optimize`: each region's cheapest warm capacity, priced from catalog/prices. */
+
+export interface RegionOptimization {
+    readonly region: string;
+    readonly result: Optimization;
+    /** Why a service no warm capacity helps is late: its bottleneck. */
+    readonly reasons: Readonly<Record<string, string>>;
+}
+
+/** A node's monthly price: the dearest of its group's types, spot at the Spot Instance Advisor's saving. */
+function nodeMonthlyUsd(region: string, instanceTypes: readonly string[], spot: boolean): number {
+    const priced = PRICED_REGIONS.find((r) => r === region);
+    const hourly = Math.max(...instanceTypes.map((t) => hourlyRate(EC2_ON_DEMAND, "EC2 on-demand", region, t).usd * (spot && priced ? 1 - (SPOT_DISCOUNT.byFamily[priced][t.split(".")[0] ?? ""] ?? SPOT_DISCOUNT.defaultFraction) : 1)));
+    return hourly * HOURS_PER_MONTH;
+}
+
+export function optimizeRegion(scenario: ClusterScenario, config: ScaleUpConfig, platform: PlatformConfig): RegionOptimization {
+    const region = platform.regions.find((r) => r.name === scenario.region);
+    if (!region) throw new Error(`no region ${scenario.region} in the stack`);
+    const groups = Object.entries(region.cluster.nodeGroups);
+    const zoneGroupsOf = (name: string) => scenario.groups.map((g) => g.name).filter((g) => g.startsWith(`${scenario.region}-${name}-z`)).sort();
+    const floorGroups: FloorGroup[] = groups
+        .filter(([, g]) => g.role === "workload" && g.capacityType === "ON_DEMAND")
+        .map(([name, g]) => ({ name, zoneGroups: zoneGroupsOf(name), floor: g.minSize, maxSize: g.maxSize }));
+    const priceOf = new Map(groups.flatMap(([name, g]) => zoneGroupsOf(name).map((zg) => [zg, nodeMonthlyUsd(scenario.region, g.instanceTypes, g.capacityType === "SPOT")] as const)));
+    const base = simulationInput(scenario, config, "burst");
+    const checked = scenario.services.filter((s) => s.userFacing && s.declared).map((s) => s.name);
+    const result = optimizeWarmCapacity({
+        base,
+        floorGroups,
+        placeholder: { cpuMillis: cpuMillis(region.cluster.headroom.cpu), memoryMiB: memoryBytes(region.cluster.headroom.memory) / 2 ** 20 },
+        checked,
+        deadlineSeconds: deadline(config),
+        nodeMonthlyUsd: (group) => priceOf.get(group) ?? 0,
+        split: shares,
+    });
+    const reasons = Object.fromEntries(
+        result.capacityIndependent.map((name) => {
+            const { bottleneck } = diagnose(base, name);
+            return [name, bottleneck ? describeRelief(bottleneck) : "no single setting"];
+        }),
+    );
+    return { region: scenario.region, result, reasons };
+}
+
+const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+function describe(plan: WarmPlan, config: ScaleUpConfig): string {
+    const floors = Object.entries(plan.floors).map(([g, f]) => `${g} floor ${f}`).join(", ") || "no floors to set";
+    const nodes = Object.values(plan.steadyNodes).reduce((a, n) => a + n, 0);
+    const times = Object.entries(plan.times).map(([s, t]) => `${s} ${t === undefined ? "never" : `${t} s (${config.boundSeconds - t} s to spare)`}`).join(", ");
+    return `${floors}; ${plan.placeholders} placeholder(s); ${nodes} workload node(s) all day, ${usd(plan.monthlyUsd)} a month\n      ${times}`;
+}
+
+interface Totals {
+    readonly today: number;
+    readonly floorsOnly: number;
+    readonly cheapest: number;
+}
+
+/** Monthly workload-node cost over the regions: today's plan, the cheapest warm floor alone, the cheapest plan. */
+function totals(regions: readonly RegionOptimization[]): Totals {
+    const sum = (pick: (r: RegionOptimization) => number) => regions.reduce((a, r) => a + pick(r), 0);
+    return {
+        today: sum((r) => r.result.current.monthlyUsd),
+        floorsOnly: sum((r) => r.result.floorsOnly?.monthlyUsd ?? 0),
+        cheapest: sum((r) => (r.result.best ?? r.result.current).monthlyUsd),
+    };
+}
+
+const totalsLine = (t: Totals) => `All regions, workload nodes a month: today ${usd(t.today)}; a warm floor alone that meets the deadline ${usd(t.floorsOnly)}; the cheapest ${usd(t.cheapest)}.`;
+
+/** The one line `npm run simulate` prints without --optimize. */
+export const warmCapacityLine = (regions: readonly RegionOptimization[]): string => `${totalsLine(totals(regions))} (--optimize: per region)`;
+
+/** The optimizer's report: per region today's warm capacity, a warm floor alone, and the cheapest that meets the deadline. */
+export function renderOptimization(regions: readonly RegionOptimization[], config: ScaleUpConfig): string {
+    const lines = [`Warm capacity: the cheapest per region that brings every user-facing service to its peak by ${deadline(config)} s (bound ${config.boundSeconds} s less ${config.marginSeconds} s), slow side of every edge`];
+    for (const r of regions) {
+        lines.push("", `${r.region}`, `  today:       ${describe(r.result.current, config)}`);
+        if (r.result.floorsOnly) lines.push(`  floor alone: ${describe(r.result.floorsOnly, config)}`);
+        if (r.result.best) lines.push(`  cheapest:    ${describe(r.result.best, config)}`, `  saves ${usd(r.result.current.monthlyUsd - r.result.best.monthlyUsd)} a month against today`);
+        for (const name of r.result.capacityIndependent) lines.push(`  ${name}: late whatever the warm capacity; bottleneck ${r.reasons[name] ?? "unknown"}`);
+    }
+    lines.push("", totalsLine(totals(regions)));
+    return `${lines.join("\n")}\n`;
+}
