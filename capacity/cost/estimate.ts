@@ -4,7 +4,7 @@ import { BilledResource, PRICED_ON, PRICERS, Priced, PricingContext, componentOf
 
 /*
  * The monthly estimate of a planned stack: every resource priced by its type's pricer, summed per region and per
- * component, at steady state and at peak; beside it the same capacity all on demand, and the warm node floor.
+ * component, at steady state and at peak; beside it the same capacity all on demand, and the warm capacity.
  * Pure: the plan, the usage model, the node placement and the spot savings come in; nothing is read from outside.
  */
 
@@ -61,8 +61,8 @@ const subtotals = (lines: readonly CostLine[], key: (l: CostLine) => string, ord
 
 const savings = (actual: number, baseline: number) => (baseline > 0 ? round((100 * (baseline - actual)) / baseline, 1) : 0);
 
-/** Node groups' nodes kept by their floors beyond what the steady pods need, and their monthly cost. */
-function warmFloor(ctx: PricingContext): { nodes: number; monthlyUsd: number } {
+/** Nodes kept beyond what the steady pods need (floors, placeholders), and their monthly cost. */
+function warmCapacity(ctx: PricingContext): { nodes: number; monthlyUsd: number } {
     const beyond = new Map([...ctx.nodes].map(([urn, n]) => [urn, { steady: n.steady - n.needed, peak: n.steady - n.needed, needed: 0 }]));
     const floorCtx: PricingContext = { ...ctx, nodes: beyond };
     let monthlyUsd = 0;
@@ -85,7 +85,7 @@ export function estimateCost(ctx: PricingContext): CostEstimate {
         regions: subtotals(lines, (l) => l.region, regions),
         components: subtotals(lines, (l) => l.component, COMPONENTS),
         allOnDemand: { monthlyUsd: baseline, savingsPercent: { steady: savings(total.steady, baseline.steady), peak: savings(total.peak, baseline.peak) } },
-        warmFloor: warmFloor(ctx),
+        warmCapacity: warmCapacity(ctx),
         lines,
         unpriced,
         usage: ctx.usage,

@@ -90,10 +90,10 @@ export interface CostEstimate {
     /** The same capacity with every spot node priced on demand, and what spot saves against it. */
     readonly allOnDemand: { readonly monthlyUsd: SteadyPeak; readonly savingsPercent: SteadyPeak };
     /**
-     * Workload nodes kept by node-group floors beyond what the services at their minimum replicas need: the warm
-     * capacity the scale-up bound pays for all day.
+     * Workload nodes kept beyond what the services at their minimum replicas need, by node-group floors and headroom
+     * placeholders: the warm capacity the scale-up bound pays for all day.
      */
-    readonly warmFloor: { readonly nodes: number; readonly monthlyUsd: number };
+    readonly warmCapacity: { readonly nodes: number; readonly monthlyUsd: number };
     readonly lines: readonly CostLine[];
     readonly unpriced: readonly Unpriced[];
     readonly usage: Usage;

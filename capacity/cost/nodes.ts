@@ -37,9 +37,14 @@ function settle(groups: readonly NodeGroupModel[], services: readonly ScaledServ
     return { cluster, unplaced: cluster.settle(pods) };
 }
 
-export function placeServices(groups: readonly NodeGroupModel[], services: readonly ScaledService[]): Placement {
-    const steady = settle(groups, services, (s) => s.minReplicas);
-    const peak = settle(groups, services, (s) => s.maxReplicas);
+/**
+ * Headroom placeholders are in the steady and peak placements (at peak the burst has preempted them and the
+ * autoscaler has refilled them), not in what the steady pods need: they are warm capacity.
+ */
+export function placeServices(groups: readonly NodeGroupModel[], services: readonly ScaledService[], headroom?: { readonly pods: number; readonly request: PodRequest }): Placement {
+    const placeholders: ScaledService[] = headroom && headroom.pods > 0 ? [{ name: "headroom", minReplicas: headroom.pods, maxReplicas: headroom.pods, request: headroom.request }] : [];
+    const steady = settle(groups, [...services, ...placeholders], (s) => s.minReplicas);
+    const peak = settle(groups, [...services, ...placeholders], (s) => s.maxReplicas);
     const needed = settle(
         groups.map((g) => ({ ...g, minSize: 0 })),
         services,

@@ -124,6 +124,12 @@ describe("cost: node placement", () => {
         assert.deepEqual(placed.groups.get("general"), { steady: 4, peak: 4, needed: 1 });
     });
 
+    it("counts headroom placeholders as warm capacity: in the steady and peak placements, not in the need", () => {
+        // One pod per node: 1 api pod and 2 placeholders at steady state; at peak 3 api pods, placeholders refilled.
+        const placed = placeServices([m6iLarge], [{ name: "api", minReplicas: 1, maxReplicas: 3, request: { cpuMillis: 1500, memoryMiB: 1024 } }], { pods: 2, request: { cpuMillis: 1500, memoryMiB: 1024 } });
+        assert.deepEqual(placed.groups.get("general"), { steady: 3, peak: 5, needed: 1 });
+    });
+
     it("stops at the group's maximum and reports the pods left over", () => {
         const placed = placeServices([{ ...m6iLarge, maxSize: 3 }], [{ name: "api", minReplicas: 1, maxReplicas: 5, request: { cpuMillis: 1500, memoryMiB: 1024 } }]);
         assert.equal(placed.groups.get("general")?.peak, 3);
@@ -162,10 +168,10 @@ describe("cost: the estimate", () => {
         assert.equal(estimate.allOnDemand.savingsPercent.peak, Number(((100 * (4 * 70.08 * 0.5)) / (4 * 70.08 + 4 * 1.6)).toFixed(1)));
     });
 
-    it("costs the warm floor: the nodes kept beyond the steady need", () => {
+    it("costs the warm capacity: the nodes kept beyond the steady need", () => {
         const estimate = estimateCost(context(small(), { general: { steady: 3, peak: 5, needed: 1 } }));
-        assert.equal(estimate.warmFloor.nodes, 2);
-        close(estimate.warmFloor.monthlyUsd, 2 * (70.08 + 1.6), "two warm nodes");
+        assert.equal(estimate.warmCapacity.nodes, 2);
+        close(estimate.warmCapacity.monthlyUsd, 2 * (70.08 + 1.6), "two warm nodes");
     });
 
     it("takes Aurora instances, storage and I/O, and Redis nodes, from the usage model", () => {

@@ -79,13 +79,13 @@ describe("npm run plan: cost", function () {
         assert.equal(dev.budget?.enforcement, "advisory");
     });
 
-    it("states prod's cost against an all-on-demand baseline and the warm floor the scale-up bound keeps", () => {
+    it("states prod's cost against an all-on-demand baseline and the warm capacity the scale-up bound keeps", () => {
         const cost = costOf(readPlan(out, "prod"));
         assert.ok(cost.allOnDemand.monthlyUsd.peak > cost.monthlyUsd.peak, "spot compute makes the peak cheaper than on demand");
         assert.ok(cost.allOnDemand.savingsPercent.peak > 0);
-        assert.ok(cost.warmFloor.nodes > 0 && cost.warmFloor.monthlyUsd > 0, "prod keeps general nodes warm beyond the steady need");
+        assert.ok(cost.warmCapacity.nodes > 0 && cost.warmCapacity.monthlyUsd > 0, "prod keeps headroom warm beyond the steady need");
         assert.match(runs.prod!.stdout, /All on demand: \$[\d,.]+ steady, \$[\d,.]+ peak; spot saves [\d.]+ % \/ [\d.]+ %/);
-        assert.match(runs.prod!.stdout, new RegExp(`Warm floor: ${cost.warmFloor.nodes} workload node\\(s\\) kept beyond what steady state needs`));
+        assert.match(runs.prod!.stdout, new RegExp(`Warm capacity: ${cost.warmCapacity.nodes} workload node\\(s\\) kept beyond what steady state needs \\(floors, headroom\\)`));
     });
 
     describe("against a base plan", () => {

@@ -21,7 +21,7 @@ function placedNodes(resources: readonly PlanResource[], packConfig: PackConfig)
     const settings = configured(scaleUpTime, packConfig).values as unknown as ScaleUpConfig;
     const nodes = new Map<string, GroupNodes>();
     for (const scenario of clusterScenarios(resolve(resources).resources, settings)) {
-        const placement = placeServices(scenario.groups, scenario.services);
+        const placement = placeServices(scenario.groups, scenario.services, scenario.headroom);
         for (const [name, counts] of placement.groups) {
             const group = resources.find((r) => r.type === "aws:eks/nodeGroup:NodeGroup" && r.name === name);
             if (group) nodes.set(group.urn, counts);

@@ -40,7 +40,7 @@ export function costText(cost: PlanCost, delta?: CostDelta): string {
         "  by region:",
         ...cost.regions.map((r) => row(r.name, r.monthlyUsd)),
         `  All on demand: ${usd(cost.allOnDemand.monthlyUsd.steady)} steady, ${usd(cost.allOnDemand.monthlyUsd.peak)} peak; spot saves ${cost.allOnDemand.savingsPercent.steady} % / ${cost.allOnDemand.savingsPercent.peak} %`,
-        `  Warm floor: ${cost.warmFloor.nodes} workload node(s) kept beyond what steady state needs, ${usd(cost.warmFloor.monthlyUsd)} a month`,
+        `  Warm capacity: ${cost.warmCapacity.nodes} workload node(s) kept beyond what steady state needs (floors, headroom), ${usd(cost.warmCapacity.monthlyUsd)} a month`,
     ];
     const budget = budgetText(cost);
     if (budget) lines.push(`  ${budget}`);
@@ -51,7 +51,7 @@ export function costText(cost: PlanCost, delta?: CostDelta): string {
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-/** The report's cost section: components with their change, the on-demand baseline, the warm floor, what is not counted. */
+/** The report's cost section: components with their change, the on-demand baseline, the warm capacity, what is not counted. */
 export function costMarkdown(cost: PlanCost, delta?: CostDelta): string[] {
     const change = (name: string) => delta?.components.find((c) => c.name === name)?.delta ?? { steady: 0, peak: 0 };
     const header = delta ? ["| component | steady | peak | Δ steady | Δ peak |", "|---|---:|---:|---:|---:|"] : ["| component | steady | peak |", "|---|---:|---:|"];
@@ -69,7 +69,7 @@ export function costMarkdown(cost: PlanCost, delta?: CostDelta): string[] {
         ...cost.components.map((c) => row(c.name, c.monthlyUsd, change(c.name))),
         row("**total**", cost.monthlyUsd, delta?.total.delta ?? { steady: 0, peak: 0 }),
         "",
-        `USD a month (${cost.hoursPerMonth} h) at list prices${lowerBound(cost)}. All on demand: ${usd(cost.allOnDemand.monthlyUsd.steady)} steady, ${usd(cost.allOnDemand.monthlyUsd.peak)} peak (spot saves ${cost.allOnDemand.savingsPercent.steady} % / ${cost.allOnDemand.savingsPercent.peak} %). Warm floor: ${cost.warmFloor.nodes} node(s), ${usd(cost.warmFloor.monthlyUsd)} a month.${budget ? ` ${budget}.` : ""}`,
+        `USD a month (${cost.hoursPerMonth} h) at list prices${lowerBound(cost)}. All on demand: ${usd(cost.allOnDemand.monthlyUsd.steady)} steady, ${usd(cost.allOnDemand.monthlyUsd.peak)} peak (spot saves ${cost.allOnDemand.savingsPercent.steady} % / ${cost.allOnDemand.savingsPercent.peak} %). Warm capacity: ${cost.warmCapacity.nodes} node(s), ${usd(cost.warmCapacity.monthlyUsd)} a month.${budget ? ` ${budget}.` : ""}`,
         "",
         ...(groups.length > 0 ? ["<details><summary>Not counted</summary>", "", ...groups.map((g) => `- ${g.count} × ${cell(g.reason)}`), "", "</details>", ""] : []),
     ];
