@@ -50,7 +50,8 @@ describe("stack config", () => {
             assert.equal(config.redis.commandTimeoutSeconds, 5);
             const api = config.services.api;
             assert.ok(api);
-            assert.deepEqual([api.minReplicas, api.maxReplicas, api.cpu, api.memory], [3, 100, "500m", "1Gi"]);
+            // The requirements' 3–100 with the floor raised to 10 (Pulumi.prod.yaml: the HPA's policies alone need it).
+            assert.deepEqual([api.minReplicas, api.maxReplicas, api.cpu, api.memory], [10, 100, "500m", "1Gi"]);
             assert.equal(api.hpa.behavior?.scaleDown.stabilizationWindowSeconds, 300);
             assert.deepEqual(api.hpa.podsMetrics.map((m) => m.name), ["requests_per_second", "queue_length"]);
             assert.equal(config.services["auth-service"]?.port, 8080);
@@ -409,7 +410,7 @@ describe("stack config", () => {
             ["a spot system group", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "SPOT", instanceTypes: ["m6i.large", "m5.large"], minSize: 1, maxSize: 3, desiredSize: 1 }, w: { role: "workload", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups.system.capacityType: system groups must be ON_DEMAND"],
             ["no workload group", (s) => (s.cluster = { nodeGroups: { system: { role: "system", capacityType: "ON_DEMAND", instanceTypes: ["m6i.large"], minSize: 1, maxSize: 3, desiredSize: 1 } } }), "strata:cluster.nodeGroups: must hold at least one group with role: workload"],
             ["a public endpoint in prod", (s) => (s.cluster = { endpointPublicAccess: true }), "strata:cluster.endpointPublicAccess: must be false in prod"],
-            ["maxReplicas under minReplicas", (s) => ((s.services as Record<string, { maxReplicas?: number }>).api!.maxReplicas = 2), "strata:services.api.maxReplicas: maxReplicas (2) must be ≥ minReplicas (3)"],
+            ["maxReplicas under minReplicas", (s) => ((s.services as Record<string, { maxReplicas?: number }>).api!.maxReplicas = 2), "strata:services.api.maxReplicas: maxReplicas (2) must be ≥ minReplicas (10)"],
             ["an invalid service name", (s) => ((s.services as Record<string, unknown>).Api_1 = {}), "strata:services.Api_1: the name is invalid: must be a lowercase DNS label"],
             ["a service with no metric", (s) => ((s.services as Record<string, { hpa?: unknown }>).api!.hpa = {}), "strata:services.api.hpa: must name at least one metric"],
             ["a bad CPU quantity", (s) => ((s.services as Record<string, { cpu?: string }>).api!.cpu = "half"), 'strata:services.api.cpu: must be a Kubernetes CPU quantity such as "500m" or "2" (got "half")'],
@@ -420,7 +421,14 @@ describe("stack config", () => {
             ["a Kubernetes version EKS never released", (s) => ((s.regions as { cluster?: unknown }[])[1]!.cluster = { kubernetesVersion: "1.40" }), 'strata:regions[1].cluster.kubernetesVersion: must be a Kubernetes version EKS offers (catalog/eks.ts): "1.36"'],
             ["an instance type that does not exist", (s) => ((s.cluster as { nodeGroups: Record<string, { instanceTypes: string[] }> }).nodeGroups.general!.instanceTypes = ["m6i.xlarge", "m6i.2xlargee"]), 'strata:cluster.nodeGroups.general.instanceTypes[1]: must be an EC2 instance type such as m6i.large from catalog/instanceTypes.ts (families t3, t4g, m5, m6i'],
             ["a misspelt instance type, with the nearest one", (s) => ((s.cluster as { nodeGroups: Record<string, { instanceTypes: string[] }> }).nodeGroups.general!.instanceTypes = ["m6i.xlarge", "m6i.2xlargee"]), 'strata:cluster.nodeGroups.general.instanceTypes[1]: must be an EC2 instance type such as m6i.large from catalog/instanceTypes.ts (families t3, t4g, m5, m6i, m6a, m6g, m7i, m7a, m7g, m8g, c5, c6i, c6a, c6g, c7i, c7a, c7g, c8g, r5, r6i, r6a, r6g, r7i, r7a, r7g, r8g) (did you mean m6i.2xlarge?) (got "m6i.2xlargee")'],
-            ["an unknown instance type in a region's node groups", (s) => ((s.regions as { cluster?: { nodeGroups: Record<string, { instanceTypes: string[] }> } }[])[0]!.cluster!.nodeGroups.compute!.instanceTypes = ["c6i.4xlarge", "c9z.4xlarge"]), 'strata:regions[0].cluster.nodeGroups.compute.instanceTypes[1]: must be an EC2 instance type such as m6i.large'],
+            [
+                "an unknown instance type in a region's node groups",
+                (s) => {
+                    const region = (s.regions as { cluster?: Record<string, unknown> }[])[0]!;
+                    region.cluster = { ...region.cluster, nodeGroups: { ...(s.cluster as { nodeGroups: Record<string, unknown> }).nodeGroups, compute: { role: "workload", capacityType: "SPOT", instanceTypes: ["c6i.4xlarge", "c9z.4xlarge"], minSize: 0, maxSize: 40, desiredSize: 2 } } };
+                },
+                'strata:regions[0].cluster.nodeGroups.compute.instanceTypes[1]: must be an EC2 instance type such as m6i.large',
+            ],
             ["Graviton and x86 types in one node group", (s) => ((s.cluster as { nodeGroups: Record<string, { instanceTypes: string[] }> }).nodeGroups.compute!.instanceTypes = ["c6i.4xlarge", "c7g.4xlarge"]), "strata:cluster.nodeGroups.compute.instanceTypes: mixes x86_64 (c6i.4xlarge) and arm64 (c7g.4xlarge): a node group runs one AMI type, so one architecture; split it into two groups"],
             ["a DB class that does not exist", (s) => (s.postgres = { instanceClass: "db.r6g.huge" }), "strata:postgres.instanceClass: must be an RDS instance class in the db. family such as db.r6g.large that Aurora PostgreSQL runs on: db.r8g.*, db.r7g.*, db.r6g.*, db.r6i.*, db.t4g.* (catalog/dbClasses.ts)"],
             ["a DB class Aurora PostgreSQL does not run on", (s) => (s.postgres = { readerInstanceClass: "db.m6g.large" }), 'strata:postgres.readerInstanceClass: is an RDS instance class Aurora PostgreSQL does not run on; use one of db.r8g.*, db.r7g.*, db.r6g.*, db.r6i.*, db.t4g.* (catalog/dbClasses.ts) (got "db.m6g.large")'],
@@ -492,7 +500,7 @@ describe("stack config", () => {
         const alone: [string, (s: Record<string, unknown>) => void, string][] = [
             ["a list where the services map belongs", (s) => (s.services = ["a", "b"]), "strata:services: must be a map of services by name"],
             ["a number where the cluster section belongs", (s) => (s.cluster = 3), "strata:cluster: must be a map of settings (kubernetesVersion, endpointPublicAccess, "],
-            ["a list where a region's cluster settings belong", (s) => ((s.regions as { cluster?: unknown }[])[0]!.cluster = ["m6i.large"]), "strata:regions[0].cluster: must be a map of settings (kubernetesVersion, publicAccessCidrs, adminRoleArns, nodeGroups, apiAccess)"],
+            ["a list where a region's cluster settings belong", (s) => ((s.regions as { cluster?: unknown }[])[0]!.cluster = ["m6i.large"]), "strata:regions[0].cluster: must be a map of settings (kubernetesVersion, headroom, publicAccessCidrs, adminRoleArns, nodeGroups, apiAccess)"],
             ["a missing environment", (s) => delete s.environment, "strata:environment: must be one of dev, prod (missing)"],
         ];
         for (const [what, breakIt, expected] of alone) {
