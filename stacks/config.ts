@@ -552,12 +552,27 @@ function receiverProblems(input: Json, environment: Environment): Problem[] {
 /** Settings that must be stored encrypted (`pulumi config set --secret`). */
 export const SECRET_SETTINGS = ["alertWebhookUrl"] as const;
 
+const isSecretSetting = (key: string): boolean => (SECRET_SETTINGS as readonly string[]).includes(key);
+
+/**
+ * Secrets where they belong: a credential must be stored encrypted, and nothing else may be. Every other setting
+ * decides what the stack creates (a shard count, a CIDR, a size), so the offline plan, the policy pack and a
+ * reviewer must be able to read it.
+ */
 function secretProblems(settings: Readonly<Record<string, unknown>>, secretKeys: readonly string[] | undefined): Problem[] {
     if (!secretKeys) return [];
-    return SECRET_SETTINGS.filter((key) => settings[key] !== undefined && !secretKeys.includes(`${NAMESPACE}:${key}`)).map((key) => ({
+    const prefix = `${NAMESPACE}:`;
+    const plain = SECRET_SETTINGS.filter((key) => settings[key] !== undefined && !secretKeys.includes(`${prefix}${key}`)).map((key) => ({
         path: [key],
         message: `holds a credential in plain text: store it with \`pulumi config set --secret ${NAMESPACE}:${key} …\``,
     }));
+    const encrypted = secretKeys
+        .filter((k) => k.startsWith(prefix) && !isSecretSetting(k.slice(prefix.length)))
+        .map((k) => ({
+            path: [k.slice(prefix.length)],
+            message: `is stored encrypted (secure:), but it decides what the stack creates, so the offline plan, the policy pack and reviewers must read it: store it in plain text (\`pulumi config set ${k} …\` without --secret); only ${SECRET_SETTINGS.join(", ")} may be a secret`,
+        }));
+    return [...plain, ...encrypted];
 }
 
 /**
@@ -565,10 +580,12 @@ function secretProblems(settings: Readonly<Record<string, unknown>>, secretKeys:
  *   text are refused.
  */
 export function parseStackConfig(settings: Readonly<Record<string, unknown>>, stack: string, secretKeys?: readonly string[]): ConfigResult {
-    const env = settings.environment;
+    // An encrypted setting that must stay plain is reported once (secretProblems), not also by what its ciphertext fails.
+    const readable = Object.fromEntries(Object.entries(settings).filter(([key]) => isSecretSetting(key) || !(secretKeys ?? []).includes(`${NAMESPACE}:${key}`)));
+    const env = readable.environment;
     const known = ENVIRONMENTS.find((e) => e === env);
     const environment: Environment = known ?? "dev";
-    const merged = overlay({ environment: settings.environment, ...PRESETS[environment] }, settings, "");
+    const merged = overlay({ environment: readable.environment, ...PRESETS[environment] }, readable, "");
     const input = isRecord(merged) ? merged : {};
     const parsed = platformSchema.safeParse(input);
     const schemaProblems = parsed.success ? [] : zodProblems(parsed.error);
@@ -587,7 +604,7 @@ export function parseStackConfig(settings: Readonly<Record<string, unknown>>, st
               ...receiverProblems(input, environment),
               ...secretProblems(settings, secretKeys),
           ]
-        : [...schemaProblems.filter((p) => p.path[0] === "environment" || (typeof p.path[0] === "string" && p.path[0] in settings)), ...secretProblems(settings, secretKeys)];
+        : [...schemaProblems.filter((p) => p.path[0] === "environment" || (typeof p.path[0] === "string" && p.path[0] in readable)), ...secretProblems(settings, secretKeys)];
     if (problems.length > 0 || !parsed.success) {
         const order = (p: Problem) => CONFIG_KEYS.indexOf(p.path[0] as (typeof CONFIG_KEYS)[number]);
         const sorted = [...problems].sort((a, b) => order(a) - order(b));

@@ -9,7 +9,7 @@ import { diffPlans, renderDiffText } from "./diff";
 import { renderManifests } from "./manifests";
 import { renderMarkdown } from "./markdown";
 import * as fs from "fs";
-import { InvalidInput, readCheckedStack, readPackConfig } from "./inputs";
+import { InvalidInput, readCheckedStack, readPackConfig, uncheckedNotice } from "./inputs";
 import { hasMandatoryViolation, runPolicies } from "./policyRunner";
 import { summarize } from "./summary";
 import { writePlan } from "./writer";
@@ -59,7 +59,9 @@ function readBasePlan(file: string): PlanFile {
 }
 
 async function plan(options: PlanOptions): Promise<number> {
-    const { stackFile, config } = readCheckedStack(options.configFile, options.stack);
+    const { stackFile, config, unchecked } = readCheckedStack(options.configFile, options.stack);
+    const notice = uncheckedNotice(unchecked);
+    if (notice) console.error(notice);
     const base = options.against ? readBasePlan(options.against) : undefined;
 
     const run = await runProgram(options.stack, stackFile);

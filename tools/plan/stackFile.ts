@@ -46,32 +46,80 @@ export function invalidUtf8Offset(bytes: Uint8Array): number | undefined {
     return undefined;
 }
 
-/** Reads `Pulumi.<stack>.yaml` (or a file in the same format); errors name the file. */
-export function readStackFile(file: string): StackConfigMap {
-    if (!fs.existsSync(file)) throw new Error(`${file}: no such stack config file`);
+function readYaml(file: string): unknown {
     // Read strictly: a lenient decode would turn a stray byte into U+FFFD and plan a value nobody wrote.
     const bytes = fs.readFileSync(file);
     const bad = invalidUtf8Offset(bytes);
     if (bad !== undefined) throw new Error(`${file}: not valid UTF-8 at byte offset ${bad} (byte 0x${bytes[bad]!.toString(16).padStart(2, "0")}); save the file as UTF-8`);
-    let document: unknown;
     try {
-        document = parse(bytes.toString("utf8"));
+        return parse(bytes.toString("utf8"));
     } catch (error) {
         throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
     }
+}
+
+/** Keys without a namespace belong to the project, as the Pulumi CLI reads them. */
+const qualified = (key: string) => (key.includes(":") ? key : `${NAMESPACE}:${key}`);
+
+/** The names of the Pulumi ESC environments a stack file imports (`environment:` as a list, or a map with `imports`). */
+function escImports(environment: unknown): string[] {
+    const list = isRecord(environment) ? environment.imports : environment;
+    return (Array.isArray(list) ? list : [list]).map((e) => (typeof e === "string" ? e : isRecord(e) ? Object.keys(e).join(", ") : JSON.stringify(e)));
+}
+
+/**
+ * Reads `Pulumi.<stack>.yaml` (or a file in the same format); errors name the file. `secretsprovider`,
+ * `encryptedkey` and `encryptionsalt` only serve decryption, which the offline plan does not do; `environment:`
+ * (Pulumi ESC) is refused, since its values live in Pulumi Cloud.
+ */
+export function readStackFile(file: string): StackConfigMap {
+    if (!fs.existsSync(file)) throw new Error(`${file}: no such stack config file`);
+    const document = readYaml(file);
     if (document !== null && document !== undefined && !isRecord(document)) {
         throw new Error(`${file}: must be a map with a "config" key holding the settings (got a ${Array.isArray(document) ? "list" : typeof document})`);
+    }
+    if (isRecord(document) && document.environment !== undefined && document.environment !== null) {
+        throw new Error(
+            `${file}: imports Pulumi ESC environment(s) ${escImports(document.environment).join(", ")} (environment:), whose values live in Pulumi Cloud, ` +
+                "which the offline plan cannot reach. To plan anyway, write the settings they supply into a copy of the stack file, without `environment:` " +
+                "(secrets as they are, `secure:` values), and pass it with --config FILE.",
+        );
     }
     const config = isRecord(document) ? document.config : undefined;
     if (config !== undefined && config !== null && !isRecord(config)) throw new Error(`${file}: "config" must be a map of settings such as strata:environment (got a ${Array.isArray(config) ? "list" : typeof config})`);
     const values: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [rawKey, rawValue] of Object.entries(isRecord(config) ? config : {})) {
-        // Keys without a namespace belong to the project, as the Pulumi CLI reads them.
-        const key = rawKey.includes(":") ? rawKey : `${NAMESPACE}:${rawKey}`;
+        const key = qualified(rawKey);
         const { value, secret } = stripSecure(rawValue);
         values[key] = typeof value === "string" ? value : JSON.stringify(value);
         if (secret) secretKeys.push(key);
     }
     return { values, secretKeys };
+}
+
+/** A project-level setting's value: a scalar or list as it is, an object under `value:`, else a declaration's `default`. */
+function projectValue(file: string, key: string, declared: unknown): unknown {
+    if (!isRecord(declared)) return declared;
+    if ("value" in declared) return declared.value;
+    const schemaKeys = ["type", "description", "default", "secret", "items"];
+    if (Object.keys(declared).every((k) => schemaKeys.includes(k))) return declared.default;
+    throw new Error(`${file}: config.${key}: an object value must be nested under \`value:\` (a bare map is read as a declaration with type, description, default, secret, items)`);
+}
+
+/**
+ * Project-level config in `Pulumi.yaml` (`config:`), as the Pulumi CLI merges it: every stack starts from the
+ * project's values and defaults, and the stack file's own settings win. Nothing when the project declares none.
+ */
+export function withProjectConfig(stackFile: StackConfigMap, projectFile: string): StackConfigMap {
+    const project = readYaml(projectFile);
+    const config = isRecord(project) ? project.config : undefined;
+    if (config === undefined || config === null) return stackFile;
+    if (!isRecord(config)) throw new Error(`${projectFile}: "config" must be a map of settings`);
+    const values: Record<string, string> = {};
+    for (const [rawKey, declared] of Object.entries(config)) {
+        const value = projectValue(projectFile, rawKey, declared);
+        if (value !== undefined && value !== null) values[qualified(rawKey)] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return { values: { ...values, ...stackFile.values }, secretKeys: stackFile.secretKeys };
 }

@@ -11,7 +11,7 @@ import { optimizeRegion, renderOptimization, warmCapacityLine } from "./optimize
 import { clusterScenarios } from "../../policies/rules/scenarios";
 import { EXIT } from "../plan/contract";
 import { runProgram } from "../plan/engine";
-import { InvalidInput, readCheckedStack, readPackConfig } from "../plan/inputs";
+import { InvalidInput, readCheckedStack, readPackConfig, uncheckedNotice } from "../plan/inputs";
 import { configured, resolve } from "../plan/policyRunner";
 import { Row, renderTable } from "./table";
 
@@ -52,7 +52,9 @@ export function parseArgs(argv: readonly string[], cwd: string): SimulateOptions
 }
 
 async function run(options: SimulateOptions): Promise<number> {
-    const { stackFile, config: platform } = readCheckedStack(options.configFile, options.stack);
+    const { stackFile, config: platform, unchecked } = readCheckedStack(options.configFile, options.stack);
+    const notice = uncheckedNotice(unchecked);
+    if (notice) console.error(notice);
     // The rule's settings for this environment: the CLI and `npm run plan` simulate the same thing.
     const packed = configured(scaleUpTime, readPackConfig(platform.environment)).values as unknown as ScaleUpConfig;
     const config: ScaleUpConfig = options.provisioner ? { ...packed, nodeProvisionSeconds: PROVISIONERS.rows[options.provisioner].nodeReadySeconds } : packed;
