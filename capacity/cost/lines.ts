@@ -94,18 +94,18 @@ function groupNodes(group: BilledResource, ctx: PricingContext): GroupNodes {
 }
 
 /**
- * Nodes of a group priced at the dearest of its instance types: which type EKS launches is the allocation
- * strategy's choice at launch time, so the estimate takes the upper bound.
+ * A node's hourly price: the dearest of its group's instance types (which type EKS launches is the allocation
+ * strategy's choice at launch time, so the estimate takes the upper bound), spot at the saving given.
  */
-function nodeRate(group: BilledResource, ctx: PricingContext): { type: string; rate: Rate } {
-    const region = regionOf(group);
-    const types = list(group.inputs.instanceTypes).map(String);
-    const priced = types.map((type) => ({ type, rate: hourlyRate(EC2_ON_DEMAND, "EC2 on-demand", region, type) }));
+export function nodeHourly(region: string, instanceTypes: readonly string[], spot: boolean, spotSavings: PricingContext["spotSavings"]): { type: string; rate: Rate } {
+    const priced = instanceTypes.map((type) => ({ type, rate: hourlyRate(EC2_ON_DEMAND, "EC2 on-demand", region, type) }));
     const dearest = priced.sort((a, b) => b.rate.usd - a.rate.usd)[0];
-    if (!dearest) throw new UnknownPrice(`node group ${group.name} names no instance type`);
-    const saved = group.inputs.capacityType === "SPOT" ? ctx.spotSavings(region, dearest.type) : 0;
+    if (!dearest) throw new UnknownPrice("a node group names no instance type");
+    const saved = spot ? spotSavings(region, dearest.type) : 0;
     return { type: dearest.type, rate: scaled(dearest.rate, 1 - saved, "node-hour") };
 }
+
+const nodeRate = (group: BilledResource, ctx: PricingContext) => nodeHourly(regionOf(group), list(group.inputs.instanceTypes).map(String), group.inputs.capacityType === "SPOT", ctx.spotSavings);
 
 /** A node group's nodes and their root volumes. */
 export const nodeGroupCharges: Pricer = (group, ctx) => {

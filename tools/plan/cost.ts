@@ -31,7 +31,7 @@ function placedNodes(resources: readonly PlanResource[], packConfig: PackConfig)
 }
 
 /** The share of the on-demand price spot saves: the stack's override, else the Spot Instance Advisor's figure. */
-function spotSavings(cost: CostConfig): (region: string, instanceType: string) => number {
+export function spotSavings(cost: CostConfig): (region: string, instanceType: string) => number {
     return (region, instanceType) => {
         const family = instanceType.split(".")[0] ?? instanceType;
         const advisor = PRICED_REGIONS.find((r) => r === region);

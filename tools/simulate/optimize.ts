@@ -1,6 +1,4 @@
-import { EC2_ON_DEMAND, SPOT_DISCOUNT } from "../../catalog/prices/ec2";
-import { hourlyRate } from "../../catalog/prices/lookup";
-import { PRICED_REGIONS } from "../../catalog/prices/types";
+import { nodeHourly } from "../../capacity/cost/lines";
 import { HOURS_PER_MONTH } from "../../capacity/cost/model";
 import { diagnose, describeRelief } from "../../capacity/dynamics/bottleneck";
 import { FloorGroup, Optimization, WarmPlan, optimizeWarmCapacity } from "../../capacity/dynamics/optimize";
@@ -9,6 +7,7 @@ import { cpuMillis, memoryBytes } from "../../components/workload/quantity";
 import { ScaleUpConfig, deadline, simulationInput } from "../../policies/rules/dynamics";
 import { ClusterScenario } from "../../policies/rules/scenarios";
 import { PlatformConfig } from "../../stacks/config";
+import { spotSavings } from "../plan/cost";
 
 /* `npm run simulate -- <stack> --optimize`: each region's cheapest warm capacity, priced from catalog/prices. */
 
@@ -19,13 +18,6 @@ export interface RegionOptimization {
     readonly reasons: Readonly<Record<string, string>>;
 }
 
-/** A node's monthly price: the dearest of its group's types, spot at the Spot Instance Advisor's saving. */
-function nodeMonthlyUsd(region: string, instanceTypes: readonly string[], spot: boolean): number {
-    const priced = PRICED_REGIONS.find((r) => r === region);
-    const hourly = Math.max(...instanceTypes.map((t) => hourlyRate(EC2_ON_DEMAND, "EC2 on-demand", region, t).usd * (spot && priced ? 1 - (SPOT_DISCOUNT.byFamily[priced][t.split(".")[0] ?? ""] ?? SPOT_DISCOUNT.defaultFraction) : 1)));
-    return hourly * HOURS_PER_MONTH;
-}
-
 export function optimizeRegion(scenario: ClusterScenario, config: ScaleUpConfig, platform: PlatformConfig): RegionOptimization {
     const region = platform.regions.find((r) => r.name === scenario.region);
     if (!region) throw new Error(`no region ${scenario.region} in the stack`);
@@ -34,7 +26,11 @@ export function optimizeRegion(scenario: ClusterScenario, config: ScaleUpConfig,
     const floorGroups: FloorGroup[] = groups
         .filter(([, g]) => g.role === "workload" && g.capacityType === "ON_DEMAND")
         .map(([name, g]) => ({ name, zoneGroups: zoneGroupsOf(name), floor: g.minSize, maxSize: g.maxSize }));
-    const priceOf = new Map(groups.flatMap(([name, g]) => zoneGroupsOf(name).map((zg) => [zg, nodeMonthlyUsd(scenario.region, g.instanceTypes, g.capacityType === "SPOT")] as const)));
+    // Priced as the cost estimate prices nodes, with the stack's own spot savings.
+    const savings = spotSavings(platform.cost);
+    const priceOf = new Map(
+        groups.flatMap(([name, g]) => zoneGroupsOf(name).map((zg) => [zg, nodeHourly(scenario.region, g.instanceTypes, g.capacityType === "SPOT", savings).rate.usd * HOURS_PER_MONTH] as const)),
+    );
     const base = simulationInput(scenario, config, "burst");
     const checked = scenario.services.filter((s) => s.userFacing && s.declared).map((s) => s.name);
     const result = optimizeWarmCapacity({
