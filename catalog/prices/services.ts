@@ -17,6 +17,8 @@ import { Rate, RegionalRates } from "./types";
  * - EKS extended support: the AWS Containers blog announcing the pricing. Global Accelerator: its AWS pricing page.
  * - Cross-AZ transfer and the us-east-1 gp3 rates: infracost's golden test files (Price List API data, pinned commits),
  *   whose totals are divided back to unit prices (e.g. 2,000 GB → $20.00 is $0.01/GB).
+ * - EBS gp3 storage and IOPS in eu-west-1 and ap-southeast-1: the per-region EBS pricing-page map (ebs-calculator.json)
+ *   as committed to jimgarrett123/rosa-calculator (last updated February 2023), at a pinned commit.
  *
  * Billing notes a usage model needs:
  * - NLB: one NLCU-hour is charged for whichever dimension is largest in the hour. For TCP traffic one NLCU is
@@ -38,7 +40,8 @@ import { Rate, RegionalRates } from "./types";
  *   tiered, the rate here is the first 10 TB.
  *
  * Left out (no source found; the lookups refuse them by name rather than guess):
- * - EBS gp3 storage, IOPS and throughput in eu-west-1 and ap-southeast-1.
+ * - EBS gp3 throughput in eu-west-1 and ap-southeast-1: the source prices it per GiB/s-month ($45.056 and $49.152),
+ *   not per MiB/s-month, and no source read quotes the per-MiB/s rate for these regions.
  * - Global Accelerator DT-Premium Europe → Asia Pacific (the AWS page and the pricing data disagree).
  */
 
@@ -89,6 +92,16 @@ const INFRACOST_EBS_SOURCE: Source = {
     version: "infracost golden file (AWS Price List data), provider region us-east-1: gp3 40 GB → $3.20, 1,000 IOPS over baseline → $5.00, 5 MiB/s over baseline → $0.20",
     checked: CHECKED,
 };
+
+/** jimgarrett123/rosa-calculator commits the EBS pricing-page map split per region, one file per region. */
+const ROSA_CALC_COMMIT = "bcb4f01fde51dfacf19add36452007b5774ba0a3";
+const rosaEbsMap = (region: string): Source => ({
+    url: `https://github.com/jimgarrett123/rosa-calculator/blob/${ROSA_CALC_COMMIT}/frontend/public/prices/${region}-ebs.json`,
+    version: "AWS EBS pricing-page metered unit map split per region (the repo's price/run.sh fetches calculator.aws/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs-calculator.json; its prices/info.json says last_updated 2023-02-20): \"Storage General Purpose gp3 GB Mo\" and \"Provisioned EBS IOPS gp3 Volumes per IOPS Mo\"",
+    checked: CHECKED,
+});
+const EBS_EU_WEST_1_SOURCE = rosaEbsMap("eu-west-1");
+const EBS_AP_SOUTHEAST_1_SOURCE = rosaEbsMap("ap-southeast-1");
 
 const GLOBAL_ACCELERATOR_SOURCE: Source = {
     url: "https://aws.amazon.com/global-accelerator/pricing/",
@@ -177,8 +190,8 @@ export type EbsRateKey = "gp3GbMonth" | "gp3IopsMonth" | "gp3ThroughputMibpsMont
 
 /**
  * gp3 volumes: storage per GB-month, plus IOPS above the free 3,000 and throughput above the free 125 MiB/s.
- * Only us-east-1 was found in a source; the other regions are deliberately empty, so this table is partial per
- * region (unlike the others) and a lookup there must fail naming the missing rate.
+ * Throughput is sourced for us-east-1 only; eu-west-1 and ap-southeast-1 deliberately lack it, so this table is
+ * partial per region (unlike the others) and a throughput lookup there must fail naming the missing rate.
  */
 export const EBS: RegionalRates<EbsRateKey> = {
     "us-east-1": {
@@ -186,8 +199,14 @@ export const EBS: RegionalRates<EbsRateKey> = {
         gp3IopsMonth: rate(0.005, "IOPS-month", INFRACOST_EBS_SOURCE),
         gp3ThroughputMibpsMonth: rate(0.04, "MiB/s-month", INFRACOST_EBS_SOURCE),
     },
-    "eu-west-1": {},
-    "ap-southeast-1": {},
+    "eu-west-1": {
+        gp3GbMonth: rate(0.088, "GB-month", EBS_EU_WEST_1_SOURCE),
+        gp3IopsMonth: rate(0.0055, "IOPS-month", EBS_EU_WEST_1_SOURCE),
+    },
+    "ap-southeast-1": {
+        gp3GbMonth: rate(0.096, "GB-month", EBS_AP_SOUTHEAST_1_SOURCE),
+        gp3IopsMonth: rate(0.006, "IOPS-month", EBS_AP_SOUTHEAST_1_SOURCE),
+    },
 };
 
 /** S3 Standard, first 50 TB a month; PUT, COPY, POST and LIST requests. */

@@ -105,7 +105,7 @@ describe("cost: price lookups", () => {
     });
 
     it("refuses a rate no source gave for a priced region", () => {
-        assert.throws(() => regionalRate(EBS, "EBS", "eu-west-1", "gp3GbMonth"), /no EBS price \(gp3GbMonth\) for eu-west-1/);
+        assert.throws(() => regionalRate(EBS, "EBS", "eu-west-1", "gp3ThroughputMibpsMonth"), /no EBS price \(gp3ThroughputMibpsMonth\) for eu-west-1/);
     });
 });
 
