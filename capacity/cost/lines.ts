@@ -6,6 +6,7 @@ import { ELASTICACHE_BACKUP, ELASTICACHE_REDIS, ELASTICACHE_VALKEY } from "../..
 import { AURORA_POSTGRES_IO_OPTIMIZED, AURORA_POSTGRES_STANDARD, AURORA_STORAGE, PERFORMANCE_INSIGHTS, PERFORMANCE_INSIGHTS_FREE_RETENTION_DAYS, RDS_PROXY, RDS_PROXY_MIN_VCPU } from "../../catalog/prices/rds";
 import { CLOUDWATCH, DATA_TRANSFER, EBS, EKS, GLOBAL_ACCELERATOR, GLOBAL_ACCELERATOR_DT_PREMIUM, KMS, NAT_GATEWAY, NLB, PUBLIC_IPV4, ROUTE53, S3, SECRETS_MANAGER, TRANSIT_GATEWAY } from "../../catalog/prices/services";
 import { Rate } from "../../catalog/prices/types";
+import { list, num, record, str } from "../props";
 import { Component, HOURS_PER_MONTH, SteadyPeak, Usage } from "./model";
 import { GroupNodes } from "./nodes";
 
@@ -47,11 +48,6 @@ export interface PricingContext {
 export type Priced = Charge | { readonly item: string; readonly unpriced: string };
 
 export type Pricer = (r: BilledResource, ctx: PricingContext) => readonly (() => Charge)[];
-
-const record = (value: unknown): Readonly<Record<string, unknown>> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
-const num = (value: unknown): number | undefined => (typeof value === "number" ? value : typeof value === "string" && value !== "" && !Number.isNaN(Number(value)) ? Number(value) : undefined);
-const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
 const flat = (n: number): SteadyPeak => ({ steady: n, peak: n });
 const hours = (count: SteadyPeak): SteadyPeak => ({ steady: count.steady * HOURS_PER_MONTH, peak: count.peak * HOURS_PER_MONTH });

@@ -2,13 +2,10 @@ import { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 
 /** Helpers every rule shares: typed views of props, grouping by cluster, and the config every rule reads. */
 
-export type Props = Record<string, unknown>;
+import { isRecord, list, num, Props, record, str } from "../../capacity/props";
 
-export const isRecord = (value: unknown): value is Props => typeof value === "object" && value !== null && !Array.isArray(value);
-export const record = (value: unknown): Props => (isRecord(value) ? value : {});
-export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-export const num = (value: unknown): number | undefined => (typeof value === "number" ? value : typeof value === "string" && value !== "" && !Number.isNaN(Number(value)) ? Number(value) : undefined);
-export const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+export { isRecord, list, num, record, str };
+export type { Props };
 
 /**
  * During `pulumi preview` CrossGuard throws on reading an input that is not known yet (a resource's id before it
