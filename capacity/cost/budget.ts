@@ -1,4 +1,4 @@
-import { CostEstimate, SteadyPeak } from "./model";
+import { CostEstimate, SteadyPeak, usd } from "./model";
 
 /*
  * The stack's budget against its estimate. Charges the catalog cannot price are not in the totals, so a total is
@@ -17,8 +17,6 @@ export interface BudgetFinding {
 }
 
 export const BUDGET_POLICY = "strata-budget";
-
-const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function budgetFindings(estimate: CostEstimate, budget: Budget): BudgetFinding[] {
     return (["steady", "peak"] as const).flatMap((state) => {

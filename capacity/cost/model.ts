@@ -106,3 +106,6 @@ export const sum = (values: readonly SteadyPeak[]): SteadyPeak => ({
 
 /** Cents are as precise as a monthly estimate can honestly be. */
 export const cents = (usd: number): number => Math.round(usd * 100) / 100;
+
+/** Dollars as every report and finding shows them: "$1,234.50". */
+export const usd = (n: number): string => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

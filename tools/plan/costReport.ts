@@ -1,10 +1,9 @@
 import { CostDelta } from "../../capacity/cost/delta";
-import { SteadyPeak } from "../../capacity/cost/model";
+import { SteadyPeak, usd } from "../../capacity/cost/model";
 import { PlanCost } from "./contract";
 
 /* The cost section of the printed summary and of the pull-request report. */
 
-const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const signed = (n: number) => (n === 0 ? "$0.00" : `${n > 0 ? "+" : "−"}${usd(Math.abs(n))}`);
 
 /** Unpriced charges grouped by type and reason, largest group first. */

@@ -1,5 +1,5 @@
 import { nodeHourly } from "../../capacity/cost/lines";
-import { HOURS_PER_MONTH } from "../../capacity/cost/model";
+import { HOURS_PER_MONTH, usd } from "../../capacity/cost/model";
 import { diagnose, describeRelief } from "../../capacity/dynamics/bottleneck";
 import { FloorGroup, Optimization, WarmPlan, optimizeWarmCapacity } from "../../capacity/dynamics/optimize";
 import { shares } from "../../components/cluster/nodeGroups";
@@ -50,8 +50,6 @@ export function optimizeRegion(scenario: ClusterScenario, config: ScaleUpConfig,
     );
     return { region: scenario.region, result, reasons };
 }
-
-const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function describe(plan: WarmPlan, config: ScaleUpConfig): string {
     const floors = Object.entries(plan.floors).map(([g, f]) => `${g} floor ${f}`).join(", ") || "no floors to set";
