@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { HEADROOM_PRIORITY_CLASS } from "../../components/cluster/headroom";
 import { podTemplateOf } from "./ordering";
 import { clusterKey, isRecord, labelsOf, list, meta, record, spec, str } from "./util";
+import { isHeadroomPlaceholder } from "./workloads";
 
 /*
  * The mesh's security, each finding attached to the object that causes it: mTLS STRICT everywhere (no
@@ -40,7 +40,7 @@ export function istioSecurityProblems(resources: readonly PolicyResource[]): { r
     // Where the program runs services in a meshed cluster: those namespaces need sidecars and a default deny. Headroom
     // placeholders are not services: pause listens on nothing, and a sidecar's init container would break their
     // namespace's restricted Pod Security (components/cluster/headroom.ts).
-    const workloads = ofKind(resources, "Deployment").filter((d) => meshed.has(clusterKey(d)) && record(record(podTemplateOf(d)).spec).priorityClassName !== HEADROOM_PRIORITY_CLASS);
+    const workloads = ofKind(resources, "Deployment").filter((d) => meshed.has(clusterKey(d)) && !isHeadroomPlaceholder(d));
     const serviceNamespaces = new Map(workloads.map((d) => [`${clusterKey(d)}|${meta(d).namespace}`, d]));
     for (const d of workloads) {
         const template = record(podTemplateOf(d));

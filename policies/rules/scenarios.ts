@@ -2,10 +2,9 @@ import { PolicyResource } from "@pulumi/policy";
 import { ScalingRulesSpec, withDefaults } from "../../capacity/dynamics/controller";
 import { CLUSTER_AUTOSCALER_DEFAULTS, NodeGroupModel } from "../../capacity/dynamics/cluster";
 import { Headroom, LoadMetric, ServiceModel } from "../../capacity/dynamics/simulate";
-import { HEADROOM_PRIORITY_CLASS } from "../../components/cluster/headroom";
 import { groupAllocatable } from "../../capacity/instances";
 import { cpuMillis, memoryBytes } from "../../components/workload/quantity";
-import { appContainer, clusterWorkloads, groupBounds, scaledDeployment } from "./workloads";
+import { appContainer, clusterWorkloads, groupBounds, isHeadroomPlaceholder, scaledDeployment } from "./workloads";
 import { list, meta, num, record, regionOf, spec, str } from "./util";
 
 /*
@@ -128,7 +127,7 @@ function service(hpa: PolicyResource, deployment: PolicyResource, sidecar: { cpu
 
 /** The placeholders of a cluster: the Deployment whose pods run at the headroom priority. */
 function headroomOf(deployments: readonly PolicyResource[]): Headroom | undefined {
-    const placeholders = deployments.find((d) => record(record(spec(d).template).spec).priorityClassName === HEADROOM_PRIORITY_CLASS);
+    const placeholders = deployments.find(isHeadroomPlaceholder);
     if (!placeholders) return undefined;
     const requests = record(record(appContainer(placeholders).resources).requests);
     return { pods: num(spec(placeholders).replicas) ?? 0, request: { cpuMillis: cpuMillis(str(requests.cpu) ?? "0"), memoryMiB: memoryBytes(str(requests.memory) ?? "0") / 2 ** 20 } };

@@ -1,4 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
+import { HEADROOM_PRIORITY_CLASS } from "../../components/cluster/headroom";
 import { clusterKey, list, meta, num, record, spec, str } from "./util";
 
 /** The planned workloads of each EKS cluster: its workload node groups and the HPAs of its Kubernetes provider. */
@@ -44,6 +45,9 @@ export function scaledDeployment(hpa: PolicyResource, deployments: readonly Poli
 
 /** The application container of a Deployment (its first). */
 export const appContainer = (deployment: PolicyResource) => record(list(record(record(spec(deployment).template).spec).containers)[0]);
+
+/** Whether a Deployment is the cluster's headroom placeholders (components/cluster/headroom.ts), not a service. */
+export const isHeadroomPlaceholder = (deployment: PolicyResource): boolean => record(record(spec(deployment).template).spec).priorityClassName === HEADROOM_PRIORITY_CLASS;
 
 /** A node group's scaling bounds. */
 export function groupBounds(group: PolicyResource): { minSize: number; maxSize: number } {
