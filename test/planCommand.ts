@@ -13,10 +13,14 @@ export interface PlanRun {
     readonly stderr: string;
 }
 
-/** Runs `npm run plan -- <args>` as a user runs it, in a child process (the Pulumi runtime is per process). */
-export function runPlan(args: readonly string[]): PlanRun {
-    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "tools/plan/cli.ts"), ...args], {
-        cwd: root,
+/**
+ * Runs `npm run plan -- <args>` as a user runs it, in a child process (the Pulumi runtime is per process), from `cwd`
+ * (the project by default).
+ */
+export function runPlan(args: readonly string[], cwd = root): PlanRun {
+    // ts-node by its path: a project elsewhere has no node_modules of its own.
+    const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(root, "tools/plan/cli.ts"), ...args], {
+        cwd,
         encoding: "utf8",
         env: { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
         timeout: 120_000,

@@ -1,5 +1,4 @@
 import { strict as assert } from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -7,6 +6,7 @@ import { NAMESPACE, SECRET_SETTINGS, parseStackConfig, strataSettings } from "..
 import { PlanFile } from "../../tools/plan/contract";
 import { OFFLINE_STAND_INS } from "../../tools/plan/inputs";
 import { readStackFile } from "../../tools/plan/stackFile";
+import { runPlan } from "../planCommand";
 
 /*
  * Every form a real stack file takes, through `npm run plan` as a user runs it: encrypted values (as `pulumi config
@@ -17,17 +17,6 @@ import { readStackFile } from "../../tools/plan/stackFile";
 const root = path.resolve(__dirname, "..", "..");
 const prodFile = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8");
 const CIPHERTEXT = "v1:3q2+7w4AAAAAAAAAbQ==";
-
-function plan(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
-    // ts-node by its path: a project elsewhere has no node_modules of its own.
-    const result = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.join(root, "tools/plan/cli.ts"), ...args], {
-        cwd,
-        encoding: "utf8",
-        env: { ...process.env, TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
-        timeout: 180_000,
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const filesUnder = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)])) : []);
 const readPlan = (dir: string): PlanFile => JSON.parse(fs.readFileSync(path.join(dir, "prod", "plan.json"), "utf8")) as PlanFile;
@@ -48,7 +37,7 @@ describe("npm run plan: every form a stack file takes", function () {
     it("takes an encrypted webhook as present, says once on stderr that it could not check it, and writes neither it nor its stand-in", () => {
         const config = write("secret.yaml", `secretsprovider: awskms://alias/strata-prod\nencryptedkey: AQICAHh=\nencryptionsalt: v1:abc\n${prodFile}  strata:alertWebhookUrl:\n    secure: ${CIPHERTEXT}\n`);
         const out = path.join(dir, "secret-out");
-        const run = plan(["prod", "--config", config, "--out", out, "--quiet", "--markdown", path.join(out, "report.md")]);
+        const run = runPlan(["prod", "--config", config, "--out", out, "--quiet", "--markdown", path.join(out, "report.md")]);
         assert.equal(run.status, 0, run.stderr);
         assert.equal(run.stderr.trim(), "Not checked offline: strata:alertWebhookUrl (stored encrypted; present, and checked by `pulumi up`, which decrypts it).");
         for (const file of filesUnder(out)) {
@@ -63,7 +52,7 @@ describe("npm run plan: every form a stack file takes", function () {
     it("refuses an encrypted setting the plan must read, naming it and why it must stay plain; writes nothing", () => {
         const config = write("secure-shards.yaml", prodFile.replace("    shards: 4\n", `    shards:\n      secure: ${CIPHERTEXT}\n`));
         const out = path.join(dir, "shards-out");
-        const run = plan(["prod", "--config", config, "--out", out]);
+        const run = runPlan(["prod", "--config", config, "--out", out]);
         assert.equal(run.status, 2);
         assert.match(run.stderr, /strata:postgres: is stored encrypted \(secure:\), but it decides what the stack creates, so the offline plan, the policy pack and reviewers must read it: store it in plain text \(`pulumi config set strata:postgres …` without --secret\); only alertWebhookUrl may be a secret/);
         assert.ok(!run.stderr.includes(CIPHERTEXT));
@@ -72,7 +61,7 @@ describe("npm run plan: every form a stack file takes", function () {
 
     it("answers Pulumi ESC imports with what it cannot resolve and how to plan anyway", () => {
         const config = write("esc.yaml", `environment:\n  - strata/prod-secrets\n  - strata/shared\n${prodFile}`);
-        const run = plan(["prod", "--config", config, "--out", path.join(dir, "esc-out")]);
+        const run = runPlan(["prod", "--config", config, "--out", path.join(dir, "esc-out")]);
         assert.equal(run.status, 2);
         assert.match(run.stderr, /imports Pulumi ESC environment\(s\) strata\/prod-secrets, strata\/shared \(environment:\), whose values live in Pulumi Cloud, which the offline plan cannot reach\. To plan anyway, .* pass it with --config FILE\./);
     });
@@ -82,8 +71,8 @@ describe("npm run plan: every form a stack file takes", function () {
         assert.ok(prodFile.includes(yamlForm));
         const config = write("json.yaml", prodFile.replace(yamlForm, `  strata:network: '{"azCount":3,"natGateways":"perAz"}'\n`));
         const [jsonOut, yamlOut] = [path.join(dir, "json-out"), path.join(dir, "yaml-out")];
-        assert.equal(plan(["prod", "--config", config, "--out", jsonOut, "--quiet"]).status, 0);
-        assert.equal(plan(["prod", "--out", yamlOut, "--quiet"]).status, 0);
+        assert.equal(runPlan(["prod", "--config", config, "--out", jsonOut, "--quiet"]).status, 0);
+        assert.equal(runPlan(["prod", "--out", yamlOut, "--quiet"]).status, 0);
         assert.deepEqual(readPlan(jsonOut).resources, readPlan(yamlOut).resources);
     });
 
@@ -112,7 +101,7 @@ describe("npm run plan: every form a stack file takes", function () {
         assert.ok(!stack.includes("strata:environment") && !stack.includes("strata:cost"));
         fs.writeFileSync(path.join(project, "Pulumi.prod.yaml"), `${stack}  strata:environment: prod\n`);
         const out = path.join(dir, "project-out");
-        const run = plan(["prod", "--out", out, "--quiet"], project);
+        const run = runPlan(["prod", "--out", out, "--quiet"], project);
         assert.equal(run.status, 1, run.stderr);
         const cost = readPlan(out).cost;
         assert.deepEqual(cost?.budget, { maxMonthlyUsd: { steady: 1234, peak: 2345 }, enforcement: "mandatory" }, "the project's value, the stack's environment");
@@ -124,7 +113,7 @@ describe("npm run plan: every form a stack file takes", function () {
         fs.mkdirSync(project);
         fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: strata\nruntime: nodejs\nconfig:\n  strata:cost:\n    budget: {}\n");
         fs.writeFileSync(path.join(project, "Pulumi.prod.yaml"), prodFile);
-        const run = plan(["prod", "--out", path.join(dir, "bare-out")], project);
+        const run = runPlan(["prod", "--out", path.join(dir, "bare-out")], project);
         assert.equal(run.status, 2);
         assert.match(run.stderr, /Pulumi\.yaml: config\.strata:cost: an object value must be nested under `value:`/);
     });
