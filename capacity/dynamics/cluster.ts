@@ -63,6 +63,11 @@ export class Node {
         this.pods -= 1;
         if (this.pods === 0) this.emptySince = now;
     }
+
+    /** A copy holding the same pods, to try placements on without changing this node. */
+    trial(): Node {
+        return Object.assign(new Node(this.group, this.readyAt), { cpuMillis: this.cpuMillis, memoryMiB: this.memoryMiB, pods: this.pods });
+    }
 }
 
 /** Whether a pod fits an empty node of the group at all. */
@@ -129,7 +134,7 @@ export class Cluster {
             .filter((n) => n.readyAt <= now)
             .map((node) => {
                 const onNode = victims.filter((v) => v.node === node);
-                const trial = Object.assign(new Node(node.group, 0), { cpuMillis: node.cpuMillis, memoryMiB: node.memoryMiB, pods: node.pods });
+                const trial = node.trial();
                 const evicted: V[] = [];
                 for (const v of onNode) {
                     if (trial.fits(pod)) break;
@@ -182,7 +187,7 @@ export class Cluster {
      * again on the next scan for pods one option could not hold.
      */
     private addNodes(now: number, pending: readonly PodRequest[], delay: number): Node[] {
-        const upcoming = this.nodes.filter((n) => n.readyAt > now).map((n) => Object.assign(new Node(n.group, 0), { cpuMillis: n.cpuMillis, memoryMiB: n.memoryMiB, pods: n.pods }));
+        const upcoming = this.nodes.filter((n) => n.readyAt > now).map((n) => n.trial());
         const rest = pending.filter((pod) => {
             const node = upcoming.find((n) => n.fits(pod));
             node?.bind(pod);
