@@ -150,7 +150,6 @@ const redisShape = section({
     nodeType: cacheNodeType().optional(),
 });
 
-
 const network = section({
     /** Availability zones per region (subnets of every tier in each). */
     azCount: intIn(2, 6),

@@ -17,7 +17,6 @@ function valueAt(props: Record<string, unknown>, path: string): unknown {
     return path.split(".").reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), props);
 }
 
-
 /** `ignoreChanges` covers a path when it names the path or one of its parents. */
 export const ignores = (ignoreChanges: readonly string[], path: string): boolean =>
     ignoreChanges.some((ignored) => ignored === path || path.startsWith(`${ignored}.`) || path.startsWith(`${ignored}[`));

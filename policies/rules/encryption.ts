@@ -9,9 +9,6 @@ import { Problem, UNKNOWN, dependsOn, integer, list, problemsPerResource, readIn
  * scanners ask of it. Pure: reads the planned inputs.
  */
 
-
-
-
 /** A customer-managed key reference: a key or alias of the account, not AWS's own `alias/aws/...`; unknown counts (it is a key the plan creates). */
 function customerKey(value: unknown): "missing" | "aws-managed" | "ok" {
     if (value === UNKNOWN) return "ok";

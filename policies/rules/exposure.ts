@@ -13,8 +13,6 @@ export interface ExposureSettings {
     readonly publicPorts: readonly number[];
 }
 
-
-
 /** Ports that are named when open to the internet: data stores, remote administration, the kubelet. */
 const NAMED_PORTS: Readonly<Record<number, string>> = { 22: "SSH", 3389: "RDP", 5432: "PostgreSQL", 6379: "Redis", 10250: "the kubelet" };
 

@@ -15,9 +15,6 @@ export interface LoggingSettings {
     readonly eksLogTypes: readonly string[];
 }
 
-
-
-
 /** The plan's log group named `name` in `region`, created before `writer`. */
 function preCreated(all: readonly PolicyResource[], writer: PolicyResource, name: string): string | undefined {
     const group = all.find((g) => g.type === "aws:cloudwatch/logGroup:LogGroup" && readInput(g, "name") === name && regionOf(g) === regionOf(writer));

@@ -21,8 +21,6 @@ export interface OperationsSettings {
     readonly allowMarkerRotation: boolean;
 }
 
-
-
 function eksVersionProblem(r: PolicyResource, settings: OperationsSettings): string | undefined {
     const version = str(readInput(r, "version"));
     if (!version) return `EKS cluster ${r.name} states no Kubernetes version: EKS picks one, and the next release changes it`;

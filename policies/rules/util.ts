@@ -1,8 +1,7 @@
 import { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import { isRecord, list, num, Props, record, str } from "../../capacity/props";
 
 /** Helpers every rule shares: typed views of props, grouping by cluster, and the config every rule reads. */
-
-import { isRecord, list, num, Props, record, str } from "../../capacity/props";
 
 export { isRecord, list, num, record, str };
 export type { Props };
