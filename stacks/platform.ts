@@ -48,9 +48,9 @@ export interface RegionOutputs {
 /** Physical id of a region's cache; ElastiCache allows 40 characters. */
 export const cacheIdFor = (stack: string, region: string) => `strata-${stack}-${region}`;
 
-/** Tags every AWS resource of the stack carries (through each provider's default tags). */
 const PSA = POD_SECURITY_ADMISSION.rows;
 
+/** Tags every AWS resource of the stack carries (through each provider's default tags). */
 const baseTags = (config: PlatformConfig) => ({
     "strata:project": "strata",
     "strata:stack": config.stack,
