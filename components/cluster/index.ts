@@ -366,7 +366,7 @@ export class RegionalCluster extends pulumi.ComponentResource {
             { ...inCluster, dependsOn: [ebsCsi] },
         );
 
-        const headroom = planHeadroom(args.headroom ?? { pods: 0, cpu: "0", memory: "0" }, { [NODE_ROLE_LABEL]: "workload" });
+        const headroom = args.headroom && planHeadroom(args.headroom, { [NODE_ROLE_LABEL]: "workload" });
         if (headroom) {
             const namespace = new k8s.core.v1.Namespace(`${name}-headroom`, headroom.namespace, { ...inCluster, dependsOn: nodeGroups });
             const priorityClass = new k8s.scheduling.v1.PriorityClass(`${name}-headroom`, headroom.priorityClass, { ...inCluster, dependsOn: nodeGroups });
