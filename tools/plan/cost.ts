@@ -5,11 +5,11 @@ import { CostDelta, costDelta } from "../../capacity/cost/delta";
 import { estimateCost } from "../../capacity/cost/estimate";
 import { Usage } from "../../capacity/cost/model";
 import { GroupNodes, placeServices } from "../../capacity/cost/nodes";
-import { ScaleUpConfig, scaleUpTime } from "../../policies/rules/dynamics";
 import { clusterScenarios } from "../../policies/rules/scenarios";
 import { CostConfig } from "../../stacks/schema";
 import { PlanCost, PlanFile, PlanResource, PlanViolation } from "./contract";
-import { PackConfig, configured, resolve } from "./policyRunner";
+import { scaleUpSettings } from "./inputs";
+import { PackConfig, resolve } from "./policyRunner";
 
 /*
  * The plan's cost section: the node placement the scale-up rule simulates, the stack's usage model and spot
@@ -18,7 +18,7 @@ import { PackConfig, configured, resolve } from "./policyRunner";
 
 /** Nodes per node-group URN with every service at its minimum and at its maximum, by the scale-up rule's model. */
 function placedNodes(resources: readonly PlanResource[], packConfig: PackConfig): Map<string, GroupNodes> {
-    const settings = configured(scaleUpTime, packConfig).values as unknown as ScaleUpConfig;
+    const settings = scaleUpSettings(packConfig);
     const nodes = new Map<string, GroupNodes>();
     for (const scenario of clusterScenarios(resolve(resources).resources, settings)) {
         const placement = placeServices(scenario.groups, scenario.services, scenario.headroom);

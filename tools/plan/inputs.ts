@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { NAMESPACE, PlatformConfig, SECRET_SETTINGS, formatConfigErrors, parseStackConfig, strataSettings } from "../../stacks/config";
-import { PackConfig } from "./policyRunner";
+import { ScaleUpConfig, scaleUpTime } from "../../policies/rules/dynamics";
+import { PackConfig, configured } from "./policyRunner";
 import { StackConfigMap, readStackFile, withProjectConfig } from "./stackFile";
 
 /** What every Strata tool reads before it runs the program: the checked stack file and the environment's pack config. */
@@ -15,6 +16,9 @@ const packConfigFile = (environment: string) => path.resolve(__dirname, "..", ".
 export function readPackConfig(environment: string): PackConfig {
     return JSON.parse(fs.readFileSync(packConfigFile(environment), "utf8")) as PackConfig;
 }
+
+/** The scale-up rule's settings under a pack config: what `npm run plan`, its cost estimate and `npm run simulate` all model. */
+export const scaleUpSettings = (packConfig: PackConfig): ScaleUpConfig => configured(scaleUpTime, packConfig).values as unknown as ScaleUpConfig;
 
 /**
  * The project file as the Pulumi CLI finds it: `Pulumi.yaml` in the working directory or the nearest parent. Its

@@ -6,13 +6,13 @@ import { renderChart } from "../../capacity/dynamics/chart";
 import { PROFILES, ProfileName } from "../../capacity/dynamics/load";
 import { simulate } from "../../capacity/dynamics/simulate";
 import { PROVISIONERS, ProvisionerName } from "../../catalog/provisioners";
-import { ScaleUpConfig, deadline, scaleUpTime, simulationInput } from "../../policies/rules/dynamics";
+import { ScaleUpConfig, deadline, simulationInput } from "../../policies/rules/dynamics";
 import { optimizeRegion, renderOptimization, warmCapacityLine } from "./optimize";
 import { clusterScenarios } from "../../policies/rules/scenarios";
 import { EXIT } from "../plan/contract";
 import { runProgram } from "../plan/engine";
-import { InvalidInput, readCheckedStack, readPackConfig, uncheckedNotice } from "../plan/inputs";
-import { configured, resolve } from "../plan/policyRunner";
+import { InvalidInput, readCheckedStack, readPackConfig, scaleUpSettings, uncheckedNotice } from "../plan/inputs";
+import { resolve } from "../plan/policyRunner";
 import { Row, renderTable } from "./table";
 
 const USAGE = "usage: npm run simulate -- <stack> [--service NAME] [--profile burst|ramp|workday] [--provisioner cluster-autoscaler|karpenter] [--optimize] [--config FILE] [--out DIR]";
@@ -56,7 +56,7 @@ async function run(options: SimulateOptions): Promise<number> {
     const notice = uncheckedNotice(unchecked);
     if (notice) console.error(notice);
     // The rule's settings for this environment: the CLI and `npm run plan` simulate the same thing.
-    const packed = configured(scaleUpTime, readPackConfig(platform.environment)).values as unknown as ScaleUpConfig;
+    const packed = scaleUpSettings(readPackConfig(platform.environment));
     const config: ScaleUpConfig = options.provisioner ? { ...packed, nodeProvisionSeconds: PROVISIONERS.rows[options.provisioner].nodeReadySeconds } : packed;
     const known = Object.keys(platform.services);
     if (options.service && !known.includes(options.service)) throw new InvalidInput(`--service ${options.service}: the stack has no such service; it has ${known.join(", ")}`);
