@@ -163,7 +163,7 @@ export function simulate(input: SimulationInput): ClusterRun {
     const cluster = new Cluster(input.groups, a);
     const steadyPods = states.flatMap((st) => Array.from({ length: st.steadyReplicas }, () => st));
     const headroom = input.headroom;
-    const placeholders: Placeholder[] = Array.from({ length: headroom?.pods ?? 0 }, () => ({ request: headroom?.request ?? { cpuMillis: 0, memoryMiB: 0 } }));
+    const placeholders: Placeholder[] = headroom ? Array.from({ length: headroom.pods }, () => ({ request: headroom.request })) : [];
     // Steady state: the workloads, then the placeholders, every node they need already Ready (the refill is done).
     const placed = cluster.start(0, [...steadyPods.map((st) => st.model.request), ...placeholders.map((p) => p.request)]);
     steadyPods.forEach((st, i) => {
