@@ -61,6 +61,9 @@ function readYaml(file: string): unknown {
 /** Keys without a namespace belong to the project, as the Pulumi CLI reads them. */
 const qualified = (key: string) => (key.includes(":") ? key : `${NAMESPACE}:${key}`);
 
+/** A value as the Pulumi CLI hands it to the program: a string as it is, anything else as JSON. */
+const configString = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
+
 /** The names of the Pulumi ESC environments a stack file imports (`environment:` as a list, or a map with `imports`). */
 function escImports(environment: unknown): string[] {
     const list = isRecord(environment) ? environment.imports : environment;
@@ -92,7 +95,7 @@ export function readStackFile(file: string): StackConfigMap {
     for (const [rawKey, rawValue] of Object.entries(isRecord(config) ? config : {})) {
         const key = qualified(rawKey);
         const { value, secret } = stripSecure(rawValue);
-        values[key] = typeof value === "string" ? value : JSON.stringify(value);
+        values[key] = configString(value);
         if (secret) secretKeys.push(key);
     }
     return { values, secretKeys };
@@ -119,7 +122,7 @@ export function withProjectConfig(stackFile: StackConfigMap, projectFile: string
     const values: Record<string, string> = {};
     for (const [rawKey, declared] of Object.entries(config)) {
         const value = projectValue(projectFile, rawKey, declared);
-        if (value !== undefined && value !== null) values[qualified(rawKey)] = typeof value === "string" ? value : JSON.stringify(value);
+        if (value !== undefined && value !== null) values[qualified(rawKey)] = configString(value);
     }
     return { values: { ...values, ...stackFile.values }, secretKeys: stackFile.secretKeys };
 }
