@@ -34,26 +34,42 @@ export interface PlannedStack {
     readonly plan: PlanFile;
 }
 
-const planned = new Map<string, { status: number | null; stderr: string; text: string }>();
+let stackPlansDir: string | undefined;
+const stackPlans = new Map<string, PlanRun>();
+const planTexts = new Map<string, string>();
 
 /**
- * The plan of a stack's own stack file. Mocha runs every spec in one process, so each stack is planned once per
- * run; every call parses its own copy, so a spec that breaks a resource on purpose never changes another's plan.
+ * `npm run plan -- <stack>` of the stack's own stack file, run once per test run and shared by every spec: the run,
+ * and the directory holding `<stack>/plan.json` and `<stack>/manifests/`. Read only: a spec writes its own files
+ * elsewhere. The directory goes when the process exits.
+ */
+export function stackPlan(stack: string): { readonly run: PlanRun; readonly out: string } {
+    if (!stackPlansDir) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-planned-"));
+        process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+        stackPlansDir = dir;
+    }
+    let run = stackPlans.get(stack);
+    if (!run) {
+        run = runPlan([stack, "--out", stackPlansDir]);
+        stackPlans.set(stack, run);
+    }
+    return { run, out: stackPlansDir };
+}
+
+/**
+ * The plan of a stack's own stack file (stackPlan). Every call parses its own copy, so a spec that breaks a
+ * resource on purpose never changes another's plan.
  */
 export function plannedStack(stack: string): PlannedStack {
-    let run = planned.get(stack);
-    if (!run) {
-        const out = fs.mkdtempSync(path.join(os.tmpdir(), "strata-planned-"));
-        try {
-            const result = runPlan([stack, "--out", out, "--quiet"]);
-            const file = path.join(out, stack, "plan.json");
-            // Exit 1 (a mandatory violation of some rule) still writes the plan; callers judge the rules they test.
-            assert.ok(fs.existsSync(file), `npm run plan -- ${stack} wrote no plan (exit ${result.status}):\n${result.stderr}`);
-            run = { status: result.status, stderr: result.stderr, text: fs.readFileSync(file, "utf8") };
-            planned.set(stack, run);
-        } finally {
-            fs.rmSync(out, { recursive: true, force: true });
-        }
+    const { run, out } = stackPlan(stack);
+    let text = planTexts.get(stack);
+    if (text === undefined) {
+        const file = path.join(out, stack, "plan.json");
+        // Exit 1 (a mandatory violation of some rule) still writes the plan; callers judge the rules they test.
+        assert.ok(fs.existsSync(file), `npm run plan -- ${stack} wrote no plan (exit ${run.status}):\n${run.stderr}`);
+        text = fs.readFileSync(file, "utf8");
+        planTexts.set(stack, text);
     }
-    return { status: run.status, stderr: run.stderr, plan: JSON.parse(run.text) as PlanFile };
+    return { status: run.status, stderr: run.stderr, plan: JSON.parse(text) as PlanFile };
 }

@@ -11,7 +11,7 @@ import { UNDECRYPTED_SECRET } from "../../tools/plan/stackFile";
 import { parse } from "yaml";
 import { modelName, unknownFields } from "../k8sFields";
 import { validateObject } from "../k8sSchema";
-import { PlanRun as Run, runPlan as plan } from "../planCommand";
+import { PlanRun as Run, runPlan as plan, stackPlan } from "../planCommand";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -33,11 +33,12 @@ describe("npm run plan", function () {
     const runs: Record<string, Run> = {};
 
     before(() => {
-        out = fs.mkdtempSync(path.join(os.tmpdir(), "strata-plan-"));
-        runs.dev = plan(["dev", "--out", out]);
-        runs.prod = plan(["prod", "--out", out]);
+        for (const stack of ["dev", "prod"]) {
+            const planned = stackPlan(stack);
+            runs[stack] = planned.run;
+            out = planned.out;
+        }
     });
-    after(() => fs.rmSync(out, { recursive: true, force: true }));
 
     for (const stack of ["dev", "prod"]) {
         it(`${stack}: exits 0 and writes plan.json and manifests/ by the contract`, () => {

@@ -5,7 +5,7 @@ import * as path from "path";
 import { COMPONENTS } from "../../capacity/cost/model";
 import { PRESETS } from "../../stacks/presets";
 import { PlanFile, PlanCost } from "../../tools/plan/contract";
-import { PlanRun, runPlan } from "../planCommand";
+import { PlanRun, runPlan, stackPlan } from "../planCommand";
 
 /*
  * The cost estimate through `npm run plan`, as a reviewer meets it: printed totals, plan.json's additive `cost`
@@ -25,14 +25,19 @@ const DEV_SHARE_OF_PROD = 0.1;
 describe("npm run plan: cost", function () {
     this.timeout(300_000);
     let out: string;
+    /** This spec's own files: the shared plans stay as they are. */
+    let work: string;
     const runs: Record<string, PlanRun> = {};
 
     before(() => {
-        out = fs.mkdtempSync(path.join(os.tmpdir(), "strata-cost-"));
-        runs.dev = runPlan(["dev", "--out", out]);
-        runs.prod = runPlan(["prod", "--out", out]);
+        for (const stack of ["dev", "prod"]) {
+            const planned = stackPlan(stack);
+            runs[stack] = planned.run;
+            out = planned.out;
+        }
+        work = fs.mkdtempSync(path.join(os.tmpdir(), "strata-cost-"));
     });
-    after(() => fs.rmSync(out, { recursive: true, force: true }));
+    after(() => fs.rmSync(work, { recursive: true, force: true }));
 
     for (const stack of ["dev", "prod"]) {
         it(`${stack}: prints the monthly estimate at steady state and peak, per component and region`, () => {
@@ -93,14 +98,12 @@ describe("npm run plan: cost", function () {
         let markdown: string;
 
         before(() => {
-            const base = path.join(out, "base");
-            fs.cpSync(path.join(out, "prod"), base, { recursive: true });
-            const config = path.join(out, "five-shards.yaml");
+            const config = path.join(work, "five-shards.yaml");
             const stackFile = fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8").replace("\n    shards: 4\n", "\n    shards: 5\n");
             assert.match(stackFile, /\n {4}shards: 5\n/);
             fs.writeFileSync(config, stackFile);
-            const report = path.join(out, "report.md");
-            head = runPlan(["prod", "--config", config, "--out", path.join(out, "head"), "--against", path.join(base, "plan.json"), "--markdown", report]);
+            const report = path.join(work, "report.md");
+            head = runPlan(["prod", "--config", config, "--out", path.join(work, "head"), "--against", path.join(out, "prod", "plan.json"), "--markdown", report]);
             markdown = fs.readFileSync(report, "utf8");
         });
 
@@ -124,13 +127,13 @@ describe("npm run plan: cost", function () {
     });
 
     it("fails prod over its budget with a mandatory strata-budget violation naming the setting", () => {
-        const config = path.join(out, "tight.yaml");
+        const config = path.join(work, "tight.yaml");
         fs.writeFileSync(config, fs.readFileSync(path.join(root, "Pulumi.prod.yaml"), "utf8").replace("maxMonthlyUsd: { steady: 60000, peak: 100000 }", "maxMonthlyUsd: { steady: 60000, peak: 20000 }"));
-        const run = runPlan(["prod", "--config", config, "--out", path.join(out, "tight")]);
+        const run = runPlan(["prod", "--config", config, "--out", path.join(work, "tight")]);
         assert.equal(run.status, 1, run.stderr);
         assert.match(run.stdout, /\[mandatory\] strata-budget: the estimate at peak state, \$[\d,.]+ a month \(and \d+ charge\(s\) are not even counted\), exceeds strata:cost\.budget\.maxMonthlyUsd\.peak \(\$20,000\.00\) by \$[\d,.]+; the largest components are /);
         assert.doesNotMatch(run.stdout, /strata-budget: the estimate at steady/);
-        const violation = readPlan(path.join(out, "tight"), "prod").policies.violations.find((v) => v.policy === "strata-budget");
+        const violation = readPlan(path.join(work, "tight"), "prod").policies.violations.find((v) => v.policy === "strata-budget");
         assert.equal(violation?.urn, "urn:pulumi:prod::strata::pulumi:pulumi:Stack::strata-prod", "a stack-level finding names the stack");
     });
 });
